@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "mnv2",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "mnv2", targets: ["mnv2"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Core: pure values, no I/O.
+    .target(name: "MobileNetKit"),
+
+    // Presentation: tables, JSON and CSV built from core values; still no I/O.
+    .target(name: "Reports", dependencies: ["MobileNetKit"]),
+
+    // The command-line edge.
+    .executableTarget(
+      name: "mnv2",
+      dependencies: [
+        "MobileNetKit", "Reports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // Tests.
+    .testTarget(name: "MobileNetKitTests", dependencies: ["MobileNetKit"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "MobileNetKit"]),
+    .testTarget(name: "CLITests", dependencies: ["mnv2"]),
+  ]
+)

@@ -1,0 +1,42 @@
+/// A network instantiated at one configuration: every layer with its shapes and costs.
+public struct Network: Equatable, Sendable {
+  public var spec: ArchitectureSpec
+  public var config: NetworkConfig
+  public var layers: [Layer]
+  public var groups: [LayerGroup]
+
+  public var multiplyAdds: Int { layers.reduce(0) { $0 + $1.multiplyAdds } }
+  public var paramBreakdown: ParamBreakdown { layers.reduce(.zero) { $0 + $1.params } }
+  public func params(_ convention: ParamConvention) -> Int { paramBreakdown.count(convention) }
+
+  /// The bottleneck blocks, in order.
+  public var bottlenecks: [LayerGroup] { groups.filter { $0.op == .bottleneck } }
+
+  /// MobileNetV2 as in the paper's Table 2.
+  public static func mobileNetV2(_ config: NetworkConfig = NetworkConfig()) -> Network {
+    Network(spec: .mobileNetV2, config: config)
+  }
+
+  /// MobileNetV1, for the comparisons the paper makes in Tables 3 and 4.
+  public static func mobileNetV1(_ config: NetworkConfig = NetworkConfig()) -> Network {
+    Network(spec: .mobileNetV1, config: config)
+  }
+
+  /// Builds the layers. The config is assumed valid (see `NetworkConfig.validate()`).
+  public init(spec: ArchitectureSpec, config: NetworkConfig) {
+    self.spec = spec
+    self.config = config
+    var builder = NetworkBuilder(config: config, inputChannels: spec.inputChannels)
+    for stage in spec.stages { builder.add(stage) }
+    self.layers = builder.layers
+    self.groups = builder.groups
+  }
+}
+
+extension ArchitectureSpec {
+  /// The bundled MobileNetV2 definition. Decoding it cannot fail: a test decodes it.
+  public static let mobileNetV2 = try! ArchitectureDecoder.decode(
+    BundledArchitectures.mobilenetV2, source: "mobilenet_v2.json")
+  public static let mobileNetV1 = try! ArchitectureDecoder.decode(
+    BundledArchitectures.mobilenetV1, source: "mobilenet_v1.json")
+}

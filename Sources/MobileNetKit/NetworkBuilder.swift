@@ -1,0 +1,150 @@
+/// Walks Table 2 row by row, applying the channel rules of the reference implementations
+/// (paper-facts §10) and "same" padding, so every output size is ⌈input / stride⌉.
+struct NetworkBuilder {
+  let config: NetworkConfig
+  private(set) var layers: [Layer] = []
+  private(set) var groups: [LayerGroup] = []
+  private var shape: TensorShape
+  private var counters: [StageOperator: Int] = [:]
+
+  init(config: NetworkConfig, inputChannels: Int) {
+    self.config = config
+    self.shape = TensorShape(config.resolution, config.resolution, inputChannels)
+  }
+
+  mutating func add(_ stage: ArchitectureSpec.Stage) {
+    for repeatIndex in 0..<stage.repeats {
+      let stride = repeatIndex == 0 ? stage.stride : 1
+      switch stage.op {
+      case .conv2d: addConv(stage, stride: stride)
+      case .bottleneck: addBottleneck(stage, stride: stride)
+      case .separable: addSeparable(stage, stride: stride)
+      case .avgpool: addPool()
+      case .classifier: addClassifier()
+      }
+    }
+  }
+
+  private func channels(for stage: ArchitectureSpec.Stage) -> Int {
+    let c = Double(stage.channels)
+    if stage.isLastConv && config.lastLayerRule == .paper {
+      return makeDivisible(c * max(1.0, config.width))
+    }
+    return makeDivisible(c * config.width)
+  }
+
+  private mutating func nextName(_ op: StageOperator, stage: ArchitectureSpec.Stage) -> String {
+    counters[op, default: 0] += 1
+    let count = counters[op]!
+    switch op {
+    case .conv2d:
+      if stage.isLastConv { return "conv_last" }
+      return groups.isEmpty ? "stem" : "conv\(count)"
+    case .bottleneck: return "b\(count)"
+    case .separable: return "s\(count)"
+    case .avgpool: return "pool"
+    case .classifier: return "classifier"
+    }
+  }
+
+  private static func spatial(_ size: Int, stride: Int) -> Int { (size + stride - 1) / stride }
+
+  /// Appends a convolution followed by BatchNorm (conv bias off, as in every reference).
+  private mutating func conv(
+    _ name: String, kind: LayerKind, outChannels: Int, kernel: Int, stride: Int, groups convGroups: Int,
+    activation: Activation, residual: Bool = false
+  ) {
+    let input = shape
+    let output = TensorShape(
+      Self.spatial(input.height, stride: stride), Self.spatial(input.width, stride: stride), outChannels)
+    let weights = kernel * kernel * (input.channels / convGroups) * outChannels
+    layers.append(
+      Layer(
+        index: layers.count, group: groups.count, name: name, kind: kind, input: input, output: output,
+        kernel: kernel, stride: stride, groups: convGroups, activation: activation, residualAdd: residual,
+        multiplyAdds: output.elements * (input.channels / convGroups) * kernel * kernel,
+        params: ParamBreakdown(
+          weights: weights, batchNormAffine: 2 * outChannels, batchNormRunning: 2 * outChannels)))
+    shape = output
+  }
+
+  private mutating func closeGroup(
+    name: String, op: StageOperator, expansion: Int = 1, kernel: Int, stride: Int, input: TensorShape,
+    firstLayer: Int, residual: Bool = false
+  ) {
+    let members = layers[firstLayer...]
+    groups.append(
+      LayerGroup(
+        index: groups.count, name: name, op: op, expansion: expansion, kernel: kernel, stride: stride,
+        input: input, output: shape, residualAdd: residual, layerRange: firstLayer..<layers.count,
+        multiplyAdds: members.reduce(0) { $0 + $1.multiplyAdds },
+        params: members.reduce(.zero) { $0 + $1.params }))
+  }
+
+  private mutating func addConv(_ stage: ArchitectureSpec.Stage, stride: Int) {
+    let name = nextName(.conv2d, stage: stage)
+    let input = shape, first = layers.count
+    conv(
+      "\(name).conv", kind: .conv, outChannels: channels(for: stage), kernel: stage.kernel, stride: stride,
+      groups: 1, activation: .relu6)
+    closeGroup(name: name, op: .conv2d, kernel: stage.kernel, stride: stride, input: input, firstLayer: first)
+  }
+
+  private mutating func addBottleneck(_ stage: ArchitectureSpec.Stage, stride: Int) {
+    let name = nextName(.bottleneck, stage: stage)
+    let input = shape, first = layers.count
+    let outChannels = channels(for: stage)
+    let hidden = input.channels * stage.expansion
+    let residual = stride == 1 && input.channels == outChannels
+    if stage.expansion != 1 {
+      conv("\(name).expand", kind: .expand, outChannels: hidden, kernel: 1, stride: 1, groups: 1, activation: .relu6)
+    }
+    conv(
+      "\(name).dw", kind: .depthwise, outChannels: hidden, kernel: stage.kernel, stride: stride, groups: hidden,
+      activation: .relu6)
+    conv(
+      "\(name).project", kind: .project, outChannels: outChannels, kernel: 1, stride: 1, groups: 1,
+      activation: config.bottleneckActivation, residual: residual)
+    closeGroup(
+      name: name, op: .bottleneck, expansion: stage.expansion, kernel: stage.kernel, stride: stride,
+      input: input, firstLayer: first, residual: residual)
+  }
+
+  private mutating func addSeparable(_ stage: ArchitectureSpec.Stage, stride: Int) {
+    let name = nextName(.separable, stage: stage)
+    let input = shape, first = layers.count
+    conv(
+      "\(name).dw", kind: .depthwise, outChannels: input.channels, kernel: stage.kernel, stride: stride,
+      groups: input.channels, activation: .relu6)
+    conv("\(name).pw", kind: .pointwise, outChannels: channels(for: stage), kernel: 1, stride: 1, groups: 1,
+      activation: .relu6)
+    closeGroup(name: name, op: .separable, kernel: stage.kernel, stride: stride, input: input, firstLayer: first)
+  }
+
+  private mutating func addPool() {
+    let input = shape, first = layers.count
+    let output = TensorShape(1, 1, input.channels)
+    layers.append(
+      Layer(
+        index: layers.count, group: groups.count, name: "pool", kind: .pool, input: input, output: output,
+        kernel: input.height, stride: 1, groups: 1, activation: .linear, residualAdd: false, multiplyAdds: 0,
+        params: .zero))
+    shape = output
+    closeGroup(name: "pool", op: .avgpool, kernel: input.height, stride: 1, input: input, firstLayer: first)
+  }
+
+  /// A fully connected layer on the flattened input, with bias and no BatchNorm.
+  private mutating func addClassifier() {
+    let input = shape, first = layers.count
+    let features = input.elements
+    let classes = config.classes
+    let output = TensorShape(1, 1, classes)
+    layers.append(
+      Layer(
+        index: layers.count, group: groups.count, name: "classifier", kind: .classifier, input: input,
+        output: output, kernel: 1, stride: 1, groups: 1, activation: .linear, residualAdd: false,
+        multiplyAdds: features * classes, params: ParamBreakdown(weights: features * classes, biases: classes)))
+    shape = output
+    closeGroup(name: "classifier", op: .classifier, kernel: 1, stride: 1, input: input, firstLayer: first)
+  }
+}

@@ -1,0 +1,64 @@
+/// The knobs the paper exposes (§4 "Trade-off hyper parameters") plus the choices on which
+/// the reference implementations differ.
+public struct NetworkConfig: Equatable, Sendable {
+  public var width: Double
+  public var resolution: Int
+  public var classes: Int
+  /// The activation after each block's projection. The paper's design is linear; ReLU6 is
+  /// the ablation of Figure 6a. It changes no shape or cost.
+  public var bottleneckActivation: Activation
+  public var lastLayerRule: LastLayerRule
+
+  public static let resolutionRange = 32...2048
+  /// Widths outside this range are almost certainly typos; 0.35 to 1.4 is the paper's range.
+  public static let widthRange = 0.05...8.0
+  public static let classesRange = 1...1_000_000
+
+  /// The widths and resolutions the paper reports (§4, Figure 5) and Keras ships weights for.
+  public static let standardWidths: [Double] = [0.35, 0.5, 0.75, 1.0, 1.3, 1.4]
+  public static let standardResolutions: [Int] = [96, 128, 160, 192, 224]
+
+  public init(
+    width: Double = 1.0, resolution: Int = 224, classes: Int = 1000,
+    bottleneckActivation: Activation = .linear, lastLayerRule: LastLayerRule = .paper
+  ) {
+    self.width = width
+    self.resolution = resolution
+    self.classes = classes
+    self.bottleneckActivation = bottleneckActivation
+    self.lastLayerRule = lastLayerRule
+  }
+
+  /// Checks the values a user can type, so bad input is reported instead of trapping later.
+  public func validate() throws(ConfigError) {
+    guard width.isFinite, Self.widthRange.contains(width) else {
+      throw ConfigError(field: "width", message: "must be a number from 0.05 to 8, got \(Self.describe(width))")
+    }
+    guard Self.resolutionRange.contains(resolution) else {
+      throw ConfigError(field: "resolution", message: "must be from 32 to 2048 pixels, got \(resolution)")
+    }
+    guard Self.classesRange.contains(classes) else {
+      throw ConfigError(field: "classes", message: "must be from 1 to 1000000, got \(classes)")
+    }
+  }
+
+  private static func describe(_ value: Double) -> String {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+    return formatWidth(value)
+  }
+}
+
+/// A user-supplied configuration value that is out of range.
+public struct ConfigError: Error, Equatable, CustomStringConvertible {
+  public var field: String
+  public var message: String
+  public var description: String { "--\(field) \(message)" }
+}
+
+/// Formats a width multiplier the way papers write it: 1.0, 0.35, 1.4.
+public func formatWidth(_ width: Double) -> String {
+  var text = String(width)
+  if text.hasSuffix(".0") && text.count > 3 { text.removeLast(2) }
+  return text
+}

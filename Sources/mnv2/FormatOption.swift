@@ -1,0 +1,5 @@
+import ArgumentParser
+import Reports
+
+extension OutputFormat: ExpressibleByArgument {}
+extension LayerReport.Depth: ExpressibleByArgument {}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The root command. With no subcommand it shows the network, layer by layer.
+struct MNV2: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mnv2",
+    abstract: "Explore MobileNetV2 (Sandler et al., CVPR 2018) layer by layer, with exact shapes and costs.",
+    discussion: """
+      Every number is exact and names its convention, so it can be checked against PyTorch \
+      (torchvision), Keras, TF-slim or the paper. MAdds are multiply-adds; FLOPs are 2 × MAdds.
+      """,
+    subcommands: [LayersCommand.self, VariantsCommand.self, MemoryCommand.self],
+    defaultSubcommand: LayersCommand.self
+  )
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import MobileNetKit
+import Reports
+
+struct VariantsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "variants",
+    abstract: "MAdds and params for every width (0.35–1.4) × resolution (96–224) the paper trains.",
+    discussion: """
+      The paper's two trade-off knobs (§4): the width multiplier scales channels, so cost falls \
+      roughly with its square; resolution scales spatial size, so MAdds fall with its square but \
+      params do not change. The last 1×1 conv keeps 1280 channels below width 1 (paper §4), so \
+      small models keep more parameters than the square law suggests.
+
+      With --convention tf-slim (1001 classes) the figures reproduce TF-slim's published \
+      checkpoint table, e.g. 1.0/224 = 300M MAdds and 3.47M params, 0.35/96 = 11M and 1.66M.
+      """)
+
+  @OptionGroup var model: ModelOptions
+
+  @Option(help: ArgumentHelp("Output format.", valueName: "table|json|csv|markdown"))
+  var format: OutputFormat = .table
+
+  func run() throws {
+    let spec = try model.spec()
+    let grid = VariantsGrid(spec: spec, base: model.config, convention: model.convention)
+    let report = VariantsReport(
+      grid: grid, convention: model.convention, classes: model.config.classes, modelName: spec.name,
+      style: TextStyle(unicode: TerminalEnvironment.isUTF8))
+    print(report.render(format), terminator: "")
+  }
+}

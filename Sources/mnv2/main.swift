@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+
+/// Every failure leaves as one line on stderr and a sysexits code: 64 for a bad command
+/// line, 65 for bad data in a file. ArgumentParser's own multi-line usage dump is kept
+/// for `--help`, where it is asked for.
+do {
+  var command = try MNV2.parseAsRoot()
+  try command.run()
+} catch let error as DataError {
+  FileHandle.standardError.write(Data("mnv2: error: \(error.message)\n".utf8))
+  exit(65)
+} catch {
+  let code = MNV2.exitCode(for: error)
+  if code == .success || error is CleanExit {
+    MNV2.exit(withError: error)
+  }
+  let message = MNV2.message(for: error)
+    .split(separator: "\n").first.map(String.init) ?? "unknown error"
+  let usageCode: Int32 = code == .validationFailure || error is ValidationError ? 64 : code.rawValue
+  FileHandle.standardError.write(Data("mnv2: error: \(message) (see 'mnv2 help')\n".utf8))
+  exit(usageCode)
+}
