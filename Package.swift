@@ -27,7 +27,7 @@ let package = Package(
     ),
 
     // Tests.
-    .testTarget(name: "MobileNetKitTests", dependencies: ["MobileNetKit"]),
+    .testTarget(name: "MobileNetKitTests", dependencies: ["MobileNetKit"], exclude: ["Fixtures"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "MobileNetKit"]),
     .testTarget(name: "CLITests", dependencies: ["mnv2"]),
   ]

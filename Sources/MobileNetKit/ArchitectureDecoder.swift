@@ -27,14 +27,17 @@ public enum ArchitectureDecoder {
     let reader = Reader(source: source)
     let members = try reader.object(root, path: "")
     try reader.rejectUnknownKeys(
-      members, allowed: ["schema", "name", "reference", "input_channels", "stages"], path: "", line: root.line)
+      members, allowed: ["schema", "name", "reference", "input_channels", "stages"], path: "", line: root.line
+    )
     if let schema = members.first(where: { $0.key == "schema" })?.value {
       let value = try reader.string(schema, path: "schema")
       guard value == schemaIdentifier else {
-        throw reader.error(schema, "schema", "unsupported schema \"\(value)\", expected \"\(schemaIdentifier)\"")
+        throw reader.error(
+          schema, "schema", "unsupported schema \"\(value)\", expected \"\(schemaIdentifier)\"")
       }
     }
-    let name = try reader.string(try reader.required("name", in: members, path: "", line: root.line), path: "name")
+    let name = try reader.string(
+      try reader.required("name", in: members, path: "", line: root.line), path: "name")
     guard !name.isEmpty, name.count <= maximumNameLength else {
       throw reader.error(root, "name", "must be 1 to \(maximumNameLength) characters")
     }
@@ -51,7 +54,8 @@ public enum ArchitectureDecoder {
     }
     guard !elements.isEmpty else { throw reader.error(stagesValue, "stages", "must list at least one row") }
     guard elements.count <= maximumStages else {
-      throw reader.error(stagesValue, "stages", "has \(elements.count) rows; at most \(maximumStages) are allowed")
+      throw reader.error(
+        stagesValue, "stages", "has \(elements.count) rows; at most \(maximumStages) are allowed")
     }
     var stages: [ArchitectureSpec.Stage] = []
     for (index, element) in elements.enumerated() {
@@ -64,7 +68,9 @@ public enum ArchitectureDecoder {
 
   /// Pooling collapses the feature map to 1×1, so only the classifier may follow it,
   /// and the classifier must be the final row.
-  private static func validateOrder(_ stages: [ArchitectureSpec.Stage], source: String) throws(ArchitectureError) {
+  private static func validateOrder(_ stages: [ArchitectureSpec.Stage], source: String)
+    throws(ArchitectureError)
+  {
     var pooled = false
     for (index, stage) in stages.enumerated() {
       let path = "stages[\(index)].op"
@@ -103,7 +109,8 @@ private struct Reader {
     ArchitectureError(source: source, line: value.line, path: path, message: message)
   }
 
-  func object(_ value: JSONValue, path: String) throws(ArchitectureError) -> [(key: String, value: JSONValue)] {
+  func object(_ value: JSONValue, path: String) throws(ArchitectureError) -> [(key: String, value: JSONValue)]
+  {
     guard case .object(let members, _) = value else {
       throw error(value, path, "expected an object, got \(value.kindName)")
     }
@@ -176,12 +183,14 @@ private struct Reader {
     }
     try rejectUnknownKeys(members, allowed: allowed, path: path, line: value.line)
 
-    func int(_ key: String, default fallback: Int?, range: ClosedRange<Int>) throws(ArchitectureError) -> Int {
+    func int(_ key: String, default fallback: Int?, range: ClosedRange<Int>) throws(ArchitectureError) -> Int
+    {
       if let member = members.first(where: { $0.key == key }) {
         return try integer(member.value, path: "\(path).\(key)", range: range)
       }
       if let fallback { return fallback }
-      throw ArchitectureError(source: source, line: value.line, path: "\(path).\(key)", message: "missing required field")
+      throw ArchitectureError(
+        source: source, line: value.line, path: "\(path).\(key)", message: "missing required field")
     }
 
     var stage = ArchitectureSpec.Stage(op: op, line: value.line)

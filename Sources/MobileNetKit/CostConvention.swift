@@ -5,5 +5,6 @@ public enum CostConvention {
     "MAdds = multiply-adds of every convolution and the classifier, stride-aware; "
     + "BatchNorm, activations, pooling and residual adds not counted"
   public static let flops = "FLOPs = 2 × MAdds"
-  public static let memory = "activation memory = output tensor elements × 2 bytes (16-bit floats, as the paper's Table 3)"
+  public static let memory =
+    "activation memory = output tensor elements × 2 bytes (16-bit floats, as the paper's Table 3)"
 }

@@ -164,7 +164,9 @@ public struct JSONParser {
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
     let literal = String(decoding: bytes[start..<index], as: UTF8.self)
-    guard let value = Double(literal), value.isFinite else { throw error("number \(literal) is out of range") }
+    guard let value = Double(literal), value.isFinite else {
+      throw error("number \(literal) is out of range")
+    }
     return .number(value, literal: literal, line: startLine)
   }
 

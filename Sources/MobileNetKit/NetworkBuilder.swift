@@ -97,10 +97,13 @@ struct NetworkBuilder {
     let hidden = input.channels * stage.expansion
     let residual = stride == 1 && input.channels == outChannels
     if stage.expansion != 1 {
-      conv("\(name).expand", kind: .expand, outChannels: hidden, kernel: 1, stride: 1, groups: 1, activation: .relu6)
+      conv(
+        "\(name).expand", kind: .expand, outChannels: hidden, kernel: 1, stride: 1, groups: 1,
+        activation: .relu6)
     }
     conv(
-      "\(name).dw", kind: .depthwise, outChannels: hidden, kernel: stage.kernel, stride: stride, groups: hidden,
+      "\(name).dw", kind: .depthwise, outChannels: hidden, kernel: stage.kernel, stride: stride,
+      groups: hidden,
       activation: .relu6)
     conv(
       "\(name).project", kind: .project, outChannels: outChannels, kernel: 1, stride: 1, groups: 1,
@@ -116,9 +119,11 @@ struct NetworkBuilder {
     conv(
       "\(name).dw", kind: .depthwise, outChannels: input.channels, kernel: stage.kernel, stride: stride,
       groups: input.channels, activation: .relu6)
-    conv("\(name).pw", kind: .pointwise, outChannels: channels(for: stage), kernel: 1, stride: 1, groups: 1,
+    conv(
+      "\(name).pw", kind: .pointwise, outChannels: channels(for: stage), kernel: 1, stride: 1, groups: 1,
       activation: .relu6)
-    closeGroup(name: name, op: .separable, kernel: stage.kernel, stride: stride, input: input, firstLayer: first)
+    closeGroup(
+      name: name, op: .separable, kernel: stage.kernel, stride: stride, input: input, firstLayer: first)
   }
 
   private mutating func addPool() {
@@ -143,7 +148,8 @@ struct NetworkBuilder {
       Layer(
         index: layers.count, group: groups.count, name: "classifier", kind: .classifier, input: input,
         output: output, kernel: 1, stride: 1, groups: 1, activation: .linear, residualAdd: false,
-        multiplyAdds: features * classes, params: ParamBreakdown(weights: features * classes, biases: classes)))
+        multiplyAdds: features * classes, params: ParamBreakdown(weights: features * classes, biases: classes)
+      ))
     shape = output
     closeGroup(name: "classifier", op: .classifier, kernel: 1, stride: 1, input: input, firstLayer: first)
   }

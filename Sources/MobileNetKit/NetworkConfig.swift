@@ -32,7 +32,8 @@ public struct NetworkConfig: Equatable, Sendable {
   /// Checks the values a user can type, so bad input is reported instead of trapping later.
   public func validate() throws(ConfigError) {
     guard width.isFinite, Self.widthRange.contains(width) else {
-      throw ConfigError(field: "width", message: "must be a number from 0.05 to 8, got \(Self.describe(width))")
+      throw ConfigError(
+        field: "width", message: "must be a number from 0.05 to 8, got \(Self.describe(width))")
     }
     guard Self.resolutionRange.contains(resolution) else {
       throw ConfigError(field: "resolution", message: "must be from 32 to 2048 pixels, got \(resolution)")

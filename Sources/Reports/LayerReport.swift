@@ -15,7 +15,9 @@ public struct LayerReport {
   public var depth: Depth
   public var style: TextStyle
 
-  public init(network: Network, convention: ParamConvention, depth: Depth = .layers, style: TextStyle = TextStyle()) {
+  public init(
+    network: Network, convention: ParamConvention, depth: Depth = .layers, style: TextStyle = TextStyle()
+  ) {
     self.network = network
     self.convention = convention
     self.depth = depth
@@ -24,8 +26,9 @@ public struct LayerReport {
 
   public func render(_ format: OutputFormat) -> String {
     switch format {
-    case .table: return header() + table(machine: false).renderText(rule: style.rule) + footer()
-    case .markdown: return "## " + title() + "\n\n" + table(machine: false).renderMarkdown() + "\n" + footer()
+    case .table: return style.apply(header() + table(machine: false).renderText(rule: style.rule) + footer())
+    case .markdown:
+      return style.apply("## " + title() + "\n\n" + table(machine: false).renderMarkdown() + "\n" + footer())
     case .csv: return table(machine: true).renderCSV()
     case .json: return json()
     }
@@ -58,10 +61,12 @@ public struct LayerReport {
     if depth == .blocks && !bottlenecks.isEmpty {
       lines.append(
         "Paper est. = h·w·d′·t(d′+k²+d″) at the block's input size (§3.3); it ignores the stride and, for t = 1, "
-          + "counts an expansion that is not built, so it exceeds the exact MAdds of stride-2 and t = 1 blocks.")
+          + "counts an expansion that is not built, so it exceeds the exact MAdds of stride-2 and t = 1 blocks."
+      )
     }
     if network.config.bottleneckActivation == .relu6 {
-      lines.append("Bottleneck activation ReLU6 (the paper's ablation, Fig. 6a): shapes and costs are unchanged.")
+      lines.append(
+        "Bottleneck activation ReLU6 (the paper's ablation, Fig. 6a): shapes and costs are unchanged.")
     }
     lines.append("Act mem = \(CostConvention.memory)")
     return "\n" + lines.joined(separator: "\n") + "\n"
@@ -90,18 +95,22 @@ public struct LayerReport {
 
   private func layerTable(machine: Bool) -> TextTable {
     var table = TextTable(columns: [
-      .init("#", .right), .init("Block", .right), .init("Layer"), .init("Kind"), .init("Input"), .init("Output"),
+      .init("#", .right), .init("Block", .right), .init("Layer"), .init("Kind"), .init("Input"),
+      .init("Output"),
       .init("k", .right), .init("s", .right), .init("Groups", .right), .init("Act"), .init("Res"),
       .init("MAdds", .right), .init(machine ? "Share" : "%", .right), .init("Params", .right),
       .init(machine ? "ActMemBytes" : "Act mem", .right),
     ])
     for layer in network.layers {
       table.rows.append([
-        String(layer.index), String(layer.group), layer.name, layer.kind.rawValue, shape(layer.input, machine: machine),
-        shape(layer.output, machine: machine), String(layer.kernel), String(layer.stride), String(layer.groups),
+        String(layer.index), String(layer.group), layer.name, layer.kind.rawValue,
+        shape(layer.input, machine: machine),
+        shape(layer.output, machine: machine), String(layer.kernel), String(layer.stride),
+        String(layer.groups),
         layer.activation.label, layer.residualAdd ? (machine ? "yes" : "+x") : (machine ? "no" : ""),
         number(layer.multiplyAdds, machine: machine), share(layer.multiplyAdds, machine: machine),
-        number(layer.params.count(convention), machine: machine), memory(layer.outputBytes(), machine: machine),
+        number(layer.params.count(convention), machine: machine),
+        memory(layer.outputBytes(), machine: machine),
       ])
     }
     if !machine { table.footerRows.append(totalsRow(columns: table.columns.count, macsColumn: 11)) }
@@ -111,7 +120,8 @@ public struct LayerReport {
   private func blockTable(machine: Bool) -> TextTable {
     var table = TextTable(columns: [
       .init("#", .right), .init("Block"), .init("Operator"), .init("t", .right), .init("s", .right),
-      .init("Input"), .init("Output"), .init("Res"), .init("MAdds", .right), .init(machine ? "Share" : "%", .right),
+      .init("Input"), .init("Output"), .init("Res"), .init("MAdds", .right),
+      .init(machine ? "Share" : "%", .right),
       .init(machine ? "PaperEstimate" : "Paper est.", .right), .init("Params", .right),
     ])
     for group in network.groups {
@@ -166,10 +176,13 @@ public struct LayerReport {
       },
       blocks: network.groups.map { group in
         .init(
-          index: group.index, name: group.name, op: group.op.rawValue, t: group.expansion, stride: group.stride,
+          index: group.index, name: group.name, op: group.op.rawValue, t: group.expansion,
+          stride: group.stride,
           input: [group.input.height, group.input.width, group.input.channels],
-          output: [group.output.height, group.output.width, group.output.channels], residual: group.residualAdd,
-          macs: group.multiplyAdds, paperEstimateMacs: group.paperEstimate, params: group.params.count(convention),
+          output: [group.output.height, group.output.width, group.output.channels],
+          residual: group.residualAdd,
+          macs: group.multiplyAdds, paperEstimateMacs: group.paperEstimate,
+          params: group.params.count(convention),
           layers: Array(group.layerRange))
       })
     return encodeJSON(document)
@@ -245,7 +258,8 @@ struct LayersDocument: Encodable {
   var layers: [LayerEntry]
   var blocks: [BlockEntry]
   enum CodingKeys: String, CodingKey {
-    case model, reference, width, resolution, classes, convention, bottleneck, conventions, totals, layers, blocks
+    case model, reference, width, resolution, classes, convention, bottleneck, conventions, totals, layers,
+      blocks
     case lastLayerRule = "last_layer_rule"
   }
 }

@@ -12,7 +12,8 @@ public struct MemoryReport {
     self.v1 = MaterializedMemory(network: v1)
     self.v2 = MaterializedMemory(network: v2)
     self.showPaper =
-      v1.config.width == 1 && v2.config.width == 1 && v1.config.resolution == 224 && v2.config.resolution == 224
+      v1.config.width == 1 && v2.config.width == 1 && v1.config.resolution == 224
+      && v2.config.resolution == 224
     self.style = style
   }
 
@@ -24,7 +25,9 @@ public struct MemoryReport {
 
   private var sizes: [Int] {
     var seen: [Int] = []
-    for size in v1.entries.map(\.size) + v2.entries.map(\.size) where !seen.contains(size) { seen.append(size) }
+    for size in v1.entries.map(\.size) + v2.entries.map(\.size) where !seen.contains(size) {
+      seen.append(size)
+    }
     return seen.sorted(by: >)
   }
 
@@ -53,7 +56,8 @@ public struct MemoryReport {
     var maxRow = ["max", Self.cell(peak1), Self.cell(peak2), peak2?.producer ?? "-"]
     if showPaper {
       maxRow += [
-        PaperTable3.max(.arxivV4).mobileNetV1, PaperTable3.max(.arxivV4).mobileNetV2, PaperTable3.max(.cvpr).mobileNetV2,
+        PaperTable3.max(.arxivV4).mobileNetV1, PaperTable3.max(.arxivV4).mobileNetV2,
+        PaperTable3.max(.cvpr).mobileNetV2,
         "without 112: \(Self.cell(trick2))",
       ]
     }
@@ -98,9 +102,13 @@ public struct MemoryReport {
     switch format {
     case .table:
       let heading = "Table 3 reproduction: max memory materialised per resolution\n\n"
-      let paper = showPaper ? "Paper columns: arXiv v4 and CVPR versions of Table 3, as printed.\n" : "Paper cells apply only to width 1.0 at 224 and are not shown.\n"
-      return heading + table(machine: false).renderText(rule: style.rule) + "\n" + explanation + paper
-        + (showPaper ? "\n" + Self.footnotes : "")
+      let paper =
+        showPaper
+        ? "Paper columns: arXiv v4 and CVPR versions of Table 3, as printed.\n"
+        : "Paper cells apply only to width 1.0 at 224 and are not shown.\n"
+      return style.apply(
+        heading + table(machine: false).renderText(rule: style.rule) + "\n" + explanation + paper
+          + (showPaper ? "\n" + Self.footnotes : ""))
     case .markdown:
       return "## Table 3 reproduction\n\n" + table(machine: false).renderMarkdown() + "\n" + explanation
         + (showPaper ? "\n" + Self.footnotes : "")
@@ -135,11 +143,15 @@ public struct MemoryReport {
       func paper(_ version: PaperTable3.Version) -> [PaperRow]? {
         showPaper
           ? PaperTable3.rows(version).map {
-            PaperRow(size: $0.size, mobilenetV1: $0.mobileNetV1, mobilenetV2: $0.mobileNetV2, shufflenet: $0.shuffleNet)
+            PaperRow(
+              size: $0.size, mobilenetV1: $0.mobileNetV1, mobilenetV2: $0.mobileNetV2,
+              shufflenet: $0.shuffleNet)
           } : nil
       }
       func entries(_ memory: MaterializedMemory) -> [Entry] {
-        memory.entries.map { Entry(size: $0.size, channels: $0.channels, bytes: $0.bytes, producer: $0.producer) }
+        memory.entries.map {
+          Entry(size: $0.size, channels: $0.channels, bytes: $0.bytes, producer: $0.producer)
+        }
       }
       return encodeJSON(
         Document(

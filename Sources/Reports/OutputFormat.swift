@@ -8,11 +8,38 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
 /// Options that change how text looks but never what it says.
 public struct TextStyle: Sendable {
-  /// Use `×`, `→` and box rules; off for a non-UTF-8 locale.
+  /// Use `×`, `→`, `γ` and box rules; off for a non-UTF-8 locale, where they would print
+  /// as mojibake.
   public var unicode: Bool
   public init(unicode: Bool = true) { self.unicode = unicode }
 
   var times: String { unicode ? "×" : "x" }
   var arrow: String { unicode ? "→" : "->" }
   var rule: Character { unicode ? "─" : "-" }
+
+  /// Spellings used when the terminal cannot show the symbol.
+  static let asciiReplacements: [(Character, String)] = [
+    ("×", "x"), ("·", "*"), ("→", "->"), ("─", "-"), ("γ", "gamma"), ("β", "beta"), ("′", "'"), ("″", "''"),
+    ("²", "^2"), ("⌈", "ceil("), ("⌉", ")"), ("≈", "~"), ("α", "alpha"), ("–", "-"), ("§", "sec. "),
+    ("≤", "<="),
+    ("≥", ">="), ("⁺", "+"), ("±", "+/-"), ("…", "..."),
+  ]
+
+  /// Rewrites a finished report for the terminal: unchanged in UTF-8, transliterated to
+  /// 7-bit ASCII otherwise (anything left over becomes `?`).
+  public func apply(_ text: String) -> String {
+    guard !unicode else { return text }
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+      if character.isASCII {
+        result.append(character)
+      } else if let replacement = Self.asciiReplacements.first(where: { $0.0 == character }) {
+        result += replacement.1
+      } else {
+        result.append("?")
+      }
+    }
+    return result
+  }
 }

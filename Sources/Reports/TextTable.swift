@@ -70,7 +70,8 @@ public struct TextTable: Equatable, Sendable {
     var lines = ["| " + columns.map { escape($0.title) }.joined(separator: " | ") + " |"]
     lines.append("|" + columns.map { $0.alignment == .right ? "---:|" : "---|" }.joined())
     for row in rows + footerRows {
-      lines.append("| " + columns.indices.map { escape($0 < row.count ? row[$0] : "") }.joined(separator: " | ") + " |")
+      lines.append(
+        "| " + columns.indices.map { escape($0 < row.count ? row[$0] : "") }.joined(separator: " | ") + " |")
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -82,6 +83,7 @@ public struct TextTable: Equatable, Sendable {
       guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
       return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
-    return ([columns.map(\.title)] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    return ([columns.map(\.title)] + rows).map { $0.map(quote).joined(separator: ",") }.joined(
+      separator: "\n") + "\n"
   }
 }

@@ -8,7 +8,10 @@ public struct VariantsReport {
   public var modelName: String
   public var style: TextStyle
 
-  public init(grid: VariantsGrid, convention: ParamConvention, classes: Int, modelName: String, style: TextStyle = TextStyle()) {
+  public init(
+    grid: VariantsGrid, convention: ParamConvention, classes: Int, modelName: String,
+    style: TextStyle = TextStyle()
+  ) {
     self.grid = grid
     self.convention = convention
     self.classes = classes
@@ -19,11 +22,12 @@ public struct VariantsReport {
   public func render(_ format: OutputFormat) -> String {
     switch format {
     case .table:
-      return "\(terminalSafe(modelName)) variants · \(classes) classes\n\n"
-        + matrix(\.multiplyAdds, title: "MAdds (millions)").renderText(rule: style.rule) + "\n"
-        + matrix(\.params, title: "Params (millions)").renderText(rule: style.rule) + "\n"
-        + "MAdds: \(CostConvention.multiplyAdds).\nParams: \(convention.explanation).\n"
-        + "Exact figures: mnv2 variants --format csv (or json).\n"
+      return style.apply(
+        "\(terminalSafe(modelName)) variants · \(classes) classes\n\n"
+          + matrix(\.multiplyAdds, title: "MAdds (millions)").renderText(rule: style.rule) + "\n"
+          + matrix(\.params, title: "Params (millions)").renderText(rule: style.rule) + "\n"
+          + "MAdds: \(CostConvention.multiplyAdds).\nParams: \(convention.explanation).\n"
+          + "Exact figures: mnv2 variants --format csv (or json).\n")
     case .markdown:
       return "## \(terminalSafe(modelName)) variants · \(classes) classes\n\n### MAdds (millions)\n\n"
         + matrix(\.multiplyAdds, title: "width").renderMarkdown() + "\n### Params (millions)\n\n"
@@ -41,7 +45,9 @@ public struct VariantsReport {
         var resolution, macs, params: Int
       }
       return encodeJSON(
-        grid.cells.map { Entry(width: $0.width, resolution: $0.resolution, macs: $0.multiplyAdds, params: $0.params) })
+        grid.cells.map {
+          Entry(width: $0.width, resolution: $0.resolution, macs: $0.multiplyAdds, params: $0.params)
+        })
     }
   }
 

@@ -37,7 +37,8 @@ struct MemoryCommand: ParsableCommand {
   func run() throws {
     let config = NetworkConfig(width: width, resolution: resolution)
     let report = MemoryReport(
-      v1: .mobileNetV1(config), v2: .mobileNetV2(config), style: TextStyle(unicode: TerminalEnvironment.isUTF8))
+      v1: .mobileNetV1(config), v2: .mobileNetV2(config),
+      style: TextStyle(unicode: TerminalEnvironment.isUTF8))
     print(report.render(format), terminator: "")
   }
 }

@@ -8,7 +8,9 @@ extension Activation: ExpressibleByArgument {}
 
 /// The flags that choose a network; shared by every subcommand that builds one.
 struct ModelOptions: ParsableArguments {
-  @Option(help: "Width multiplier α: scales every layer's channels (rounded to a multiple of 8). Paper range 0.35–1.4.")
+  @Option(
+    help:
+      "Width multiplier α: scales every layer's channels (rounded to a multiple of 8). Paper range 0.35–1.4.")
   var width: Double = 1.0
 
   @Option(help: "Input resolution in pixels (square), 32–2048. Each stride-2 layer halves it, rounding up.")
@@ -39,7 +41,10 @@ struct ModelOptions: ParsableArguments {
       valueName: "paper|scaled"))
   var lastLayer: LastLayerRule = .paper
 
-  @Option(help: ArgumentHelp("Load the architecture from a JSON file instead of the bundled MobileNetV2 (schema in README).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Load the architecture from a JSON file instead of the bundled MobileNetV2 (schema in README).",
+      valueName: "file"))
   var arch: String?
 
   func validate() throws {
@@ -62,7 +67,9 @@ struct ModelOptions: ParsableArguments {
     let text: String
     do {
       let data = try Data(contentsOf: URL(fileURLWithPath: arch))
-      guard data.count <= 1_000_000 else { throw DataError(message: "\(arch): larger than 1 MB; not an architecture file") }
+      guard data.count <= 1_000_000 else {
+        throw DataError(message: "\(arch): larger than 1 MB; not an architecture file")
+      }
       guard let decoded = String(data: data, encoding: .utf8) else {
         throw DataError(message: "\(arch): not UTF-8 text")
       }
@@ -85,10 +92,14 @@ struct ModelOptions: ParsableArguments {
 
   private static func reason(_ error: Error) -> String {
     let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
       return String(cString: strerror(Int32(underlying.code)))
     }
-    if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+    if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError {
+      return "no such file"
+    }
     return nsError.localizedDescription
   }
 }

@@ -15,9 +15,14 @@ do {
   if code == .success || error is CleanExit {
     MNV2.exit(withError: error)
   }
-  let message = MNV2.message(for: error)
+  let message =
+    MNV2.message(for: error)
     .split(separator: "\n").first.map(String.init) ?? "unknown error"
   let usageCode: Int32 = code == .validationFailure || error is ValidationError ? 64 : code.rawValue
-  FileHandle.standardError.write(Data("mnv2: error: \(message) (see 'mnv2 help')\n".utf8))
+  let subcommands = MNV2.configuration.subcommands.map { $0._commandName }
+  let arguments = CommandLine.arguments.dropFirst()
+  let helpCommand =
+    arguments.first.flatMap { subcommands.contains($0) ? "mnv2 \($0) --help" : nil } ?? "mnv2 --help"
+  FileHandle.standardError.write(Data("mnv2: error: \(message) (see '\(helpCommand)')\n".utf8))
   exit(usageCode)
 }

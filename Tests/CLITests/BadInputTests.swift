@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// Bad input must end in one clear line on stderr and a sysexits code (64 usage, 65 data),
+/// never a trap or a stack trace.
+@Suite struct BadInputTests {
+  func expectOneLineError(_ arguments: [String], status: Int32, mentioning fragment: String) throws {
+    let result = try BinaryRunner.run(arguments)
+    #expect(result.status == status, "\(arguments): status \(result.status), stderr \(result.stderr)")
+    let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
+    #expect(lines.count == 1, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.hasPrefix("mnv2: error: "), "\(arguments): \(result.stderr)")
+    #expect(result.stderr.contains(fragment), "\(arguments): \(result.stderr)")
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test(arguments: ["0", "-1", "nan", "inf", "1e9", "abc"])
+  func badWidth(value: String) throws {
+    try expectOneLineError(["layers", "--width", value], status: 64, mentioning: "width")
+  }
+
+  @Test(arguments: ["0", "-224", "4096", "224.5"])
+  func badResolution(value: String) throws {
+    try expectOneLineError(["layers", "--resolution", value], status: 64, mentioning: "resolution")
+  }
+
+  @Test func zeroClasses() throws {
+    try expectOneLineError(["layers", "--classes", "0"], status: 64, mentioning: "classes")
+  }
+
+  @Test func unknownFormat() throws {
+    try expectOneLineError(["layers", "--format", "yaml"], status: 64, mentioning: "format")
+    try expectOneLineError(["variants", "--format", "xml"], status: 64, mentioning: "format")
+  }
+
+  @Test func unknownFlagAndSubcommand() throws {
+    try expectOneLineError(["layers", "--bogus"], status: 64, mentioning: "bogus")
+    try expectOneLineError(["memory", "--width", "nan"], status: 64, mentioning: "width")
+  }
+
+  @Test func missingArchFile() throws {
+    try expectOneLineError(
+      ["layers", "--arch", "/nonexistent/mine.json"], status: 65, mentioning: "/nonexistent/mine.json")
+  }
+
+  @Test func archNotJSON() throws {
+    let path = try BinaryRunner.temporaryFile("name: MobileNet\nstages: []\n")
+    try expectOneLineError(["layers", "--arch", path], status: 65, mentioning: ":1: not valid JSON")
+  }
+
+  @Test func archWithWrongSchema() throws {
+    let path = try BinaryRunner.temporaryFile("{\"name\": \"x\", \"input_channels\": 3, \"stages\": 5}")
+    try expectOneLineError(["layers", "--arch", path], status: 65, mentioning: "stages: expected an array")
+  }
+
+  static let good = """
+    {
+      "name": "Mine",
+      "input_channels": 3,
+      "stages": [
+        { "op": "conv2d", "c": 16, "s": 2 },
+        { "op": "bottleneck", "t": 6, "c": 16, "n": 2, "s": 1 },
+        { "op": "avgpool" },
+        { "op": "classifier" }
+      ]
+    }
+    """
+
+  @Test(arguments: [
+    ("\"c\": 16, \"s\": 2", "\"c\": -16, \"s\": 2", "Mine.json:5: stages[0].c"),
+    ("\"c\": 16, \"s\": 2", "\"c\": 16, \"s\": 0", "Mine.json:5: stages[0].s"),
+    ("\"n\": 2", "\"n\": 99999999", "Mine.json:6: stages[1].n"),
+    ("\"t\": 6", "\"t\": 6, \"groups\": 2", "Mine.json:6: stages[1].groups: unknown field"),
+  ])
+  func archWithBadField(original: String, replacement: String, fragment: String) throws {
+    let path = try BinaryRunner.temporaryFile(
+      Self.good.replacingOccurrences(of: original, with: replacement), name: "Mine.json")
+    try expectOneLineError(["layers", "--arch", path], status: 65, mentioning: fragment)
+  }
+
+  @Test func goodArchFileWorks() throws {
+    let path = try BinaryRunner.temporaryFile(Self.good)
+    let result = try BinaryRunner.run(["layers", "--arch", path, "--resolution", "64", "--format", "csv"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("b2.project"))
+  }
+
+  @Test func controlCharactersInNamesAreNotEchoed() throws {
+    let hostile = Self.good.replacingOccurrences(of: "\"Mine\"", with: "\"Evil\\u001b[2J\\u0007\"")
+    let path = try BinaryRunner.temporaryFile(hostile)
+    let result = try BinaryRunner.run(["layers", "--arch", path])
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("\u{1B}"))
+    #expect(!result.stdout.contains("\u{07}"))
+    #expect(result.stdout.contains("Evil\\u{1B}[2J"))
+  }
+}
