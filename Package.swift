@@ -14,20 +14,28 @@ let package = Package(
     // Core: pure values, no I/O.
     .target(name: "MobileNetKit"),
 
+    // The manifold experiment of the paper's Figure 1: standard library only.
+    .target(name: "ManifoldKit"),
+
+    // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
+    .target(name: "TermCanvas"),
+
     // Presentation: tables, JSON and CSV built from core values; still no I/O.
-    .target(name: "Reports", dependencies: ["MobileNetKit"]),
+    .target(name: "Reports", dependencies: ["MobileNetKit", "ManifoldKit", "TermCanvas"]),
 
     // The command-line edge.
     .executableTarget(
       name: "mnv2",
       dependencies: [
-        "MobileNetKit", "Reports",
+        "MobileNetKit", "ManifoldKit", "TermCanvas", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
 
     // Tests.
     .testTarget(name: "MobileNetKitTests", dependencies: ["MobileNetKit"], exclude: ["Fixtures"]),
+    .testTarget(name: "ManifoldKitTests", dependencies: ["ManifoldKit"]),
+    .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "MobileNetKit"]),
     .testTarget(name: "CLITests", dependencies: ["mnv2"]),
   ]

@@ -9,7 +9,7 @@ struct MNV2: ParsableCommand {
       Every number is exact and names its convention, so it can be checked against PyTorch \
       (torchvision), Keras, TF-slim or the paper. MAdds are multiply-adds; FLOPs are 2 × MAdds.
       """,
-    subcommands: [LayersCommand.self, VariantsCommand.self, MemoryCommand.self],
+    subcommands: [LayersCommand.self, VariantsCommand.self, MemoryCommand.self, ManifoldCommand.self],
     defaultSubcommand: LayersCommand.self
   )
 }

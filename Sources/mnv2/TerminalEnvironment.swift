@@ -15,3 +15,26 @@ enum TerminalEnvironment {
     return false
   }
 }
+
+extension TerminalEnvironment {
+  static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+  /// Colour is off when NO_COLOR is set to anything (no-color.org) or TERM is dumb.
+  static var colorAllowed: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+    return environment["TERM"] != "dumb"
+  }
+
+  /// The terminal's width when stdout is one, else $COLUMNS when set.
+  static var columns: Int? {
+    var size = winsize()
+    if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+      return Int(size.ws_col)
+    }
+    if let text = ProcessInfo.processInfo.environment["COLUMNS"], let value = Int(text), value > 0 {
+      return value
+    }
+    return nil
+  }
+}

@@ -1,0 +1,92 @@
+/// `log`, `sin` and `cos` written with +, −, ×, ÷ and √ only.
+///
+/// Those five operations are correctly rounded by IEEE 754 on every platform, while libm's
+/// transcendental functions may differ in the last bit between glibc, macOS and musl. Our
+/// random matrices and spirals go through these, so a seed gives byte-identical output
+/// everywhere. Accuracy is within a few ulps over the ranges used here, which the tests check.
+public enum DeterministicMath {
+  private static let ln2 = 0.693_147_180_559_945_309_417_232_121_458
+
+  /// Natural logarithm of a positive finite x.
+  public static func log(_ x: Double) -> Double {
+    precondition(x > 0 && x.isFinite, "log of \(x)")
+    // x = m · 2^e with m in [1, 2); move m into [√½, √2) so the series argument stays small.
+    var exponent = Double(x.exponent)
+    var mantissa = x.significand
+    if mantissa > 1.414_213_562_373_095_048_8 {
+      mantissa *= 0.5
+      exponent += 1
+    }
+    // log m = 2 atanh(s) with s = (m − 1)/(m + 1), |s| ≤ 0.1716: 2(s + s³/3 + s⁵/5 + …).
+    let s = (mantissa - 1) / (mantissa + 1)
+    let s2 = s * s
+    var term = s
+    var sum = 0.0
+    var k = 1.0
+    while k < 40 {
+      sum += term / k
+      term *= s2
+      k += 2
+    }
+    return 2 * sum + exponent * ln2
+  }
+
+  /// Sine, by reduction to [−π/4, π/4] and Taylor series.
+  public static func sin(_ x: Double) -> Double {
+    let (quadrant, r) = reduce(x)
+    switch quadrant {
+    case 0: return sinKernel(r)
+    case 1: return cosKernel(r)
+    case 2: return -sinKernel(r)
+    default: return -cosKernel(r)
+    }
+  }
+
+  /// Cosine, by reduction to [−π/4, π/4] and Taylor series.
+  public static func cos(_ x: Double) -> Double {
+    let (quadrant, r) = reduce(x)
+    switch quadrant {
+    case 0: return cosKernel(r)
+    case 1: return -sinKernel(r)
+    case 2: return -cosKernel(r)
+    default: return sinKernel(r)
+    }
+  }
+
+  /// x = k·π/2 + r with π/2 split in three parts (Cody–Waite, fdlibm's constants; the first
+  /// two have 33 significant bits, so k times them is exact for |k| < 2²⁰).
+  private static func reduce(_ x: Double) -> (Int, Double) {
+    let k = (x * 0.636_619_772_367_581_343_075_535_053_49).rounded()
+    let r =
+      ((x - k * 1.570_796_326_734_125_614_17) - k * 6.077_100_506_303_965_976_60e-11)
+      - k * 2.022_266_248_711_166_455_80e-21
+    let quadrant = Int(k.truncatingRemainder(dividingBy: 4))
+    return ((quadrant + 4) % 4, r)
+  }
+
+  private static func sinKernel(_ r: Double) -> Double {
+    let r2 = r * r
+    var term = r
+    var sum = r
+    var n = 1.0
+    for _ in 0..<11 {
+      term *= -r2 / ((n + 1) * (n + 2))
+      sum += term
+      n += 2
+    }
+    return sum
+  }
+
+  private static func cosKernel(_ r: Double) -> Double {
+    let r2 = r * r
+    var term = 1.0
+    var sum = 1.0
+    var n = 0.0
+    for _ in 0..<11 {
+      term *= -r2 / ((n + 1) * (n + 2))
+      sum += term
+      n += 2
+    }
+    return sum
+  }
+}

@@ -1,0 +1,135 @@
+/// The paper's Figure 1 as a computation: the spiral, embedded in each n by a random T,
+/// passed through the activation and projected back with T⁺.
+public struct ManifoldExperiment: Equatable, Sendable {
+  public var spiral: Spiral
+  public var dimensions: [Int]
+  public var activation: ManifoldActivation
+  public var seed: UInt64
+  /// Independent T per panel; metrics are averaged, the plot shows trial 0.
+  public var trials: Int
+
+  /// The panels of the paper's figure.
+  public static let paperDimensions = [2, 3, 5, 15, 30]
+  public static let dimensionRange = 2...4096
+  public static let pointsRange = 1...10_000_000
+  public static let trialsRange = 1...10_000
+  public static let turnsRange = 0.25...100.0
+  /// points × Σn × trials above this would take minutes; refuse instead of hanging.
+  public static let maximumWork = 4_000_000_000
+
+  public init(
+    spiral: Spiral = Spiral(), dimensions: [Int] = paperDimensions, activation: ManifoldActivation = .relu,
+    seed: UInt64 = 1, trials: Int = 1
+  ) {
+    self.spiral = spiral
+    self.dimensions = dimensions
+    self.activation = activation
+    self.seed = seed
+    self.trials = trials
+  }
+
+  public func validate() throws(ManifoldError) {
+    guard !dimensions.isEmpty else {
+      throw .invalid("--dims", "needs at least one dimension, e.g. 2,3,5,15,30")
+    }
+    var seen = Set<Int>()
+    for n in dimensions {
+      guard Self.dimensionRange.contains(n) else {
+        throw .invalid("--dims", "each n must be from 2 to 4096 (the spiral is 2-D), got \(n)")
+      }
+      guard seen.insert(n).inserted else { throw .invalid("--dims", "n = \(n) is listed twice") }
+    }
+    guard Self.pointsRange.contains(spiral.points) else {
+      throw .invalid("--points", "must be from 1 to 10000000, got \(spiral.points)")
+    }
+    guard spiral.turns.isFinite, Self.turnsRange.contains(spiral.turns) else {
+      throw .invalid("--turns", "must be from 0.25 to 100, got \(spiral.turns)")
+    }
+    guard Self.trialsRange.contains(trials) else {
+      throw .invalid("--trials", "must be from 1 to 10000, got \(trials)")
+    }
+    let work = spiral.points.multipliedReportingOverflow(by: dimensions.reduce(0, +) * trials)
+    guard !work.overflow, work.partialValue <= Self.maximumWork else {
+      throw .invalid(
+        "--points", "points × Σn × trials exceeds \(Self.maximumWork); use fewer points or trials")
+    }
+  }
+
+  /// The seed of panel n, trial k: independent streams, stable when other panels change.
+  public func embeddingSeed(dimension: Int, trial: Int) -> UInt64 {
+    SplitMix64.derivedSeed(seed, stream: UInt64(dimension) << 32 | UInt64(trial))
+  }
+
+  /// Runs every panel and trial. Call `validate()` first for user input.
+  public func run() -> ManifoldResult {
+    let inputs = spiral.generate()
+    var panels: [ManifoldPanel] = []
+    for n in dimensions {
+      var samples: [ManifoldMetrics] = []
+      var shown: [Point2] = []
+      var shownEmbedding: RandomEmbedding?
+      for trial in 0..<trials {
+        let embedding = RandomEmbedding(dimension: n, seed: embeddingSeed(dimension: n, trial: trial))
+        let pass = ManifoldPass(inputs: inputs, embedding: embedding, activation: activation)
+        samples.append(metrics(n: n, inputs: inputs, pass: pass))
+        if trial == 0 {
+          shown = pass.recovered
+          shownEmbedding = embedding
+        }
+      }
+      panels.append(
+        ManifoldPanel(dimension: n, recovered: shown, embeddingRank: shownEmbedding!.rank, trials: samples))
+    }
+    return ManifoldResult(experiment: self, inputs: inputs, panels: panels)
+  }
+
+  func metrics(n: Int, inputs: [Point2], pass: ManifoldPass) -> ManifoldMetrics {
+    let count = Double(inputs.count)
+    let theory =
+      activation == .linear ? 0 : Theorem1.collapsedFraction(embeddingDimension: n, manifoldDimension: 2)
+    return ManifoldMetrics(
+      collapsedFraction: Double(pass.collapsedPoints) / count, collapsedFractionTheory: theory,
+      alignedError: AffineFit.alignedError(inputs: inputs, recovered: pass.recovered),
+      zeroedShare: Double(pass.zeroedCoordinates) / (count * Double(n)))
+  }
+}
+
+/// A user-facing problem with the experiment's parameters.
+public enum ManifoldError: Error, Equatable, CustomStringConvertible {
+  case invalid(String, String)
+  public var description: String {
+    switch self {
+    case .invalid(let flag, let message): return "\(flag) \(message)"
+    }
+  }
+}
+
+/// One panel: the recovered spiral for trial 0 and the metrics of every trial.
+public struct ManifoldPanel: Equatable, Sendable {
+  public var dimension: Int
+  public var recovered: [Point2]
+  public var embeddingRank: Int
+  public var trials: [ManifoldMetrics]
+
+  public var collapsedFraction: MetricSummary { MetricSummary(trials.map(\.collapsedFraction)) }
+  public var alignedError: MetricSummary { MetricSummary(trials.map(\.alignedError)) }
+  public var zeroedShare: MetricSummary { MetricSummary(trials.map(\.zeroedShare)) }
+  public var theory: Double { trials[0].collapsedFractionTheory }
+}
+
+public struct ManifoldResult: Equatable, Sendable {
+  public var experiment: ManifoldExperiment
+  public var inputs: [Point2]
+  public var panels: [ManifoldPanel]
+
+  /// The half-width of a square centred on the origin that holds every point of every
+  /// panel, so all panels share one scale and a shrink or collapse is visible.
+  public var sharedExtent: Double {
+    var extent = 0.0
+    for point in inputs { extent = max(extent, abs(point.x), abs(point.y)) }
+    for panel in panels {
+      for point in panel.recovered { extent = max(extent, abs(point.x), abs(point.y)) }
+    }
+    return extent > 0 ? extent * 1.05 : 1
+  }
+}

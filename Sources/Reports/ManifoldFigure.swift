@@ -1,0 +1,119 @@
+import ManifoldKit
+import TermCanvas
+
+/// The paper's Figure 1 drawn into a canvas: Input plus one framed panel per n, all on one
+/// scale, each with its metrics underneath.
+public struct ManifoldFigure {
+  public var result: ManifoldResult
+  public var plotStyle: PlotStyle
+  public var colored: Bool
+  public var unicode: Bool
+
+  /// Narrowest panel that still shows a recognisable spiral and its metric lines.
+  public static let minimumPanelWidth = 30
+  static let gap = 1
+  static let metricLines = 2
+
+  public init(result: ManifoldResult, plotStyle: PlotStyle, colored: Bool, unicode: Bool) {
+    self.result = result
+    self.plotStyle = plotStyle
+    self.colored = colored
+    self.unicode = unicode
+  }
+
+  /// Panels per row for a total width: 3 from 120 columns, 2 from 80, otherwise 1.
+  public static func panelsPerRow(width: Int) -> Int {
+    width >= 120 ? 3 : (width >= 80 ? 2 : 1)
+  }
+
+  public struct Layout: Equatable {
+    public var perRow: Int
+    public var panelWidth: Int
+    public var plotRows: Int
+    public var panelHeight: Int { plotRows + 2 + ManifoldFigure.metricLines }
+  }
+
+  /// Fits the grid into `width` columns; `maxHeight` (for a screen) shrinks the plots.
+  public func layout(width: Int, maxHeight: Int? = nil) -> Layout? {
+    let perRow = Self.panelsPerRow(width: width)
+    let panelWidth = (width - (perRow - 1) * Self.gap) / perRow
+    guard panelWidth >= Self.minimumPanelWidth else { return nil }
+    // Square data in square dots: inner width w cells hold as many dots as w/2 rows.
+    var plotRows = (panelWidth - 2) / 2
+    if let maxHeight {
+      let panelCount = result.panels.count + 1
+      let gridRows = (panelCount + perRow - 1) / perRow
+      let available = maxHeight / gridRows - 2 - Self.metricLines
+      plotRows = min(plotRows, available)
+      guard plotRows >= 4 else { return nil }
+    }
+    return Layout(perRow: perRow, panelWidth: panelWidth, plotRows: plotRows)
+  }
+
+  /// Draws the figure at the origin of a new canvas `width` wide.
+  public func render(width: Int, maxHeight: Int? = nil) -> Canvas? {
+    guard let layout = layout(width: width, maxHeight: maxHeight) else { return nil }
+    let panelCount = result.panels.count + 1
+    let gridRows = (panelCount + layout.perRow - 1) / layout.perRow
+    var canvas = Canvas(width: width, height: gridRows * layout.panelHeight)
+    draw(into: &canvas, origin: (0, 0), layout: layout)
+    return canvas
+  }
+
+  public func draw(into canvas: inout Canvas, origin: (x: Int, y: Int), layout: Layout) {
+    let extent = result.sharedExtent
+    let box = BoxStyle.forUnicode(unicode)
+    let count = result.inputs.count
+    let shades = (0..<count).map { Float(count > 1 ? Double($0) / Double(count - 1) : 0) }
+    for index in 0...result.panels.count {
+      let column = index % layout.perRow, row = index / layout.perRow
+      let x = origin.x + column * (layout.panelWidth + Self.gap)
+      let y = origin.y + row * layout.panelHeight
+      let frame = Rect(x: x, y: y, width: layout.panelWidth, height: layout.plotRows + 2)
+      var raster = ScatterRaster(
+        columns: frame.width - 2, rows: layout.plotRows, style: plotStyle, extent: extent)
+      let points = index == 0 ? result.inputs : result.panels[index - 1].recovered
+      for (point, shade) in zip(points, shades) { raster.plot(x: point.x, y: point.y, shade: shade) }
+      let title = index == 0 ? "Input" : "n = \(result.panels[index - 1].dimension)"
+      canvas.box(frame, style: box, cellStyle: .dim, title: title)
+      raster.draw(into: &canvas, x: frame.x + 1, y: frame.y + 1, colored: colored)
+      let plusMinus = unicode ? "±" : "+/-"
+      canvas.write(
+        " \(plusMinus)\(NumberFormatting.fixed(extent, decimals: 2)) ", x: frame.x + 2, y: frame.maxY - 1,
+        style: .dim, maxWidth: frame.width - 4)
+      let lines = metricLines(panelIndex: index)
+      for (offset, line) in lines.enumerated() {
+        canvas.write(line, x: x, y: frame.maxY + offset, maxWidth: layout.panelWidth)
+      }
+    }
+  }
+
+  private func metricLines(panelIndex: Int) -> [String] {
+    let experiment = result.experiment
+    if panelIndex == 0 {
+      return [
+        "\(experiment.spiral.points) points, \(NumberFormatting.fixed(experiment.spiral.turns, decimals: 2)) turns",
+        "act: \(experiment.activation.rawValue), seed \(experiment.seed)",
+      ]
+    }
+    let panel = result.panels[panelIndex - 1]
+    let trials = experiment.trials
+    func share(_ summary: MetricSummary) -> String {
+      let value = NumberFormatting.fixed(summary.mean * 100, decimals: 1)
+      guard trials > 1 else { return value + "%" }
+      return value + (unicode ? "±" : "+/-")
+        + NumberFormatting.fixed(summary.standardDeviation * 100, decimals: 1) + "%"
+    }
+    return [
+      "collapsed \(share(panel.collapsedFraction)) thy \(ManifoldFigure.percent(panel.theory))",
+      "err \(NumberFormatting.fixed(panel.alignedError.mean, decimals: 3)) zeroed \(share(panel.zeroedShare))",
+    ]
+  }
+
+  /// A percentage that keeps tiny theoretical values visible (0.05% rather than 0.0%).
+  static func percent(_ fraction: Double) -> String {
+    if fraction == 0 { return "0%" }
+    if fraction * 100 < 0.05 { return "<0.1%" }
+    return NumberFormatting.fixed(fraction * 100, decimals: 1) + "%"
+  }
+}

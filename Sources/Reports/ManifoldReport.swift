@@ -1,0 +1,127 @@
+import ManifoldKit
+import TermCanvas
+
+/// `mnv2 manifold`: the figure, then the metrics table, or the metrics as JSON or CSV.
+public struct ManifoldReport {
+  public enum Format: String, CaseIterable, Sendable {
+    case text, json, csv
+  }
+
+  public var result: ManifoldResult
+  public var style: TextStyle
+
+  public init(result: ManifoldResult, style: TextStyle = TextStyle()) {
+    self.result = result
+    self.style = style
+  }
+
+  static let definitions = """
+    collapsed: share of points with fewer than 2 active coordinates (Lemma 2: not recoverable).
+    theory:    Theorem 1's expected collapsed share for ReLU over random T, (1 + n)/2^n.
+    aligned:   mean distance from each input point to the best affine fit of its recovered point,
+               over the spiral's RMS radius (a shrink or rotation costs 0; a collapse does not).
+    zeroed:    share of the n coordinates the activation set to zero.
+
+    """
+
+  public func metricsTable() -> TextTable {
+    let trials = result.experiment.trials
+    var columns: [TextTable.Column] = [.init("n", .right), .init("collapsed", .right)]
+    if trials > 1 { columns.append(.init("sd", .right)) }
+    columns.append(.init("theory", .right))
+    columns.append(.init("aligned err", .right))
+    if trials > 1 { columns.append(.init("sd", .right)) }
+    columns.append(.init("zeroed", .right))
+    if trials > 1 { columns.append(.init("sd", .right)) }
+    var table = TextTable(columns: columns)
+    for panel in result.panels {
+      var row = [String(panel.dimension), NumberFormatting.percent(panel.collapsedFraction.mean)]
+      if trials > 1 { row.append(NumberFormatting.percent(panel.collapsedFraction.standardDeviation)) }
+      row.append(ManifoldFigure.percent(panel.theory))
+      row.append(NumberFormatting.fixed(panel.alignedError.mean, decimals: 3))
+      if trials > 1 { row.append(NumberFormatting.fixed(panel.alignedError.standardDeviation, decimals: 3)) }
+      row.append(NumberFormatting.percent(panel.zeroedShare.mean))
+      if trials > 1 { row.append(NumberFormatting.percent(panel.zeroedShare.standardDeviation)) }
+      table.rows.append(row)
+    }
+    return table
+  }
+
+  /// The text form: the figure (plain or with ANSI colour), the table and the definitions.
+  public func renderText(width: Int, plotStyle: PlotStyle, colored: Bool) -> String? {
+    let figure = ManifoldFigure(
+      result: result, plotStyle: plotStyle, colored: colored, unicode: style.unicode)
+    guard let canvas = figure.render(width: width) else { return nil }
+    let picture = colored ? ANSIRenderer.render(canvas) : canvas.plainText()
+    let experiment = result.experiment
+    let heading =
+      "Figure 1 (Sandler et al. 2018): a spiral embedded in n dimensions by a random T, "
+      + "\(experiment.activation.rawValue), then projected back with T⁺\n\n"
+    let trials = experiment.trials > 1 ? " (mean over \(experiment.trials) random T; sd beside)" : ""
+    return style.apply(heading) + picture + "\n"
+      + style.apply(
+        "Metrics\(trials)\n" + metricsTable().renderText(rule: style.rule) + "\n" + Self.definitions)
+  }
+
+  public func renderJSON() -> String {
+    struct Panel: Encodable {
+      var n: Int
+      var collapsedFraction, collapsedFractionTheory, alignedError, zeroedShare: Double
+      var collapsedFractionSD, alignedErrorSD, zeroedShareSD: Double?
+      var embeddingRank: Int
+      enum CodingKeys: String, CodingKey {
+        case n
+        case collapsedFraction = "collapsed_fraction"
+        case collapsedFractionTheory = "collapsed_fraction_theory"
+        case alignedError = "aligned_error"
+        case zeroedShare = "zeroed_share"
+        case collapsedFractionSD = "collapsed_fraction_sd"
+        case alignedErrorSD = "aligned_error_sd"
+        case zeroedShareSD = "zeroed_share_sd"
+        case embeddingRank = "embedding_rank"
+      }
+    }
+    struct Document: Encodable {
+      var activation: String
+      var seed: UInt64
+      var points: Int
+      var turns, radius: Double
+      var trials: Int
+      var panels: [Panel]
+    }
+    let experiment = result.experiment
+    let many = experiment.trials > 1
+    return encodeJSON(
+      Document(
+        activation: experiment.activation.rawValue, seed: experiment.seed, points: experiment.spiral.points,
+        turns: experiment.spiral.turns, radius: experiment.spiral.radius, trials: experiment.trials,
+        panels: result.panels.map { panel in
+          Panel(
+            n: panel.dimension, collapsedFraction: panel.collapsedFraction.mean,
+            collapsedFractionTheory: panel.theory, alignedError: panel.alignedError.mean,
+            zeroedShare: panel.zeroedShare.mean,
+            collapsedFractionSD: many ? panel.collapsedFraction.standardDeviation : nil,
+            alignedErrorSD: many ? panel.alignedError.standardDeviation : nil,
+            zeroedShareSD: many ? panel.zeroedShare.standardDeviation : nil,
+            embeddingRank: panel.embeddingRank)
+        }))
+  }
+
+  public func renderCSV() -> String {
+    var table = TextTable(columns: [
+      .init("n"), .init("collapsed_fraction"), .init("collapsed_fraction_sd"),
+      .init("collapsed_fraction_theory"),
+      .init("aligned_error"), .init("aligned_error_sd"), .init("zeroed_share"), .init("zeroed_share_sd"),
+    ])
+    for panel in result.panels {
+      table.rows.append(
+        [String(panel.dimension)]
+          + [
+            panel.collapsedFraction.mean, panel.collapsedFraction.standardDeviation, panel.theory,
+            panel.alignedError.mean, panel.alignedError.standardDeviation, panel.zeroedShare.mean,
+            panel.zeroedShare.standardDeviation,
+          ].map { String($0) })
+    }
+    return table.renderCSV()
+  }
+}

@@ -1,0 +1,82 @@
+/// An in-memory grid of cells that views draw into. Nothing here touches a terminal, so a
+/// screen can be tested, exported as text, or copied to ncurses by a thin backend.
+public struct Canvas: Equatable, Sendable {
+  public let width: Int
+  public let height: Int
+  public private(set) var cells: [Cell]
+
+  public init(width: Int, height: Int) {
+    self.width = max(0, width)
+    self.height = max(0, height)
+    cells = Array(repeating: .blank, count: self.width * self.height)
+  }
+
+  public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+  public subscript(x: Int, y: Int) -> Cell {
+    get {
+      guard x >= 0, y >= 0, x < width, y < height else { return .blank }
+      return cells[y * width + x]
+    }
+    set {
+      guard x >= 0, y >= 0, x < width, y < height else { return }
+      cells[y * width + x] = newValue
+    }
+  }
+
+  /// Sets one cell; writes outside the canvas are ignored, so views never need to clip.
+  public mutating func put(_ scalar: Unicode.Scalar, x: Int, y: Int, style: CellStyle = .plain) {
+    self[x, y] = Cell(scalar, style: style)
+  }
+
+  /// Writes text from (x, y), clipped to `maxWidth` cells and the canvas edge. Returns the
+  /// number of cells written. Control characters are drawn as `?`.
+  @discardableResult
+  public mutating func write(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil)
+    -> Int
+  {
+    let limit = min(maxWidth ?? Int.max, width - x)
+    var column = 0
+    for scalar in text.unicodeScalars {
+      guard column < limit else { break }
+      let safe: Unicode.Scalar = scalar.value < 0x20 || scalar.value == 0x7F ? "?" : scalar
+      put(safe, x: x + column, y: y, style: style)
+      column += 1
+    }
+    return max(0, column)
+  }
+
+  public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+    for row in max(0, rect.y)..<min(height, rect.maxY) {
+      for column in max(0, rect.x)..<min(width, rect.maxX) { self[column, row] = cell }
+    }
+  }
+
+  /// Applies `style` to every cell of `rect`, keeping the characters (e.g. a selection bar).
+  public mutating func restyle(_ rect: Rect, _ transform: (inout CellStyle) -> Void) {
+    for row in max(0, rect.y)..<min(height, rect.maxY) {
+      for column in max(0, rect.x)..<min(width, rect.maxX) { transform(&cells[row * width + column].style) }
+    }
+  }
+
+  /// Copies another canvas in at (x, y), clipped.
+  public mutating func blit(_ other: Canvas, x: Int, y: Int) {
+    for row in 0..<other.height {
+      for column in 0..<other.width { self[x + column, y + row] = other[column, row] }
+    }
+  }
+
+  /// The characters only, one line per row, trailing spaces removed.
+  public func plainText() -> String {
+    var lines: [String] = []
+    lines.reserveCapacity(height)
+    for row in 0..<height {
+      var line = String.UnicodeScalarView()
+      for column in 0..<width { line.append(cells[row * width + column].scalar) }
+      var text = String(line)
+      while text.hasSuffix(" ") { text.removeLast() }
+      lines.append(text)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,90 @@
+/// Accumulates points into sub-cell dots for one plot area, then draws them as cells.
+///
+/// Kept separate from drawing so millions of points can be rasterised in one tight loop.
+public struct ScatterRaster: Sendable {
+  public let columns: Int
+  public let rows: Int
+  public let style: PlotStyle
+  /// Dot bits per cell (Braille bits, or 1 = top half / 2 = bottom half for ASCII).
+  public private(set) var bits: [UInt8]
+  /// Gradient position (0…1) of the last point drawn into each cell, or −1 for none.
+  public private(set) var shade: [Float]
+  /// The square [−extent, extent]² mapped into the area, centred, with equal dot aspect.
+  public let extent: Double
+  private let dotsX: Int
+  private let dotsY: Int
+  private let scale: Double
+  private let offsetX: Double
+  private let offsetY: Double
+
+  public init(columns: Int, rows: Int, style: PlotStyle, extent: Double) {
+    self.columns = max(0, columns)
+    self.rows = max(0, rows)
+    self.style = style
+    self.extent = extent
+    bits = Array(repeating: 0, count: self.columns * self.rows)
+    shade = Array(repeating: -1, count: self.columns * self.rows)
+    let perCell = style.dotsPerCell
+    dotsX = self.columns * perCell.x
+    dotsY = self.rows * perCell.y
+    // Dots are square on a terminal whose cells are twice as tall as wide, so fit the
+    // square data range to the smaller side and centre it in the other.
+    let side = Double(min(dotsX, dotsY))
+    scale = extent > 0 ? side / (2 * extent) : 0
+    offsetX = (Double(dotsX) - side) / 2
+    offsetY = (Double(dotsY) - side) / 2
+  }
+
+  /// The dot that a data point falls in, or nil outside the area.
+  @inline(__always)
+  public func dot(x: Double, y: Double) -> (Int, Int)? {
+    let dx = offsetX + (x + extent) * scale
+    let dy = offsetY + (extent - y) * scale  // y up in data, down on screen
+    guard dx >= 0, dy >= 0, dx < Double(dotsX), dy < Double(dotsY) else { return nil }
+    return (Int(dx), Int(dy))
+  }
+
+  public mutating func plot(x: Double, y: Double, shade value: Float = -1) {
+    guard let (dx, dy) = dot(x: x, y: y) else { return }
+    setDot(column: dx, row: dy)
+    let perCell = style.dotsPerCell
+    shade[(dy / perCell.y) * columns + dx / perCell.x] = value
+  }
+
+  /// Sets the sub-cell dot at (column, row) in dot coordinates, bypassing the data mapping.
+  public mutating func setDot(column: Int, row: Int) {
+    let perCell = style.dotsPerCell
+    guard column >= 0, row >= 0, column < dotsX, row < dotsY else { return }
+    let cell = (row / perCell.y) * columns + column / perCell.x
+    switch style {
+    case .braille: bits[cell] |= BrailleDots.bit[row % 4][column % 2]
+    case .ascii: bits[cell] |= row % 2 == 0 ? 1 : 2
+    }
+  }
+
+  /// The character of a cell, or nil when no point fell in it.
+  public func scalar(column: Int, row: Int) -> Unicode.Scalar? {
+    let value = bits[row * columns + column]
+    guard value != 0 else { return nil }
+    switch style {
+    case .braille: return BrailleDots.scalar(value)
+    case .ascii: return value == 1 ? "'" : (value == 2 ? "." : ":")
+    }
+  }
+
+  /// Draws the dots into `canvas` with the top-left cell at (x, y). With `colored`, each
+  /// cell takes the gradient colour of the last point in it.
+  public func draw(
+    into canvas: inout Canvas, x: Int, y: Int, colored: Bool, style cellStyle: CellStyle = .plain
+  ) {
+    for row in 0..<rows {
+      for column in 0..<columns {
+        guard let scalar = scalar(column: column, row: row) else { continue }
+        var style = cellStyle
+        let t = shade[row * columns + column]
+        if colored && t >= 0 { style.foreground = TerminalColor.gradient(at: Double(t)) }
+        canvas.put(scalar, x: x + column, y: y + row, style: style)
+      }
+    }
+  }
+}
