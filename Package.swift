@@ -15,7 +15,7 @@ let package = Package(
     .target(name: "MobileNetKit"),
 
     // The manifold experiment of the paper's Figure 1: standard library only.
-    .target(name: "ManifoldKit"),
+    .target(name: "ManifoldKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
 
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
     .target(name: "TermCanvas"),
@@ -32,11 +32,18 @@ let package = Package(
       ]
     ),
 
-    // Tests.
+    // Benchmarks: swift run -c release mnv2-bench.
+    .executableTarget(name: "mnv2-bench", dependencies: ["ManifoldKit", "TermCanvas"]),
+
+    // Tests, and a file-based snapshot helper they share.
+    .target(name: "SnapshotTesting", path: "Sources/SnapshotTesting"),
     .testTarget(name: "MobileNetKitTests", dependencies: ["MobileNetKit"], exclude: ["Fixtures"]),
     .testTarget(name: "ManifoldKitTests", dependencies: ["ManifoldKit"]),
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "MobileNetKit"]),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: ["Reports", "MobileNetKit", "ManifoldKit", "TermCanvas", "SnapshotTesting"],
+      exclude: ["Snapshots"]),
     .testTarget(name: "CLITests", dependencies: ["mnv2"]),
   ]
 )

@@ -61,8 +61,10 @@ public struct ManifoldExperiment: Equatable, Sendable {
   }
 
   /// Runs every panel and trial. Call `validate()` first for user input.
-  public func run() -> ManifoldResult {
-    let inputs = spiral.generate()
+  public func run() -> ManifoldResult { run(on: spiral.generate()) }
+
+  /// Runs on points already generated (the spiral of `self.spiral`, reused across runs).
+  public func run(on inputs: [Point2]) -> ManifoldResult {
     var panels: [ManifoldPanel] = []
     for n in dimensions {
       var samples: [ManifoldMetrics] = []

@@ -19,53 +19,69 @@ struct ManifoldPass {
     self.zeroedCoordinates = zeroedCoordinates
   }
 
-  /// Generic over the activation so the compiler specialises the inner loop for each.
+  /// Generic over the activation so the compiler specialises the loop for each. Rows of T
+  /// are taken four at a time as SIMD vectors with their own accumulators, which both
+  /// vectorises the work and breaks the chain of dependent additions that otherwise bounds
+  /// the speed at large n.
   private static func run<F: ActivationFunction>(
     _ inputs: [Point2], _ embedding: RandomEmbedding, _: F.Type
   ) -> ManifoldPass {
     let n = embedding.dimension
-    var recovered = [Point2](repeating: Point2(0, 0), count: inputs.count)
+    let count = inputs.count
+    let groups = n / 4
+    func pack(_ values: [Double]) -> [SIMD4<Double>] {
+      (0..<groups).map { SIMD4(values[4 * $0], values[4 * $0 + 1], values[4 * $0 + 2], values[4 * $0 + 3]) }
+    }
+    // Interleaved per group: t0, t1, p0, p1, so one group's data sits in one cache line pair.
+    var packed: [SIMD4<Double>] = []
+    packed.reserveCapacity(4 * groups)
+    for (a, (b, (c, d))) in zip(
+      pack(embedding.column0),
+      zip(pack(embedding.column1), zip(pack(embedding.inverseRow0), pack(embedding.inverseRow1))))
+    {
+      packed += [a, b, c, d]
+    }
+    var recovered = [Point2](repeating: Point2(0, 0), count: count)
     var collapsed = 0
     var zeroed = 0
     let fastRank = embedding.rowsPairwiseIndependent
-    embedding.column0.withUnsafeBufferPointer { t0 in
-      embedding.column1.withUnsafeBufferPointer { t1 in
-        embedding.inverseRow0.withUnsafeBufferPointer { p0 in
-          embedding.inverseRow1.withUnsafeBufferPointer { p1 in
-            recovered.withUnsafeMutableBufferPointer { out in
-              for index in 0..<inputs.count {
-                let x = inputs[index].x, y = inputs[index].y
-                var hx = 0.0, hy = 0.0
-                var active = 0
-                var zeros = 0
-                // Gram matrix of the active rows, needed only when some rows are parallel.
-                var g00 = 0.0, g01 = 0.0, g11 = 0.0
-                for i in 0..<n {
-                  let z = t0[i] * x + t1[i] * y
-                  let a = F.apply(z)
-                  if a == 0 { zeros += 1 }
-                  if F.isActive(z) {
-                    active += 1
-                    if !fastRank {
-                      g00 += t0[i] * t0[i]
-                      g01 += t0[i] * t1[i]
-                      g11 += t1[i] * t1[i]
+    packed.withUnsafeBufferPointer { packed in
+      inputs.withUnsafeBufferPointer { inputs in
+        recovered.withUnsafeMutableBufferPointer { out in
+          embedding.column0.withUnsafeBufferPointer { t0 in
+            embedding.column1.withUnsafeBufferPointer { t1 in
+              embedding.inverseRow0.withUnsafeBufferPointer { p0 in
+                embedding.inverseRow1.withUnsafeBufferPointer { p1 in
+                  for index in 0..<count {
+                    let x = inputs[index].x, y = inputs[index].y
+                    var hxV = SIMD4<Double>(), hyV = SIMD4<Double>()
+                    var zerosV = SIMD4<Int64>(), activeV = SIMD4<Int64>()
+                    for g in 0..<groups {
+                      let z = packed[4 * g] * x + packed[4 * g + 1] * y
+                      let a = F.apply(z)
+                      zerosV &+= SIMD4<Int64>(repeating: 0).replacing(with: 1, where: a .== 0)
+                      activeV &+= SIMD4<Int64>(repeating: 0).replacing(with: 1, where: F.isActive(z))
+                      hxV += packed[4 * g + 2] * a
+                      hyV += packed[4 * g + 3] * a
                     }
+                    var hx = hxV.sum(), hy = hyV.sum()
+                    var zeros = Int(zerosV.wrappedSum()), active = Int(activeV.wrappedSum())
+                    for i in (4 * groups)..<n {
+                      let z = t0[i] * x + t1[i] * y
+                      let a = F.apply(z)
+                      zeros &+= a == 0 ? 1 : 0
+                      active &+= F.isActive(z) ? 1 : 0
+                      hx += p0[i] * a
+                      hy += p1[i] * a
+                    }
+                    out[index] = Point2(hx, hy)
+                    zeroed &+= zeros
+                    let recoverable =
+                      fastRank
+                      ? active >= 2 : active >= 2 && Self.activeRowsSpanThePlane(x, y, t0, t1, F.self)
+                    collapsed &+= recoverable ? 0 : 1
                   }
-                  hx += p0[i] * a
-                  hy += p1[i] * a
                 }
-                out[index] = Point2(hx, hy)
-                zeroed += zeros
-                let recoverable: Bool
-                if fastRank {
-                  recoverable = active >= 2
-                } else {
-                  let trace = g00 + g11
-                  recoverable =
-                    active >= 2 && g00 * g11 - g01 * g01 > RandomEmbedding.rankTolerance * trace * trace
-                }
-                if !recoverable { collapsed += 1 }
               }
             }
           }
@@ -74,24 +90,55 @@ struct ManifoldPass {
     }
     return ManifoldPass(recovered: recovered, collapsedPoints: collapsed, zeroedCoordinates: zeroed)
   }
+
+  /// Lemma 2's rank condition checked directly, for the (measure-zero) case where some rows
+  /// of T are parallel: the Gram matrix of the active rows must be non-singular.
+  private static func activeRowsSpanThePlane<F: ActivationFunction>(
+    _ x: Double, _ y: Double, _ t0: UnsafeBufferPointer<Double>, _ t1: UnsafeBufferPointer<Double>, _: F.Type
+  ) -> Bool {
+    var g00 = 0.0, g01 = 0.0, g11 = 0.0
+    for i in 0..<t0.count where F.isActive(t0[i] * x + t1[i] * y) {
+      g00 += t0[i] * t0[i]
+      g01 += t0[i] * t1[i]
+      g11 += t1[i] * t1[i]
+    }
+    let trace = g00 + g11
+    return g00 * g11 - g01 * g01 > RandomEmbedding.rankTolerance * trace * trace
+  }
 }
 
 protocol ActivationFunction {
   static func apply(_ value: Double) -> Double
   static func isActive(_ value: Double) -> Bool
+  static func apply(_ value: SIMD4<Double>) -> SIMD4<Double>
+  static func isActive(_ value: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>>
 }
 
 enum ReLUFunction: ActivationFunction {
   @inline(__always) static func apply(_ value: Double) -> Double { ManifoldActivation.relu.apply(value) }
   @inline(__always) static func isActive(_ value: Double) -> Bool { ManifoldActivation.relu.isActive(value) }
+  @inline(__always) static func apply(_ value: SIMD4<Double>) -> SIMD4<Double> {
+    value.replacing(with: 0, where: value .<= 0)
+  }
+  @inline(__always) static func isActive(_ value: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> { value .> 0 }
 }
 
 enum ReLU6Function: ActivationFunction {
   @inline(__always) static func apply(_ value: Double) -> Double { ManifoldActivation.relu6.apply(value) }
   @inline(__always) static func isActive(_ value: Double) -> Bool { ManifoldActivation.relu6.isActive(value) }
+  @inline(__always) static func apply(_ value: SIMD4<Double>) -> SIMD4<Double> {
+    value.replacing(with: 0, where: value .<= 0).replacing(with: 6, where: value .>= 6)
+  }
+  @inline(__always) static func isActive(_ value: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> {
+    (value .> 0) .& (value .< 6)
+  }
 }
 
 enum LinearFunction: ActivationFunction {
   @inline(__always) static func apply(_ value: Double) -> Double { value }
   @inline(__always) static func isActive(_ value: Double) -> Bool { true }
+  @inline(__always) static func apply(_ value: SIMD4<Double>) -> SIMD4<Double> { value }
+  @inline(__always) static func isActive(_ value: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> {
+    SIMDMask(repeating: true)
+  }
 }

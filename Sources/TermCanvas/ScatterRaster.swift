@@ -46,19 +46,50 @@ public struct ScatterRaster: Sendable {
 
   public mutating func plot(x: Double, y: Double, shade value: Float = -1) {
     guard let (dx, dy) = dot(x: x, y: y) else { return }
-    setDot(column: dx, row: dy)
-    let perCell = style.dotsPerCell
-    shade[(dy / perCell.y) * columns + dx / perCell.x] = value
+    let (cell, bit) = Self.locate(style, columns: columns, column: dx, row: dy)
+    bits[cell] |= bit
+    shade[cell] = value
   }
 
   /// Sets the sub-cell dot at (column, row) in dot coordinates, bypassing the data mapping.
   public mutating func setDot(column: Int, row: Int) {
-    let perCell = style.dotsPerCell
     guard column >= 0, row >= 0, column < dotsX, row < dotsY else { return }
-    let cell = (row / perCell.y) * columns + column / perCell.x
+    let (cell, bit) = Self.locate(style, columns: columns, column: column, row: row)
+    bits[cell] |= bit
+  }
+
+  /// The cell index and the bit within it for a dot; shifts and masks only, since this
+  /// runs once per point.
+  @inline(__always)
+  static func locate(_ style: PlotStyle, columns: Int, column: Int, row: Int) -> (Int, UInt8) {
     switch style {
-    case .braille: bits[cell] |= BrailleDots.bit[row % 4][column % 2]
-    case .ascii: bits[cell] |= row % 2 == 0 ? 1 : 2
+    case .braille:
+      let r = row & 3, c = column & 1
+      let bit: UInt8 = r < 3 ? UInt8(1) << UInt8(r + 3 * c) : UInt8(0x40) << UInt8(c)
+      return ((row >> 2) * columns + (column >> 1), bit)
+    case .ascii:
+      return ((row >> 1) * columns + column, (row & 1) == 0 ? 1 : 2)
+    }
+  }
+
+  /// Plots many points at once; `shades[i]` is point i's position along the curve.
+  public mutating func plot(
+    _ xs: UnsafeBufferPointer<Double>, _ ys: UnsafeBufferPointer<Double>, shades: UnsafeBufferPointer<Float>
+  ) {
+    let style = self.style, columns = self.columns
+    let extent = self.extent, scale = self.scale, offsetX = self.offsetX, offsetY = self.offsetY
+    let limitX = Double(dotsX), limitY = Double(dotsY)
+    bits.withUnsafeMutableBufferPointer { bits in
+      shade.withUnsafeMutableBufferPointer { shade in
+        for i in 0..<xs.count {
+          let dx = offsetX + (xs[i] + extent) * scale
+          let dy = offsetY + (extent - ys[i]) * scale
+          guard dx >= 0, dy >= 0, dx < limitX, dy < limitY else { continue }
+          let (cell, bit) = Self.locate(style, columns: columns, column: Int(dx), row: Int(dy))
+          bits[cell] |= bit
+          shade[cell] = shades[i]
+        }
+      }
     }
   }
 

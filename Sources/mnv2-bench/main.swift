@@ -1,0 +1,75 @@
+import ManifoldKit
+import TermCanvas
+
+/// Timings anyone can rerun: `swift run -c release mnv2-bench [manifold|raster|all]`.
+/// Each figure is the median of several runs after one warm-up run.
+
+func median(_ samples: [Duration]) -> Double {
+  let seconds = samples.map { Double($0.components.seconds) + Double($0.components.attoseconds) * 1e-18 }
+    .sorted()
+  return seconds[seconds.count / 2]
+}
+
+func measure(runs: Int, _ body: () -> Void) -> Double {
+  body()
+  let clock = ContinuousClock()
+  return median((0..<runs).map { _ in clock.measure(body) })
+}
+
+/// Embed, activate, back-project and compute every metric for 10⁶ points at each n.
+func benchmarkManifold(points: Int, runs: Int) {
+  let generation = measure(runs: 3) { _ = Spiral(points: points).generate() }
+  print(
+    "spiral generation  points=\(points)  median \(format(generation * 1000)) ms (not part of the totals)")
+  let dimensions = [2, 3, 5, 15, 30]
+  var total = 0.0
+  var sink = 0.0
+  for n in dimensions {
+    let experiment = ManifoldExperiment(
+      spiral: Spiral(points: points), dimensions: [n], activation: .relu, seed: 1)
+    let inputs = experiment.spiral.generate()
+    let seconds = measure(runs: runs) { sink += experiment.run(on: inputs).panels[0].alignedError.mean }
+    total += seconds
+    print("manifold n=\(n)  points=\(points)  median \(format(seconds * 1000)) ms")
+  }
+  print("manifold all n  points=\(points)  total \(format(total * 1000)) ms  (checksum \(format(sink)))")
+}
+
+/// Rasterise 10⁶ spiral points into a 200×60 Braille canvas.
+func benchmarkRaster(points: Int, runs: Int) {
+  let spiral = Spiral(points: points).generate()
+  let xs = spiral.map(\.x), ys = spiral.map(\.y)
+  let shades = (0..<points).map { Float($0) / Float(points) }
+  var cellsSet = 0
+  let seconds = measure(runs: runs) {
+    var raster = ScatterRaster(columns: 200, rows: 60, style: .braille, extent: 4.2)
+    xs.withUnsafeBufferPointer { xs in
+      ys.withUnsafeBufferPointer { ys in
+        shades.withUnsafeBufferPointer { raster.plot(xs, ys, shades: $0) }
+      }
+    }
+    var canvas = Canvas(width: 200, height: 60)
+    raster.draw(into: &canvas, x: 0, y: 0, colored: true)
+    cellsSet = canvas.cells.filter { $0.scalar != " " }.count
+  }
+  print(
+    "raster braille 200x60  points=\(points)  median \(format(seconds * 1000)) ms  (\(cellsSet) cells drawn)")
+}
+
+func format(_ value: Double) -> String {
+  let scaled = (value * 100).rounded() / 100
+  return String(scaled)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let which = arguments.first ?? "all"
+let runs = 7
+switch which {
+case "manifold": benchmarkManifold(points: 1_000_000, runs: runs)
+case "raster": benchmarkRaster(points: 1_000_000, runs: runs)
+case "all":
+  benchmarkManifold(points: 1_000_000, runs: runs)
+  benchmarkRaster(points: 1_000_000, runs: runs)
+default:
+  print("usage: mnv2-bench [manifold|raster|all]")
+}

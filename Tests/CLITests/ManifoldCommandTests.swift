@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@Suite struct ManifoldCommandTests {
+  func expectUsageError(_ arguments: [String], mentioning fragment: String) throws {
+    let result = try BinaryRunner.run(["manifold"] + arguments)
+    #expect(result.status == 64, "\(arguments): \(result.status) \(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.contains(fragment), "\(arguments): \(result.stderr)")
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test(arguments: ["", "0", "1", "-3", "two", "2,2", "5000", "2,,3"])
+  func badDims(value: String) throws {
+    try expectUsageError(["--dims", value], mentioning: "--dims")
+  }
+
+  @Test(arguments: ["0", "10000001", "-5"])
+  func badPoints(value: String) throws {
+    try expectUsageError(["--points", value], mentioning: "--points")
+  }
+
+  @Test(arguments: ["-1", "abc", "1.5", "99999999999999999999999"])
+  func badSeed(value: String) throws {
+    try expectUsageError(["--seed", value], mentioning: "--seed")
+  }
+
+  @Test func tooFewColumns() throws {
+    try expectUsageError(["--columns", "10"], mentioning: "--columns")
+  }
+
+  @Test func zeroTrials() throws {
+    try expectUsageError(["--trials", "0"], mentioning: "--trials")
+  }
+
+  @Test func jsonHasTheDocumentedFields() throws {
+    let result = try BinaryRunner.run(["manifold", "--format", "json", "--trials", "3", "--points", "300"])
+    #expect(result.status == 0)
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    for key in ["activation", "seed", "points", "trials", "panels"] {
+      #expect(document[key] != nil, "\(key)")
+    }
+    let panels = try #require(document["panels"] as? [[String: Any]])
+    #expect(panels.map { $0["n"] as? Int } == [2, 3, 5, 15, 30])
+    for key in [
+      "collapsed_fraction", "collapsed_fraction_theory", "aligned_error", "zeroed_share",
+      "collapsed_fraction_sd",
+      "aligned_error_sd", "zeroed_share_sd",
+    ] {
+      #expect(panels.allSatisfy { $0[key] is Double }, "\(key)")
+    }
+  }
+
+  @Test func sameSeedSameBytes() throws {
+    let arguments = ["manifold", "--seed", "7", "--columns", "120", "--color", "always"]
+    let first = try BinaryRunner.run(arguments), second = try BinaryRunner.run(arguments)
+    #expect(first.status == 0)
+    #expect(first.stdout == second.stdout)
+    #expect(first.stdout.contains("\u{1B}[0;38;5;"))  // coloured by position along the spiral
+  }
+
+  @Test func asciiLocaleIsSevenBit() throws {
+    let result = try BinaryRunner.run(["manifold", "--columns", "100"], environment: ["LANG": "C"])
+    #expect(result.status == 0)
+    #expect(result.stdout.utf8.allSatisfy { $0 < 128 })
+    #expect(result.stdout.contains("n = 30"))
+  }
+
+  @Test func noColorWhenNotATerminal() throws {
+    let result = try BinaryRunner.run(["manifold", "--columns", "80"])
+    #expect(!result.stdout.contains("\u{1B}"))
+  }
+}

@@ -1,0 +1,53 @@
+import ManifoldKit
+import SnapshotTesting
+import TermCanvas
+import Testing
+
+@testable import Reports
+
+@Suite struct ManifoldFigureTests {
+  /// A small figure: the golden files stay short enough to read in a diff.
+  static let result = ManifoldExperiment(
+    spiral: Spiral(points: 600, turns: 3), dimensions: [2, 3, 15], seed: 1
+  ).run()
+
+  @Test func goldenBraillePlot() throws {
+    let figure = ManifoldFigure(result: Self.result, plotStyle: .braille, colored: false, unicode: true)
+    let canvas = try #require(figure.render(width: 80))
+    assertSnapshot(canvas.plainText(), named: "manifold-braille-80")
+  }
+
+  @Test func goldenAsciiPlot() throws {
+    let figure = ManifoldFigure(result: Self.result, plotStyle: .ascii, colored: false, unicode: false)
+    let canvas = try #require(figure.render(width: 80))
+    let text = canvas.plainText()
+    #expect(text.utf8.allSatisfy { $0 < 128 })
+    assertSnapshot(text, named: "manifold-ascii-80")
+  }
+
+  @Test func layoutFollowsTheWidth() throws {
+    let figure = ManifoldFigure(result: Self.result, plotStyle: .braille, colored: false, unicode: true)
+    #expect(figure.layout(width: 120)?.perRow == 3)
+    #expect(figure.layout(width: 80)?.perRow == 2)
+    #expect(figure.layout(width: 60)?.perRow == 1)
+    #expect(figure.layout(width: 29) == nil)
+    // Input + 3 panels in 2 columns: 2 rows of panels.
+    let canvas = try #require(figure.render(width: 80))
+    #expect(canvas.height == 2 * figure.layout(width: 80)!.panelHeight)
+  }
+
+  @Test func sameSeedGivesByteIdenticalText() {
+    let report = { (seed: UInt64) -> String? in
+      ManifoldReport(result: ManifoldExperiment(spiral: Spiral(points: 500), seed: seed).run())
+        .renderText(width: 120, plotStyle: .braille, colored: true)
+    }
+    #expect(report(3) == report(3))
+    #expect(report(3) != report(4))
+  }
+
+  @Test func everyPanelIsTitledWithItsDimension() throws {
+    let figure = ManifoldFigure(result: Self.result, plotStyle: .braille, colored: false, unicode: true)
+    let text = try #require(figure.render(width: 120)).plainText()
+    for title in ["Input", "n = 2", "n = 3", "n = 15"] { #expect(text.contains("─ \(title) ─")) }
+  }
+}
