@@ -20,14 +20,24 @@ let package = Package(
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
     .target(name: "TermCanvas"),
 
+    // ncurses (wide build) behind a C shim: the terminal globals and macros Swift 6 cannot
+    // use directly, and signal handling that must be async-signal-safe.
+    .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+
     // Presentation: tables, JSON and CSV built from core values; still no I/O.
     .target(name: "Reports", dependencies: ["MobileNetKit", "ManifoldKit", "TermCanvas"]),
+
+    // The explorer: state, reducer, key table and views rendered into a Canvas.
+    .target(name: "Explorer", dependencies: ["MobileNetKit", "ManifoldKit", "TermCanvas", "Reports"]),
+
+    // Copies a Canvas to the terminal through ncurses and reads keys.
+    .target(name: "TerminalBackend", dependencies: ["CNCurses", "TermCanvas", "Explorer"]),
 
     // The command-line edge.
     .executableTarget(
       name: "mnv2",
       dependencies: [
-        "MobileNetKit", "ManifoldKit", "TermCanvas", "Reports",
+        "MobileNetKit", "ManifoldKit", "TermCanvas", "Reports", "Explorer", "TerminalBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -43,6 +53,9 @@ let package = Package(
     .testTarget(
       name: "ReportsTests",
       dependencies: ["Reports", "MobileNetKit", "ManifoldKit", "TermCanvas", "SnapshotTesting"],
+      exclude: ["Snapshots"]),
+    .testTarget(
+      name: "ExplorerTests", dependencies: ["Explorer", "MobileNetKit", "TermCanvas", "SnapshotTesting"],
       exclude: ["Snapshots"]),
     .testTarget(name: "CLITests", dependencies: ["mnv2"]),
   ]

@@ -12,7 +12,8 @@ public struct ManifoldFigure {
   /// Narrowest panel that still shows a recognisable spiral and its metric lines.
   public static let minimumPanelWidth = 30
   static let gap = 1
-  static let metricLines = 2
+  /// Lines of metrics under each panel: two in reports, one on a crowded screen.
+  public var metricLines = 2
 
   public init(result: ManifoldResult, plotStyle: PlotStyle, colored: Bool, unicode: Bool) {
     self.result = result
@@ -30,7 +31,30 @@ public struct ManifoldFigure {
     public var perRow: Int
     public var panelWidth: Int
     public var plotRows: Int
-    public var panelHeight: Int { plotRows + 2 + ManifoldFigure.metricLines }
+    public var metricLines: Int
+    public var panelHeight: Int { plotRows + 2 + metricLines }
+  }
+
+  /// The layout whose square plots are largest within width × height, trying every
+  /// number of panels per row (for a screen, where both sides are fixed).
+  public func fittedLayout(width: Int, height: Int) -> Layout? {
+    let panelCount = result.panels.count + 1
+    var best: (layout: Layout, side: Int)?
+    for perRow in 1...panelCount {
+      let panelWidth = (width - (perRow - 1) * Self.gap) / perRow
+      guard panelWidth >= 12 else { continue }
+      let gridRows = (panelCount + perRow - 1) / perRow
+      let plotRows = min((panelWidth - 2) / 2, height / gridRows - 2 - metricLines)
+      guard plotRows >= 3 else { continue }
+      let dots = plotStyle.dotsPerCell
+      let side = min((panelWidth - 2) * dots.x, plotRows * dots.y)
+      if side > (best?.side ?? 0) {
+        best = (
+          Layout(perRow: perRow, panelWidth: panelWidth, plotRows: plotRows, metricLines: metricLines), side
+        )
+      }
+    }
+    return best?.layout
   }
 
   /// Fits the grid into `width` columns; `maxHeight` (for a screen) shrinks the plots.
@@ -43,11 +67,11 @@ public struct ManifoldFigure {
     if let maxHeight {
       let panelCount = result.panels.count + 1
       let gridRows = (panelCount + perRow - 1) / perRow
-      let available = maxHeight / gridRows - 2 - Self.metricLines
+      let available = maxHeight / gridRows - 2 - metricLines
       plotRows = min(plotRows, available)
       guard plotRows >= 4 else { return nil }
     }
-    return Layout(perRow: perRow, panelWidth: panelWidth, plotRows: plotRows)
+    return Layout(perRow: perRow, panelWidth: panelWidth, plotRows: plotRows, metricLines: metricLines)
   }
 
   /// Draws the figure at the origin of a new canvas `width` wide.
@@ -81,15 +105,16 @@ public struct ManifoldFigure {
       canvas.write(
         " \(plusMinus)\(NumberFormatting.fixed(extent, decimals: 2)) ", x: frame.x + 2, y: frame.maxY - 1,
         style: .dim, maxWidth: frame.width - 4)
-      let lines = metricLines(panelIndex: index)
-      for (offset, line) in lines.enumerated() {
+      let lines = metricText(panelIndex: index, width: layout.panelWidth)
+      for (offset, line) in lines.prefix(layout.metricLines).enumerated() {
         canvas.write(line, x: x, y: frame.maxY + offset, maxWidth: layout.panelWidth)
       }
     }
   }
 
-  private func metricLines(panelIndex: Int) -> [String] {
+  private func metricText(panelIndex: Int, width: Int) -> [String] {
     let experiment = result.experiment
+    if metricLines == 1 { return [compactMetricText(panelIndex: panelIndex, width: width)] }
     if panelIndex == 0 {
       return [
         "\(experiment.spiral.points) points, \(NumberFormatting.fixed(experiment.spiral.turns, decimals: 2)) turns",
@@ -108,6 +133,21 @@ public struct ManifoldFigure {
       "collapsed \(share(panel.collapsedFraction)) thy \(ManifoldFigure.percent(panel.theory))",
       "err \(NumberFormatting.fixed(panel.alignedError.mean, decimals: 3)) zeroed \(share(panel.zeroedShare))",
     ]
+  }
+
+  /// One line per panel for a crowded screen, shortened to what fits.
+  private func compactMetricText(panelIndex: Int, width: Int) -> String {
+    let experiment = result.experiment
+    if panelIndex == 0 {
+      return "\(experiment.spiral.points) pts, \(experiment.activation.rawValue)"
+    }
+    let panel = result.panels[panelIndex - 1]
+    let collapsed = NumberFormatting.percent(panel.collapsedFraction.mean)
+    let theory = ManifoldFigure.percent(panel.theory)
+    let error = NumberFormatting.fixed(panel.alignedError.mean, decimals: 2)
+    let full = "collapsed \(collapsed) thy \(theory) err \(error)"
+    if full.count <= width { return full }
+    return "coll \(collapsed) thy \(theory)"
   }
 
   /// A percentage that keeps tiny theoretical values visible (0.05% rather than 0.0%).

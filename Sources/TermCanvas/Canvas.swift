@@ -46,6 +46,47 @@ public struct Canvas: Equatable, Sendable {
     return max(0, column)
   }
 
+  /// Writes `text` word-wrapped into `rect`; returns the number of lines used. Words longer
+  /// than the width are split, lines beyond the rect's height are dropped.
+  @discardableResult
+  public mutating func writeWrapped(_ text: String, in rect: Rect, style: CellStyle = .plain) -> Int {
+    let lines = Canvas.wrap(text, width: rect.width)
+    for (offset, line) in lines.prefix(rect.height).enumerated() {
+      write(line, x: rect.x, y: rect.y + offset, style: style, maxWidth: rect.width)
+    }
+    return min(lines.count, rect.height)
+  }
+
+  /// Greedy word wrap to `width` cells.
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      for word in paragraph.split(separator: " ") {
+        var word = String(word)
+        while word.count > width {
+          if !line.isEmpty {
+            lines.append(line)
+            line = ""
+          }
+          lines.append(String(word.prefix(width)))
+          word = String(word.dropFirst(width))
+        }
+        if line.isEmpty {
+          line = word
+        } else if line.count + 1 + word.count <= width {
+          line += " " + word
+        } else {
+          lines.append(line)
+          line = word
+        }
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+
   public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
     for row in max(0, rect.y)..<min(height, rect.maxY) {
       for column in max(0, rect.x)..<min(width, rect.maxX) { self[column, row] = cell }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The root command. With no subcommand it shows the network, layer by layer.
+/// The root command. With no subcommand it opens the full-screen explorer.
 struct MNV2: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mnv2",
@@ -9,7 +9,9 @@ struct MNV2: ParsableCommand {
       Every number is exact and names its convention, so it can be checked against PyTorch \
       (torchvision), Keras, TF-slim or the paper. MAdds are multiply-adds; FLOPs are 2 × MAdds.
       """,
-    subcommands: [LayersCommand.self, VariantsCommand.self, MemoryCommand.self, ManifoldCommand.self],
-    defaultSubcommand: LayersCommand.self
+    subcommands: [
+      ExploreCommand.self, LayersCommand.self, VariantsCommand.self, MemoryCommand.self, ManifoldCommand.self,
+    ],
+    defaultSubcommand: ExploreCommand.self
   )
 }

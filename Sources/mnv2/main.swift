@@ -7,6 +7,9 @@ import Foundation
 do {
   var command = try MNV2.parseAsRoot()
   try command.run()
+} catch let error as UnavailableError {
+  FileHandle.standardError.write(Data("mnv2: \(error.message)\n".utf8))
+  exit(69)
 } catch let error as DataError {
   FileHandle.standardError.write(Data("mnv2: error: \(error.message)\n".utf8))
   exit(65)

@@ -30,10 +30,12 @@ import Testing
       })
   }
 
-  @Test func defaultCommandShowsTheNetwork() throws {
-    let result = try BinaryRunner.run([])
-    #expect(result.status == 0)
-    #expect(result.stdout.contains("MobileNetV2"))
+  @Test func explorerWithoutATerminalSuggestsThePlainCommands() throws {
+    let result = try BinaryRunner.run([])  // stdin is /dev/null, stdout a pipe
+    #expect(result.status == 69)
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(result.stderr.contains("mnv2 layers") && result.stderr.contains("mnv2 manifold"))
+    #expect(result.stdout.isEmpty)
   }
 
   @Test func asciiLocaleGivesSevenBitOutput() throws {

@@ -1,0 +1,124 @@
+#include "cncurses.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t active = 0;
+static volatile sig_atomic_t resumed = 0;
+static int saved_stderr = -1;
+static int captured_stderr = -1;
+static SCREEN *screen = NULL;
+
+int mnv2_put_cell(int y, int x, wchar_t character, attr_t attributes, short pair) {
+  cchar_t cell;
+  wchar_t text[2] = {character, L'\0'};
+  setcchar(&cell, text, attributes, pair, NULL);
+  return mvadd_wch(y, x, &cell);
+}
+
+int mnv2_get_key(int *key) {
+  wint_t value = 0;
+  int result = get_wch(&value);
+  *key = (int)value;
+  return result;
+}
+
+int mnv2_terminal_begin(void) {
+  screen = newterm(NULL, stdout, stdin);
+  if (screen == NULL) return -1;
+  set_term(screen);
+  active = 1;
+  return 0;
+}
+
+static void replay_stderr(void) {
+  if (saved_stderr < 0) return;
+  dup2(saved_stderr, STDERR_FILENO);
+  close(saved_stderr);
+  saved_stderr = -1;
+  if (captured_stderr >= 0) {
+    char buffer[4096];
+    ssize_t count;
+    lseek(captured_stderr, 0, SEEK_SET);
+    while ((count = read(captured_stderr, buffer, sizeof buffer)) > 0) {
+      ssize_t written = 0;
+      while (written < count) {
+        ssize_t step = write(STDERR_FILENO, buffer + written, (size_t)(count - written));
+        if (step <= 0) break;
+        written += step;
+      }
+    }
+    close(captured_stderr);
+    captured_stderr = -1;
+  }
+}
+
+void mnv2_terminal_end(void) {
+  if (active) {
+    active = 0;
+    endwin();
+  }
+  replay_stderr();
+}
+
+void mnv2_capture_stderr(void) {
+  char path[] = "/tmp/mnv2-stderr-XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0) return;
+  unlink(path);
+  saved_stderr = dup(STDERR_FILENO);
+  if (saved_stderr < 0) {
+    close(fd);
+    return;
+  }
+  captured_stderr = fd;
+  dup2(fd, STDERR_FILENO);
+}
+
+static void on_terminate(int signal_number) {
+  mnv2_terminal_end();
+  _exit(128 + signal_number);
+}
+
+static void on_crash(int signal_number) {
+  mnv2_terminal_end();
+  static const char message[] = "mnv2: the explorer crashed; the terminal has been restored.\n";
+  ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
+  (void)ignored;
+  signal(signal_number, SIG_DFL);
+  raise(signal_number);
+}
+
+static void on_continue(int signal_number) {
+  (void)signal_number;
+  resumed = 1;
+}
+
+int mnv2_take_resumed(void) {
+  int value = resumed;
+  resumed = 0;
+  return value;
+}
+
+static void install(int signal_number, void (*handler)(int), int flags) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = flags;
+  sigaction(signal_number, &action, NULL);
+}
+
+void mnv2_install_signal_handlers(void) {
+  install(SIGINT, on_terminate, 0);
+  install(SIGTERM, on_terminate, 0);
+  install(SIGHUP, on_terminate, 0);
+  int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
+  for (size_t i = 0; i < sizeof crashes / sizeof crashes[0]; i++) install(crashes[i], on_crash, SA_RESETHAND);
+  // No SA_RESTART: a blocking get_wch returns so the main loop can redraw after fg.
+  install(SIGCONT, on_continue, 0);
+}

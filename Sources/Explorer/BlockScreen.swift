@@ -1,0 +1,203 @@
+import MobileNetKit
+import Reports
+import TermCanvas
+
+/// One block opened up: its layers, a diagram of the inverted residual, the paper's cost
+/// formula against the exact count, comparisons, and the memory argument.
+enum BlockScreen {
+  static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
+    let network = state.network
+    let group = network.groups[state.selectedGroup]
+    var y = area.y
+    let linear = state.config.bottleneckActivation == .linear
+    var title = "\(group.name) \(theme.dot) \(group.operatorLabel(unicode: theme.unicode))"
+    if group.op == .bottleneck {
+      title += " \(theme.dot) t = \(group.expansion) \(theme.dot) stride \(group.stride)"
+    }
+    title += " \(theme.dot) \(theme.shape(group.input)) \(theme.arrow) \(theme.shape(group.output))"
+    canvas.write(title, x: area.x, y: y, style: theme.heading, maxWidth: area.width)
+    y += 1
+    if group.op == .bottleneck {
+      canvas.write(
+        shortcutNote(group), x: area.x, y: y, style: group.residualAdd ? theme.residual : theme.dim,
+        maxWidth: area.width)
+      y += 1
+    }
+    y = drawLayerTable(state, group: group, theme: theme, x: area.x, y: y, width: area.width, into: &canvas)
+    if !linear && group.op == .bottleneck {
+      canvas.write(
+        "ReLU6 after the projection (Fig. 6a ablation): shapes and costs unchanged.", x: area.x, y: y,
+        style: theme.activation(linear: false), maxWidth: area.width)
+    }
+    y += 1
+    guard group.op == .bottleneck else {
+      canvas.write(
+        "Only bottlenecks have an inner structure; j/k moves to the next block.", x: area.x, y: y + 1,
+        style: theme.dim,
+        maxWidth: area.width)
+      return
+    }
+    let diagramWidth = min(44, area.width / 2 + 2)
+    let diagram = Rect(x: area.x, y: y, width: diagramWidth, height: area.maxY - y)
+    drawDiagram(state, group: group, theme: theme, area: diagram, into: &canvas)
+    let right = Rect(
+      x: area.x + diagramWidth + 1, y: y, width: area.width - diagramWidth - 1, height: area.maxY - y)
+    drawCosts(state, group: group, theme: theme, area: right, into: &canvas)
+  }
+
+  static func shortcutNote(_ group: LayerGroup) -> String {
+    if group.residualAdd {
+      return "Shortcut: input added to the projection's output (stride 1, equal widths)."
+    }
+    if group.stride != 1 { return "No shortcut: stride \(group.stride) changes the spatial size." }
+    return "No shortcut: the width changes from \(group.input.channels) to \(group.output.channels) channels."
+  }
+
+  static func drawLayerTable(
+    _ state: ExplorerState, group: LayerGroup, theme: Theme, x: Int, y startY: Int, width: Int,
+    into canvas: inout Canvas
+  ) -> Int {
+    var y = startY
+    // (x offset, right-align width or nil): fits 80 columns.
+    let columns: [(Int, Int?)] = [
+      (0, nil), (11, nil), (36, nil), (38, nil), (40, nil), (47, 11), (59, 10), (70, 9),
+    ]
+    let headers = ["Layer", "Input \(theme.arrow) Output", "k", "s", "Act", "MAdds", "Params", "Act mem"]
+    func put(_ text: String, _ index: Int, style: CellStyle = .plain) {
+      let (column, alignWidth) = columns[index]
+      let offset = alignWidth.map { max(0, $0 - text.count) } ?? 0
+      canvas.write(
+        text, x: x + column + offset, y: y, style: style, maxWidth: max(0, width - column - offset))
+    }
+    for (index, header) in headers.enumerated() { put(header, index, style: theme.heading) }
+    y += 1
+    for layer in state.network.layers[group.layerRange] {
+      put(layer.kind.rawValue, 0)
+      put("\(theme.shape(layer.input)) \(theme.arrow) \(theme.shape(layer.output))", 1)
+      put(String(layer.kernel), 2)
+      put(String(layer.stride), 3)
+      let isProjection = layer.kind == .project
+      put(
+        layer.activation.label, 4,
+        style: isProjection ? theme.activation(linear: layer.activation == .linear) : .plain)
+      put(NumberFormatting.grouped(layer.multiplyAdds), 5)
+      put(NumberFormatting.grouped(layer.params.count(state.convention)), 6)
+      put(NumberFormatting.fixed(Double(layer.outputBytes()) / 1000, decimals: 1) + "K", 7)
+      y += 1
+    }
+    return y
+  }
+
+  /// The inverted residual drawn top to bottom; the shortcut line exists only where the
+  /// block really adds its input.
+  static func drawDiagram(
+    _ state: ExplorerState, group: LayerGroup, theme: Theme, area: Rect, into canvas: inout Canvas
+  ) {
+    let layers = Array(state.network.layers[group.layerRange])
+    var y = area.y
+    let boxWidth = 24
+    let lineX = area.x + boxWidth + 3
+    let vertical: Unicode.Scalar = theme.unicode ? "│" : "|"
+    func write(_ text: String, style: CellStyle = .plain) {
+      guard y < area.maxY else { return }
+      canvas.write(text, x: area.x, y: y, style: style, maxWidth: area.width)
+      if group.residualAdd && y > area.y { canvas.put(vertical, x: lineX, y: y, style: theme.residual) }
+      y += 1
+    }
+    write("input  \(theme.shape(group.input))", style: theme.heading)
+    if group.residualAdd {
+      let dash = theme.unicode ? "─" : "-"
+      let corner = theme.unicode ? "┐" : "+"
+      let start = area.x + 7 + theme.shape(group.input).count + 1
+      for x in start..<lineX { canvas.write(dash, x: x, y: area.y, style: theme.residual) }
+      canvas.write(corner, x: lineX, y: area.y, style: theme.residual)
+    }
+    for layer in layers {
+      write("  \(theme.down)")
+      let name: String
+      switch layer.kind {
+      case .expand: name = "expand 1\(theme.times)1"
+      case .depthwise: name = "dwise 3\(theme.times)3 s\(layer.stride)"
+      case .project: name = "project 1\(theme.times)1"
+      default: name = layer.kind.rawValue
+      }
+      let label = "[ \(name) \(theme.dot) "
+      guard y < area.maxY else { break }
+      canvas.write(label, x: area.x, y: y, maxWidth: area.width)
+      let activationStyle =
+        layer.kind == .project ? theme.activation(linear: layer.activation == .linear) : CellStyle.plain
+      canvas.write(layer.activation.label, x: area.x + label.count, y: y, style: activationStyle)
+      canvas.write(" ]", x: area.x + label.count + layer.activation.label.count, y: y)
+      if group.residualAdd { canvas.put(vertical, x: lineX, y: y, style: theme.residual) }
+      canvas.write(
+        theme.shape(layer.output), x: lineX + 2, y: y, style: theme.dim, maxWidth: area.maxX - lineX - 2)
+      y += 1
+    }
+    write("  \(theme.down)")
+    guard y < area.maxY else { return }
+    if group.residualAdd {
+      let dash = theme.unicode ? "─" : "-"
+      let corner = theme.unicode ? "┘" : "+"
+      canvas.write("  \(theme.plus) add", x: area.x, y: y, style: theme.residual)
+      for x in (area.x + 9)..<lineX { canvas.write(dash, x: x, y: y, style: theme.residual) }
+      canvas.write(corner, x: lineX, y: y, style: theme.residual)
+      y += 1
+    }
+    guard y < area.maxY else { return }
+    canvas.write(
+      "output \(theme.shape(group.output))", x: area.x, y: y, style: theme.heading, maxWidth: area.width)
+  }
+
+  static func drawCosts(
+    _ state: ExplorerState, group: LayerGroup, theme: Theme, area: Rect, into canvas: inout Canvas
+  ) {
+    var y = area.y
+    func line(_ text: String, style: CellStyle = .plain) {
+      guard y < area.maxY else { return }
+      canvas.write(text.replacingUnicode(theme), x: area.x, y: y, style: style, maxWidth: area.width)
+      y += 1
+    }
+    /// A label on the left and a number right-aligned to the column.
+    func pair(_ label: String, _ value: Int, style: CellStyle = .plain) {
+      let number = NumberFormatting.grouped(value)
+      let width = min(area.width, 36)
+      line(label.padding(to: max(0, width - number.count - 1)) + " " + number, style: style)
+    }
+    let h = group.input.height, w = group.input.width, d1 = group.input.channels, d2 = group.output.channels
+    let t = group.expansion, k = group.kernel
+    let ho = group.output.height, wo = group.output.width
+    line("Cost in MAdds", style: theme.heading)
+    line("paper h·w·d′·t(d′+k²+d″)")
+    line(" = \(h)·\(w)·\(d1)·\(t)·(\(d1)+\(k * k)+\(d2))")
+    pair(" =", group.paperEstimate ?? 0)
+    pair("exact, stride-aware", group.multiplyAdds, style: theme.heading)
+    if t == 1 {
+      line(" (t = 1: no expansion conv built)", style: theme.dim)
+    } else if group.stride > 1 {
+      line(" (dwise, project at \(ho)\(theme.times)\(wo))", style: theme.dim)
+    }
+    pair("standard \(k)\(theme.times)\(k) conv \(d1)\(theme.arrow)\(d2)", ho * wo * d1 * d2 * k * k)
+    pair("V1 dw-separable \(d1)\(theme.arrow)\(d2)", ho * wo * d1 * k * k + ho * wo * d1 * d2)
+    line("Memory, 16-bit", style: theme.heading)
+    let expanded = state.network.layers[group.layerRange].first { $0.kind == .expand }?.output ?? group.input
+    func memory(_ label: String, _ shape: TensorShape) {
+      let value = kilobytes(shape.elements * 2)
+      let width = min(area.width, 36)
+      line("\(label) \(theme.shape(shape))".padding(to: max(0, width - value.count - 1)) + " " + value)
+    }
+    memory("in", group.input)
+    memory("out", group.output)
+    memory("expanded", expanded)
+    guard y < area.maxY else { return }
+    let note =
+      "Shortcuts join the narrow tensors; the wide one is streamed in slices, never stored whole (§5.1)."
+    canvas.writeWrapped(
+      note.replacingUnicode(theme),
+      in: Rect(x: area.x, y: y, width: min(area.width, 40), height: area.maxY - y),
+      style: theme.dim)
+  }
+
+  static func kilobytes(_ bytes: Int) -> String {
+    NumberFormatting.fixed(Double(bytes) / 1000, decimals: 1) + "K"
+  }
+}

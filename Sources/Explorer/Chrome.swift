@@ -1,0 +1,62 @@
+import MobileNetKit
+import Reports
+import TermCanvas
+
+/// The title bar, the status bar, and the screen for a terminal that is too small.
+enum Chrome {
+  static let minimumWidth = 80
+  static let minimumHeight = 24
+
+  static func drawTitle(_ state: ExplorerState, theme: Theme, into canvas: inout Canvas) {
+    let config = state.config
+    let row = Rect(x: 0, y: 0, width: canvas.width, height: 1)
+    canvas.fill(row, with: Cell(" ", style: theme.titleBar))
+    let text =
+      " \(state.network.spec.name) \(formatWidth(config.width)) "
+      + "\(theme.dot) \(config.resolution)\(theme.times)\(config.resolution) \(theme.dot) "
+      + "bottleneck \(config.bottleneckActivation.label) \(theme.dot) "
+      + "\(NumberFormatting.millions(state.network.multiplyAdds)) MAdds \(theme.dot) "
+      + "\(NumberFormatting.millions(state.network.params(state.convention), decimals: 2)) params"
+    canvas.write(text, x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)
+  }
+
+  /// The bottom line: views, the bottleneck toggle (always visible) and the main keys.
+  static func drawStatus(_ state: ExplorerState, theme: Theme, into canvas: inout Canvas) {
+    let y = canvas.height - 1
+    canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), with: Cell(" ", style: theme.statusBar))
+    var x = 0
+    for (index, view) in ExplorerView.allCases.enumerated() {
+      let label = " \(index + 1) \(view.title) "
+      var style = theme.statusBar
+      if view == state.view { style.reverse = false; style.bold = true }
+      x += canvas.write(label, x: x, y: y, style: style)
+    }
+    let linear = state.config.bottleneckActivation == .linear
+    x += canvas.write(" │ bottleneck: ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
+    var toggle = theme.activation(linear: linear)
+    toggle.reverse = false
+    x += canvas.write(linear ? "linear" : "ReLU6", x: x, y: y, style: toggle)
+    let hints = " (b) │ ?:help q:quit".replacingBar(theme)
+    canvas.write(hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
+  }
+
+  static func drawTooSmall(width: Int, height: Int, theme: Theme, into canvas: inout Canvas) {
+    let lines = [
+      "Terminal too small: \(width)\(theme.times)\(height).",
+      "mnv2 needs at least \(minimumWidth)\(theme.times)\(minimumHeight).",
+      "Enlarge the window, or press q to quit.",
+    ]
+    let top = max(0, (height - lines.count) / 2)
+    for (offset, line) in lines.enumerated() {
+      let x = max(0, (width - line.count) / 2)
+      canvas.write(line, x: x, y: top + offset, style: offset == 0 ? theme.heading : .plain)
+    }
+  }
+}
+
+extension String {
+  /// The status bar's separators in ASCII where Unicode is off.
+  func replacingBar(_ theme: Theme) -> String {
+    theme.unicode ? self : String(self.map { $0 == "│" ? "|" : $0 })
+  }
+}

@@ -1,0 +1,25 @@
+import TermCanvas
+
+/// Draws the whole screen for a state: a pure function of the state and the size.
+public enum ExplorerRenderer {
+  public static let minimumWidth = Chrome.minimumWidth
+  public static let minimumHeight = Chrome.minimumHeight
+
+  public static func render(_ state: ExplorerState, width: Int, height: Int, theme: Theme) -> Canvas {
+    var canvas = Canvas(width: width, height: height)
+    guard width >= minimumWidth, height >= minimumHeight else {
+      Chrome.drawTooSmall(width: width, height: height, theme: theme, into: &canvas)
+      return canvas
+    }
+    Chrome.drawTitle(state, theme: theme, into: &canvas)
+    let area = Rect(x: 0, y: 1, width: width, height: height - 2)
+    switch state.view {
+    case .network: NetworkScreen.draw(state, theme: theme, area: area, into: &canvas)
+    case .block: BlockScreen.draw(state, theme: theme, area: area, into: &canvas)
+    case .manifold: ManifoldScreen.draw(state, theme: theme, area: area, into: &canvas)
+    }
+    Chrome.drawStatus(state, theme: theme, into: &canvas)
+    if state.showHelp { HelpOverlay.draw(theme: theme, into: &canvas) }
+    return canvas
+  }
+}

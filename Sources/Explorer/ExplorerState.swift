@@ -1,0 +1,59 @@
+import ManifoldKit
+import MobileNetKit
+import TermCanvas
+
+/// Everything the explorer shows is a function of this value.
+public struct ExplorerState: Equatable, Sendable {
+  public var view: ExplorerView
+  /// Index into `network.groups`: 0 is the stem, 1…17 the bottlenecks.
+  public var selectedGroup: Int
+  public var showHelp: Bool
+  public var plotStyle: PlotStyle
+  public var seed: UInt64
+  public var quitRequested: Bool
+  public var convention: ParamConvention
+
+  /// The network at the current width, resolution and bottleneck activation.
+  public private(set) var network: Network
+  /// Figure 1 for the current seed and bottleneck activation.
+  public private(set) var manifold: ManifoldResult
+
+  public var config: NetworkConfig { network.config }
+
+  /// Points per manifold panel: enough for smooth curves at 200 columns, computed in a few ms.
+  public static let manifoldPoints = 2000
+
+  public init(
+    config: NetworkConfig = NetworkConfig(), view: ExplorerView = .network, selectedGroup: Int = 0,
+    seed: UInt64 = 1, plotStyle: PlotStyle = .braille, convention: ParamConvention = .torchvision
+  ) {
+    self.view = view
+    self.showHelp = false
+    self.plotStyle = plotStyle
+    self.seed = seed
+    self.quitRequested = false
+    self.convention = convention
+    network = .mobileNetV2(config)
+    manifold = Self.experiment(seed: seed, bottleneck: config.bottleneckActivation).run()
+    self.selectedGroup = min(max(0, selectedGroup), network.groups.count - 1)
+  }
+
+  /// The manifold activation follows the bottleneck toggle: a linear bottleneck keeps the
+  /// spiral, a ReLU6 bottleneck shows what the paper warns about.
+  static func experiment(seed: UInt64, bottleneck: Activation) -> ManifoldExperiment {
+    ManifoldExperiment(
+      spiral: Spiral(points: manifoldPoints), dimensions: ManifoldExperiment.paperDimensions,
+      activation: bottleneck == .linear ? .linear : .relu6, seed: seed)
+  }
+
+  mutating func rebuild(config: NetworkConfig) {
+    let manifoldChanged = config.bottleneckActivation != network.config.bottleneckActivation
+    network = .mobileNetV2(config)
+    selectedGroup = min(selectedGroup, network.groups.count - 1)
+    if manifoldChanged { rerunManifold() }
+  }
+
+  mutating func rerunManifold() {
+    manifold = Self.experiment(seed: seed, bottleneck: network.config.bottleneckActivation).run()
+  }
+}

@@ -1,0 +1,186 @@
+import MobileNetKit
+import Reports
+import TermCanvas
+
+/// The start screen: one row per block with shapes, costs and a bar of each block's share
+/// of the total MAdds; on a wide terminal, a side panel on the selected block.
+enum NetworkScreen {
+  /// Width of the table without its bar; the bar takes what is left.
+  static let sidePanelMinimumWidth = 38
+  static let wideThreshold = 120
+
+  static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
+    let network = state.network
+    let totalMAdds = network.multiplyAdds
+    var y = area.y
+    let bottleneck = state.config.bottleneckActivation
+    // Totals with their conventions: MAdds count convs and the classifier only; params
+    // follow the chosen framework's convention.
+    var x = area.x
+    x += canvas.write(NumberFormatting.grouped(totalMAdds) + " MAdds", x: x, y: y, style: theme.heading)
+    x += canvas.write(" (conv+fc; BN/act/pool 0) \(theme.dot) ", x: x, y: y, style: theme.dim)
+    x += canvas.write(
+      NumberFormatting.grouped(network.params(state.convention)) + " params", x: x, y: y, style: theme.heading
+    )
+    canvas.write(" (\(state.convention.rawValue))", x: x, y: y, style: theme.dim, maxWidth: area.maxX - x)
+    y += 1
+    if bottleneck == .relu6 {
+      canvas.write(
+        "ReLU6 after each projection (Fig. 6a ablation): shapes and costs are unchanged.", x: area.x, y: y,
+        style: theme.activation(linear: false), maxWidth: area.width)
+      y += 1
+    }
+    let wide = area.width >= wideThreshold
+    let tableWidth = wide ? area.width - sidePanelMinimumWidth - 1 : area.width
+    let columns = columnLayout(tableWidth: tableWidth)
+    drawHeader(columns: columns, theme: theme, x: area.x, y: y, into: &canvas)
+    y += 1
+    let visible = area.maxY - y
+    let groups = network.groups
+    let top = scrollTop(selected: state.selectedGroup, count: groups.count, visible: visible)
+    for (offset, group) in groups[top..<min(groups.count, top + visible)].enumerated() {
+      let rowY = y + offset
+      drawRow(
+        group, total: totalMAdds, state: state, columns: columns, theme: theme, x: area.x, y: rowY,
+        into: &canvas)
+      if group.index == state.selectedGroup {
+        canvas.restyle(Rect(x: area.x, y: rowY, width: tableWidth, height: 1)) { style in
+          style.reverse = true
+          style.bold = true
+        }
+      }
+    }
+    if top > 0 { canvas.write(theme.unicode ? "▲" : "^", x: area.x + tableWidth - 1, y: y, style: theme.dim) }
+    if top + visible < groups.count {
+      canvas.write(theme.unicode ? "▼" : "v", x: area.x + tableWidth - 1, y: area.maxY - 1, style: theme.dim)
+    }
+    if wide {
+      let panel = Rect(
+        x: area.x + tableWidth + 1, y: area.y + 1, width: area.width - tableWidth - 1, height: area.height - 1
+      )
+      drawSidePanel(state, theme: theme, area: panel, into: &canvas)
+    }
+  }
+
+  /// Keeps the selection in view, centred when the list must scroll.
+  static func scrollTop(selected: Int, count: Int, visible: Int) -> Int {
+    guard visible > 0, count > visible else { return 0 }
+    return min(max(0, selected - visible / 2), count - visible)
+  }
+
+  struct Columns {
+    var index = 0, op = 3, shapes = 15, t = 40, s = 42, res = 44, madds = 47, params = 59, bar = 69,
+      barWidth = 10
+  }
+
+  static func columnLayout(tableWidth: Int) -> Columns {
+    var columns = Columns()
+    columns.barWidth = max(4, tableWidth - columns.bar - 1)
+    return columns
+  }
+
+  static func drawHeader(columns: Columns, theme: Theme, x: Int, y: Int, into canvas: inout Canvas) {
+    let style = theme.heading
+    canvas.write(" #", x: x + columns.index, y: y, style: style)
+    canvas.write("Operator", x: x + columns.op, y: y, style: style)
+    canvas.write("Input \(theme.arrow) Output", x: x + columns.shapes, y: y, style: style)
+    canvas.write("t", x: x + columns.t, y: y, style: style)
+    canvas.write("s", x: x + columns.s, y: y, style: style)
+    canvas.write("+x", x: x + columns.res, y: y, style: style)
+    canvas.write("     MAdds", x: x + columns.madds, y: y, style: style)
+    canvas.write("   Params", x: x + columns.params, y: y, style: style)
+    canvas.write("share", x: x + columns.bar, y: y, style: style)
+  }
+
+  static func drawRow(
+    _ group: LayerGroup, total: Int, state: ExplorerState, columns: Columns, theme: Theme, x: Int, y: Int,
+    into canvas: inout Canvas
+  ) {
+    func right(_ text: String, _ column: Int, width: Int) {
+      canvas.write(text, x: x + column + max(0, width - text.count), y: y)
+    }
+    right(String(group.index), columns.index, width: 2)
+    canvas.write(group.operatorLabel(unicode: theme.unicode), x: x + columns.op, y: y)
+    canvas.write(
+      "\(theme.shape(group.input)) \(theme.arrow) \(theme.shape(group.output))", x: x + columns.shapes, y: y,
+      maxWidth: columns.t - columns.shapes - 1)
+    canvas.write(group.op == .bottleneck ? String(group.expansion) : "-", x: x + columns.t, y: y)
+    canvas.write(String(group.stride), x: x + columns.s, y: y)
+    if group.residualAdd { canvas.write("+x", x: x + columns.res, y: y, style: theme.residual) }
+    right(NumberFormatting.grouped(group.multiplyAdds), columns.madds, width: 11)
+    right(NumberFormatting.grouped(group.params.count(state.convention)), columns.params, width: 9)
+    let fraction = total == 0 ? 0 : Double(group.multiplyAdds) / Double(total)
+    drawBar(
+      fraction: fraction, scale: 0.10, width: columns.barWidth, theme: theme, x: x + columns.bar, y: y,
+      into: &canvas)
+  }
+
+  /// A horizontal bar where the full width is `scale` of the total (10%, the largest
+  /// block's share being 9.7%), with the percentage after it.
+  static func drawBar(
+    fraction: Double, scale: Double, width: Int, theme: Theme, x: Int, y: Int, into canvas: inout Canvas
+  ) {
+    let label = NumberFormatting.percent(fraction)
+    let barWidth = max(0, width - label.count - 1)
+    let eighths = Int((min(1, fraction / scale) * Double(barWidth) * 8).rounded())
+    let full = eighths / 8
+    for column in 0..<full { canvas.put(theme.barFull, x: x + column, y: y, style: theme.bar) }
+    let partial = eighths % 8
+    if partial > 0, !theme.barEighths.isEmpty {
+      canvas.put(theme.barEighths[partial - 1], x: x + full, y: y, style: theme.bar)
+    }
+    canvas.write(label, x: x + barWidth + 1, y: y)
+  }
+
+  static func drawSidePanel(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
+    let network = state.network
+    let group = network.groups[state.selectedGroup]
+    canvas.box(
+      area, style: theme.box, cellStyle: theme.dim,
+      title: "\(group.name) \(theme.dot) \(group.operatorLabel(unicode: theme.unicode))")
+    let inner = area.inset(by: 1)
+    var y = inner.y
+    func line(_ text: String, style: CellStyle = .plain) {
+      guard y < inner.maxY else { return }
+      canvas.write(text, x: inner.x + 1, y: y, style: style, maxWidth: inner.width - 2)
+      y += 1
+    }
+    line("\(theme.shape(group.input)) \(theme.arrow) \(theme.shape(group.output))", style: theme.heading)
+    if group.op == .bottleneck {
+      line(
+        "t = \(group.expansion), stride \(group.stride), \(group.residualAdd ? "residual add" : "no shortcut")"
+      )
+    } else {
+      line("stride \(group.stride)")
+    }
+    line("MAdds   \(NumberFormatting.grouped(group.multiplyAdds))")
+    line("params  \(NumberFormatting.grouped(group.params.count(state.convention)))")
+    let total = network.multiplyAdds
+    line("share   \(NumberFormatting.percent(Double(group.multiplyAdds) / Double(max(1, total)))) of MAdds")
+    y += 1
+    let upTo = network.groups[0...state.selectedGroup]
+    let cumulativeMAdds = upTo.reduce(0) { $0 + $1.multiplyAdds }
+    let cumulativeParams = upTo.reduce(0) { $0 + $1.params.count(state.convention) }
+    line("Cumulative, stem to \(group.name):", style: theme.heading)
+    line(
+      "MAdds   \(NumberFormatting.grouped(cumulativeMAdds)) (\(NumberFormatting.percent(Double(cumulativeMAdds) / Double(max(1, total)))))"
+    )
+    line(
+      "params  \(NumberFormatting.grouped(cumulativeParams)) (\(NumberFormatting.percent(Double(cumulativeParams) / Double(max(1, network.params(state.convention))))))"
+    )
+    y += 1
+    if let estimate = group.paperEstimate {
+      line("Paper estimate h·w·d′·t(d′+k²+d″):".replacingUnicode(theme), style: theme.heading)
+      line("\(NumberFormatting.grouped(estimate)) (exact \(NumberFormatting.grouped(group.multiplyAdds)))")
+      y += 1
+    }
+    line("Enter: open the block", style: theme.dim)
+  }
+}
+
+extension String {
+  /// The paper's notation in ASCII where Unicode is off.
+  func replacingUnicode(_ theme: Theme) -> String {
+    theme.unicode ? self : TextStyle(unicode: false).apply(self)
+  }
+}

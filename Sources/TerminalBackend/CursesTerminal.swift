@@ -1,0 +1,152 @@
+import CNCurses
+import Foundation
+import TermCanvas
+
+/// The ncurses edge: copies a Canvas to the screen (only the cells that changed) and reads
+/// keys. Everything it draws was decided elsewhere.
+public final class CursesTerminal {
+  public enum StartError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String)
+    public var description: String {
+      switch self {
+      case .notATerminal:
+        return
+          "the explorer needs an interactive terminal; for plain output try 'mnv2 layers' or 'mnv2 manifold'"
+      case .unknownTerminal(let name):
+        return
+          "unknown terminal type TERM=\(name); try TERM=xterm-256color, or 'mnv2 layers' / 'mnv2 manifold'"
+      }
+    }
+  }
+
+  public private(set) var colorsAvailable = false
+  private var previous: Canvas?
+  /// Colour pair numbers by (foreground, background); ncurses needs pairs registered.
+  private var pairs: [PairKey: Int16] = [:]
+  private var nextPair: Int16 = 1
+
+  private struct PairKey: Hashable {
+    var foreground: Int16
+    var background: Int16
+  }
+
+  /// Checks the environment without touching the terminal, so a bad start changes nothing.
+  public static func checkEnvironment() throws(StartError) {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+    let name = ProcessInfo.processInfo.environment["TERM"] ?? ""
+    guard !name.isEmpty, name != "dumb" else { throw .unknownTerminal(name.isEmpty ? "(unset)" : name) }
+  }
+
+  public init(wantColor: Bool) throws(StartError) {
+    try Self.checkEnvironment()
+    setlocale(LC_ALL, "")
+    guard mnv2_terminal_begin() == 0 else {
+      throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")
+    }
+    mnv2_capture_stderr()
+    mnv2_install_signal_handlers()
+    cbreak()
+    noecho()
+    nonl()
+    keypad(mnv2_stdscr(), true)
+    curs_set(0)
+    // Esc is a key of its own here; without this ncurses waits a second for a sequence.
+    set_escdelay(25)
+    if wantColor && has_colors() {
+      start_color()
+      use_default_colors()
+      colorsAvailable = true
+    }
+  }
+
+  deinit { mnv2_terminal_end() }
+
+  /// Restores the terminal; safe to call more than once.
+  public func end() { mnv2_terminal_end() }
+
+  public var size: (width: Int, height: Int) {
+    var width = Int(mnv2_cols()), height = Int(mnv2_lines())
+    if width <= 0 || height <= 0 {
+      width = 80
+      height = 24
+    }
+    return (width, height)
+  }
+
+  /// Forces the next draw to repaint everything (after a resize or a resume).
+  public func invalidate() {
+    previous = nil
+    clearok(mnv2_stdscr(), true)
+  }
+
+  /// Writes the cells that differ from the previous frame, then refreshes once.
+  public func draw(_ canvas: Canvas) {
+    let full = previous == nil || previous!.width != canvas.width || previous!.height != canvas.height
+    if full { erase() }
+    for row in 0..<canvas.height {
+      for column in 0..<canvas.width {
+        let cell = canvas[column, row]
+        if !full && previous![column, row] == cell { continue }
+        // The bottom-right cell cannot be written without scrolling on some terminals.
+        if row == canvas.height - 1 && column == canvas.width - 1 { continue }
+        let (attributes, pair) = curses(cell.style)
+        _ = mnv2_put_cell(Int32(row), Int32(column), wchar_t(bitPattern: cell.scalar.value), attributes, pair)
+      }
+    }
+    previous = canvas
+    refresh()
+  }
+
+  private func curses(_ style: CellStyle) -> (attr_t, Int16) {
+    var attributes: attr_t = 0
+    if style.bold { attributes |= mnv2_attr_bold() }
+    if style.dim { attributes |= mnv2_attr_dim() }
+    if style.reverse { attributes |= mnv2_attr_reverse() }
+    if style.underline { attributes |= mnv2_attr_underline() }
+    guard colorsAvailable, style.foreground != nil || style.background != nil else { return (attributes, 0) }
+    let colors = Int(mnv2_colors())
+    func index(_ color: TerminalColor?) -> Int16 {
+      guard let color else { return -1 }
+      // On an 8- or 16-colour terminal, fall back to the basic colour nearest in intent.
+      if Int(color.index) < colors { return Int16(color.index) }
+      return Int16(color.index % 8)
+    }
+    let key = PairKey(foreground: index(style.foreground), background: index(style.background))
+    if let pair = pairs[key] { return (attributes, pair) }
+    guard Int(nextPair) < Int(mnv2_color_pairs()) else { return (attributes, 0) }
+    init_pair(nextPair, key.foreground, key.background)
+    pairs[key] = nextPair
+    nextPair += 1
+    return (attributes, pairs[key]!)
+  }
+
+  public enum Input: Equatable {
+    case key(KeyCode)
+    case resize
+    /// Interrupted by a signal (e.g. resumed after Ctrl-Z): redraw.
+    case interrupted
+  }
+
+  public enum KeyCode: Equatable {
+    case character(UnicodeScalar)
+    case function(Int32)
+  }
+
+  /// Blocks until a key arrives: an idle explorer uses no CPU.
+  public func readInput() -> Input {
+    var value: Int32 = 0
+    let result = mnv2_get_key(&value)
+    if mnv2_take_resumed() != 0 {
+      invalidate()
+      return .interrupted
+    }
+    if result == mnv2_key_code_yes() {
+      if value == mnv2_key_resize() { return .resize }
+      return .key(.function(value))
+    }
+    if result == ERR { return .interrupted }
+    guard let scalar = UnicodeScalar(UInt32(bitPattern: value)) else { return .interrupted }
+    return .key(.character(scalar))
+  }
+}
