@@ -114,6 +114,13 @@ static void install(int signal_number, void (*handler)(int), int flags) {
 }
 
 void mnv2_install_signal_handlers(void) {
+  // A parent may have started us with these blocked (threads of test runners often do);
+  // the explorer depends on them, so unblock them.
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  int needed[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT};
+  for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++) sigaddset(&wanted, needed[i]);
+  sigprocmask(SIG_UNBLOCK, &wanted, NULL);
   install(SIGINT, on_terminate, 0);
   install(SIGTERM, on_terminate, 0);
   install(SIGHUP, on_terminate, 0);

@@ -137,10 +137,9 @@ public final class CursesTerminal {
   public func readInput() -> Input {
     var value: Int32 = 0
     let result = mnv2_get_key(&value)
-    if mnv2_take_resumed() != 0 {
-      invalidate()
-      return .interrupted
-    }
+    // After Ctrl-Z and fg the screen must be repainted in full; a key read in the same
+    // call is still delivered.
+    if mnv2_take_resumed() != 0 { invalidate() }
     if result == mnv2_key_code_yes() {
       if value == mnv2_key_resize() { return .resize }
       return .key(.function(value))

@@ -95,3 +95,21 @@ import Testing
     #expect(result.stdout.contains("Evil\\u{1B}[2J"))
   }
 }
+
+@Suite struct ExplorerBadInputTests {
+  @Test(arguments: [
+    (["--view", "graph"], "view"),
+    (["--block", "99"], "--block"),
+    (["--block", "-1"], "--block"),
+    (["--width", "0"], "--width"),
+    (["--resolution", "5000"], "--resolution"),
+    (["--bottleneck", "relu"], "bottleneck"),
+  ])
+  func rejectedBeforeTheScreenIsTouched(arguments: [String], fragment: String) throws {
+    let result = try BinaryRunner.run(arguments)
+    #expect(result.status == 64, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.contains(fragment), "\(arguments): \(result.stderr)")
+    #expect(result.stdout.isEmpty)
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// The real binary under tmux. Serialized: each test owns a tmux server, and the
+/// machine has two cores.
+@Suite(.serialized) struct ExplorerEndToEndTests {
+  static var command: String {
+    "env TERM=screen-256color LANG=C.UTF-8 \(BinaryRunner.binary.path)"
+  }
+
+  /// Checks the terminal the explorer ran in is back in cooked mode with echo.
+  func expectTerminalRestored(_ session: TmuxSession) throws {
+    try session.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)'; echo STTY-DONE")
+    let screen = try session.waitFor(text: "STTY-DONE")
+    let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    #expect(lines.contains("icanon"), "stty: \(screen)")
+    #expect(lines.contains("echo"), "stty: \(screen)")
+  }
+
+  @Test func walkTheNetworkToggleTheBottleneckAndQuit() throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run(Self.command + "; echo EXIT=$?")
+    var screen = try session.waitFor(text: "bottleneck linear")
+    #expect(screen.contains(" 2 bottleneck  112×112×16 → 56×56×24"))
+    #expect(screen.contains("20 classifier  1×1×1280 → 1×1×1000"))
+    #expect(screen.contains("300,774,272 MAdds"))
+
+    try session.press("j", "j", "Enter")
+    screen = try session.waitFor(text: "b2 · bottleneck")
+    #expect(screen.contains("expand     112×112×16 → 112×112×96"))
+    #expect(screen.contains("depthwise  112×112×96 → 56×56×96"))
+    #expect(screen.contains("project    56×56×96 → 56×56×24      1 1 linear"))
+
+    try session.press("b")
+    screen = try session.waitFor(text: "bottleneck: ReLU6")
+    #expect(screen.contains("project    56×56×96 → 56×56×24      1 1 ReLU6"))
+    #expect(screen.contains("shapes and costs unchanged"))
+
+    try session.press("m")
+    screen = try session.waitFor(text: "Figure 1")
+    for title in ["Input", "n = 2", "n = 3", "n = 5", "n = 15", "n = 30"] {
+      #expect(screen.contains("─ \(title) ─"), "\(title)")
+    }
+
+    try session.resize(width: 60, height: 20)
+    screen = try session.waitFor(text: "Terminal too small: 60×20")
+    #expect(screen.contains("needs at least 80×24"))
+    try session.resize(width: 100, height: 30)
+    try session.waitFor(text: "Figure 1")
+
+    try session.press("q")
+    try session.waitFor(text: "EXIT=0")
+    try expectTerminalRestored(session)
+  }
+
+  @Test(arguments: ["TERM", "HUP", "INT"])
+  func signalsRestoreTheTerminal(signal: String) throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run(Self.command + " --view block --block 7; echo EXIT=$?")
+    try session.waitFor(text: "b7 · bottleneck")
+    let child = try Self.childPID(of: try session.shellPID())
+    let numbers = ["TERM": SIGTERM, "HUP": SIGHUP, "INT": SIGINT]
+    kill(child, numbers[signal]!)
+    try session.waitFor(text: "EXIT=\(128 + numbers[signal]!)")
+    try expectTerminalRestored(session)
+  }
+
+  /// A crash (here a SIGSEGV from outside) restores the screen first, so the message is
+  /// visible afterwards, and keeps the crash's exit status.
+  @Test func crashRestoresTheTerminalBeforeTheMessage() throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run(Self.command + "; echo EXIT=$?")
+    try session.waitFor(text: "bottleneck linear")
+    let child = try Self.childPID(of: try session.shellPID())
+    kill(child, SIGSEGV)
+    let screen = try session.waitFor(text: "EXIT=139")
+    #expect(screen.contains("mnv2: the explorer crashed; the terminal has been restored."))
+    #expect(!screen.contains("bottleneck linear"))  // the explorer's screen is gone
+    try expectTerminalRestored(session)
+  }
+
+  @Test func unknownTerminalTypeIsOneClearLine() throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run("env TERM=no-such-terminal \(BinaryRunner.binary.path); echo EXIT=$?")
+    let screen = try session.waitFor(text: "EXIT=69")
+    #expect(screen.contains("mnv2: unknown terminal type TERM=no-such-terminal"))
+    try expectTerminalRestored(session)
+  }
+
+  @Test func suspendAndResume() throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run("set -m; " + Self.command)
+    try session.waitFor(text: "bottleneck linear")
+    try session.press("C-z")
+    try session.waitFor(text: "Stopped")
+    try expectTerminalRestored(session)
+    try session.run("fg")
+    try session.waitFor(text: "bottleneck linear")
+    try session.press("j", "Enter")
+    try session.waitFor(text: "b1 · bottleneck")
+    try session.press("q")
+    try session.run("echo BACK=$?")
+    try session.waitFor(text: "BACK=0")
+  }
+
+  static func childPID(of parent: Int32) throws -> Int32 {
+    let deadline = Date().addingTimeInterval(5)
+    while Date() < deadline {
+      let children =
+        (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
+      for field in children.split(separator: " ") {
+        if let pid = Int32(field),
+          let name = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8),
+          name.hasPrefix("mnv2")
+        {
+          return pid
+        }
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    throw TmuxSession.Failure(description: "no mnv2 child of \(parent)")
+  }
+}
