@@ -43,7 +43,7 @@ let package = Package(
     ),
 
     // Benchmarks: swift run -c release mnv2-bench.
-    .executableTarget(name: "mnv2-bench", dependencies: ["ManifoldKit", "TermCanvas"]),
+    .executableTarget(name: "mnv2-bench", dependencies: ["ManifoldKit", "TermCanvas", "Explorer"]),
 
     // Tests, and a file-based snapshot helper they share.
     .target(name: "SnapshotTesting", path: "Sources/SnapshotTesting"),

@@ -1,14 +1,12 @@
 import Foundation
-import Testing
 
-/// Compares `text` with `Snapshots/<name>.txt` beside the calling test file.
+/// Compares `text` with `Snapshots/<name>.txt` beside the calling test file and returns
+/// nil when they match, or what went wrong. Use as `#expect(verifySnapshot(...) == nil)`.
 ///
 /// Expected screens live in files a reviewer can read in a diff. Set RECORD_SNAPSHOTS=1 to
-/// write them; the test then fails on purpose, so a new baseline always gets a human look.
-public func assertSnapshot(
-  _ text: String, named name: String, filePath: String = #filePath,
-  sourceLocation: SourceLocation = #_sourceLocation
-) {
+/// write them; the check then fails on purpose, so a new baseline always gets a human look.
+/// (It does not import Testing itself, so that `swift build -c release` can build it.)
+public func verifySnapshot(_ text: String, named name: String, filePath: String = #filePath) -> String? {
   let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent(
     "Snapshots")
   let url = directory.appendingPathComponent("\(name).txt")
@@ -18,25 +16,15 @@ public func assertSnapshot(
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       try text.write(to: url, atomically: true, encoding: .utf8)
-      Issue.record(
-        "Recorded snapshot \(name). Review it, then run again without RECORD_SNAPSHOTS.",
-        sourceLocation: sourceLocation)
+      return "Recorded snapshot \(name). Review it, then run again without RECORD_SNAPSHOTS."
     } catch {
-      Issue.record("Could not write snapshot \(url.path): \(error)", sourceLocation: sourceLocation)
+      return "Could not write snapshot \(url.path): \(error)"
     }
-    return
   }
   guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-    Issue.record(
-      "Missing snapshot \(url.path); run with RECORD_SNAPSHOTS=1 to create it.",
-      sourceLocation: sourceLocation)
-    return
+    return "Missing snapshot \(url.path); run with RECORD_SNAPSHOTS=1 to create it."
   }
-  if expected != text {
-    Issue.record(
-      "Snapshot \(name) differs:\n\(lineDiff(expected: expected, actual: text))",
-      sourceLocation: sourceLocation)
-  }
+  return expected == text ? nil : "Snapshot \(name) differs:\n\(lineDiff(expected: expected, actual: text))"
 }
 
 /// The first few differing lines, enough to see what changed without a diff tool.

@@ -107,6 +107,17 @@ public struct Canvas: Equatable, Sendable {
     }
   }
 
+  /// Indices into `cells` that differ from `previous`; every cell when the sizes differ.
+  /// This is the whole diff a terminal backend needs to repaint only what changed.
+  public func changedCells(since previous: Canvas?) -> [Int] {
+    guard let previous, previous.width == width, previous.height == height else {
+      return Array(cells.indices)
+    }
+    var changed: [Int] = []
+    for index in cells.indices where cells[index] != previous.cells[index] { changed.append(index) }
+    return changed
+  }
+
   /// The characters only, one line per row, trailing spaces removed.
   public func plainText() -> String {
     var lines: [String] = []

@@ -82,17 +82,15 @@ public final class CursesTerminal {
 
   /// Writes the cells that differ from the previous frame, then refreshes once.
   public func draw(_ canvas: Canvas) {
-    let full = previous == nil || previous!.width != canvas.width || previous!.height != canvas.height
-    if full { erase() }
-    for row in 0..<canvas.height {
-      for column in 0..<canvas.width {
-        let cell = canvas[column, row]
-        if !full && previous![column, row] == cell { continue }
-        // The bottom-right cell cannot be written without scrolling on some terminals.
-        if row == canvas.height - 1 && column == canvas.width - 1 { continue }
-        let (attributes, pair) = curses(cell.style)
-        _ = mnv2_put_cell(Int32(row), Int32(column), wchar_t(bitPattern: cell.scalar.value), attributes, pair)
-      }
+    let changed = canvas.changedCells(since: previous)
+    if changed.count == canvas.cells.count { erase() }
+    for index in changed {
+      let row = index / canvas.width, column = index % canvas.width
+      // The bottom-right cell cannot be written without scrolling on some terminals.
+      if row == canvas.height - 1 && column == canvas.width - 1 { continue }
+      let cell = canvas.cells[index]
+      let (attributes, pair) = curses(cell.style)
+      _ = mnv2_put_cell(Int32(row), Int32(column), wchar_t(bitPattern: cell.scalar.value), attributes, pair)
     }
     previous = canvas
     refresh()

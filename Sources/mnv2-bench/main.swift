@@ -1,7 +1,8 @@
+import Explorer
 import ManifoldKit
 import TermCanvas
 
-/// Timings anyone can rerun: `swift run -c release mnv2-bench [manifold|raster|all]`.
+/// Timings anyone can rerun: `swift run -c release mnv2-bench [manifold|raster|render|all]`.
 /// Each figure is the median of several runs after one warm-up run.
 
 func median(_ samples: [Duration]) -> Double {
@@ -56,6 +57,29 @@ func benchmarkRaster(points: Int, runs: Int) {
     "raster braille 200x60  points=\(points)  median \(format(seconds * 1000)) ms  (\(cellsSet) cells drawn)")
 }
 
+/// Renders each explorer view at 200×60 and diffs it against the previous frame, as the
+/// terminal backend does for every key press.
+func benchmarkRender(runs: Int) {
+  let theme = Theme(colored: true, unicode: true)
+  let scenarios: [(String, [Key])] = [
+    ("network", []), ("network+j", [.down]), ("block", [.down, .down, .enter]),
+    ("block+b", [.down, .down, .enter, .character("b")]), ("manifold", [.character("m")]),
+    ("help", [.character("?")]),
+  ]
+  for (name, keys) in scenarios {
+    var state = ExplorerState()
+    for key in keys.dropLast() { ExplorerReducer.reduce(&state, key: key) }
+    let before = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
+    if let last = keys.last { ExplorerReducer.reduce(&state, key: last) }
+    var changed = 0
+    let seconds = measure(runs: runs * 5) {
+      let frame = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
+      changed = frame.changedCells(since: before).count
+    }
+    print("render+diff \(name) 200x60  median \(format(seconds * 1000)) ms  (\(changed) cells changed)")
+  }
+}
+
 func format(_ value: Double) -> String {
   let scaled = (value * 100).rounded() / 100
   return String(scaled)
@@ -67,9 +91,11 @@ let runs = 7
 switch which {
 case "manifold": benchmarkManifold(points: 1_000_000, runs: runs)
 case "raster": benchmarkRaster(points: 1_000_000, runs: runs)
+case "render": benchmarkRender(runs: runs)
 case "all":
   benchmarkManifold(points: 1_000_000, runs: runs)
   benchmarkRaster(points: 1_000_000, runs: runs)
+  benchmarkRender(runs: runs)
 default:
-  print("usage: mnv2-bench [manifold|raster|all]")
+  print("usage: mnv2-bench [manifold|raster|render|all]")
 }

@@ -14,7 +14,7 @@ import Testing
   @Test func goldenBraillePlot() throws {
     let figure = ManifoldFigure(result: Self.result, plotStyle: .braille, colored: false, unicode: true)
     let canvas = try #require(figure.render(width: 80))
-    assertSnapshot(canvas.plainText(), named: "manifold-braille-80")
+    #expect(verifySnapshot(canvas.plainText(), named: "manifold-braille-80") == nil)
   }
 
   @Test func goldenAsciiPlot() throws {
@@ -22,7 +22,7 @@ import Testing
     let canvas = try #require(figure.render(width: 80))
     let text = canvas.plainText()
     #expect(text.utf8.allSatisfy { $0 < 128 })
-    assertSnapshot(text, named: "manifold-ascii-80")
+    #expect(verifySnapshot(text, named: "manifold-ascii-80") == nil)
   }
 
   @Test func layoutFollowsTheWidth() throws {
