@@ -22,9 +22,9 @@ public enum KeyMap {
     KeyBinding(keys: [.character("3"), .character("m")], action: .show(.manifold), help: "Manifold view"),
     KeyBinding(
       keys: [.character("b")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6"),
-    KeyBinding(keys: [.character("w")], action: .widthDown, help: "width multiplier down"),
-    KeyBinding(keys: [.character("W")], action: .widthUp, help: "width multiplier up"),
-    KeyBinding(keys: [.character("r")], action: .resolutionDown, help: "resolution down"),
+    KeyBinding(keys: [.character("w")], action: .widthDown, help: "width down (0.35…1.4)"),
+    KeyBinding(keys: [.character("W")], action: .widthUp, help: "width up"),
+    KeyBinding(keys: [.character("r")], action: .resolutionDown, help: "resolution down 96…224"),
     KeyBinding(keys: [.character("R")], action: .resolutionUp, help: "resolution up"),
     KeyBinding(keys: [.character("s")], action: .newSeed, help: "new manifold seed"),
     KeyBinding(keys: [.character("a")], action: .togglePlotStyle, help: "ASCII ↔ Braille plots"),

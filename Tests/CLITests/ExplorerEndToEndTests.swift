@@ -10,8 +10,9 @@ import Testing
 
   /// Checks the terminal the explorer ran in is back in cooked mode with echo.
   func expectTerminalRestored(_ session: TmuxSession) throws {
-    try session.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)'; echo STTY-DONE")
-    let screen = try session.waitFor(text: "STTY-DONE")
+    // The marker is computed by the shell so that the echoed command line cannot match it.
+    try session.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)'; echo STTY-$((40+2))")
+    let screen = try session.waitFor(text: "STTY-42")
     let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     #expect(lines.contains("icanon"), "stty: \(screen)")
     #expect(lines.contains("echo"), "stty: \(screen)")
