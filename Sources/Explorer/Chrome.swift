@@ -25,18 +25,26 @@ enum Chrome {
     let y = canvas.height - 1
     canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), with: Cell(" ", style: theme.statusBar))
     var x = 0
-    for (index, view) in ExplorerView.allCases.enumerated() {
-      let label = " \(index + 1) \(view.title) "
-      var style = theme.statusBar
-      if view == state.view { style.reverse = false; style.bold = true }
-      x += canvas.write(label, x: x, y: y, style: style)
+    if let lesson = state.lesson {
+      x += canvas.write(" Lesson \(lesson.counter) ", x: x, y: y, style: CellStyle(bold: true))
+    } else {
+      for (index, view) in ExplorerView.allCases.enumerated() {
+        let label = " \(index + 1) \(view.title) "
+        var style = theme.statusBar
+        if view == state.view {
+          style.reverse = false
+          style.bold = true
+        }
+        x += canvas.write(label, x: x, y: y, style: style)
+      }
     }
     let linear = state.config.bottleneckActivation == .linear
     x += canvas.write(" │ bottleneck: ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
     var toggle = theme.activation(linear: linear)
     toggle.reverse = false
     x += canvas.write(linear ? "linear" : "ReLU6", x: x, y: y, style: toggle)
-    let hints = " (b) │ ?:help q:quit".replacingBar(theme)
+    let hints = (state.lesson == nil ? " (b) │ ?:help L:lesson q:quit" : " (b) │ ?:help L:explorer q:quit")
+      .replacingBar(theme)
     canvas.write(hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
   }
 

@@ -19,4 +19,17 @@ public enum ExplorerAction: Hashable, Sendable {
   case togglePlotStyle
   case toggleHelp
   case quit
+  /// Opens the classroom lesson from the explorer, or leaves it.
+  case toggleLesson
+  case nextStep
+  case previousStep
+  case firstStep
+  case lastStep
+  /// A digit typed towards "jump to step N"; Enter confirms.
+  case digit(Int)
+  case confirmJump
+  /// Zooms the lesson's visual to fill the screen for the back row.
+  case zoom
+  /// Esc in a lesson: clears a half-typed jump, then zoom, then leaves the lesson.
+  case lessonBack
 }

@@ -47,11 +47,63 @@ public enum ExplorerReducer {
     case .togglePlotStyle: state.plotStyle = state.plotStyle == .braille ? .ascii : .braille
     case .toggleHelp: state.showHelp = true
     case .quit: state.quitRequested = true
+    case .toggleLesson:
+      if state.lesson == nil { state.openLesson() } else { state.lesson = nil }
+    case .nextStep, .previousStep, .firstStep, .lastStep, .digit, .confirmJump, .zoom, .lessonBack:
+      reduceLesson(&state, action)
     }
   }
 
+  /// The clicker keys. Moving to a step applies its starting state; the visual then
+  /// answers to the explorer's keys as usual.
+  static func reduceLesson(_ state: inout ExplorerState, _ action: ExplorerAction) {
+    guard var lesson = state.lesson else { return }
+    let last = lesson.steps.count - 1
+    var target = lesson.index
+    switch action {
+    case .nextStep: target = min(last, lesson.index + 1)
+    case .previousStep: target = max(0, lesson.index - 1)
+    case .firstStep: target = 0
+    case .lastStep: target = last
+    case .digit(let digit):
+      // Two digits at most: a lesson longer than 99 steps is not a lesson.
+      lesson.pendingJump = String((lesson.pendingJump + String(digit)).suffix(2))
+      state.lesson = lesson
+      return
+    case .confirmJump:
+      if lesson.pendingJump.isEmpty {
+        target = min(last, lesson.index + 1)
+      } else if let number = Int(lesson.pendingJump), (1...lesson.steps.count).contains(number) {
+        target = number - 1
+      }
+      lesson.pendingJump = ""
+    case .zoom:
+      lesson.zoomed.toggle()
+      state.lesson = lesson
+      return
+    case .lessonBack:
+      if !lesson.pendingJump.isEmpty {
+        lesson.pendingJump = ""
+      } else if lesson.zoomed {
+        lesson.zoomed = false
+      } else {
+        state.lesson = nil
+        return
+      }
+      state.lesson = lesson
+      return
+    default:
+      return
+    }
+    lesson.pendingJump = ""
+    let moved = target != lesson.index
+    lesson.index = target
+    state.lesson = lesson
+    if moved { state.applyLessonStep() }
+  }
+
   public static func reduce(_ state: inout ExplorerState, key: Key) {
-    guard let action = KeyMap.action(for: key) else { return }
+    guard let action = KeyMap.action(for: key, inLesson: state.lesson != nil) else { return }
     reduce(&state, action)
   }
 

@@ -6,6 +6,12 @@ public enum ExplorerRenderer {
   public static let minimumHeight = Chrome.minimumHeight
 
   public static func render(_ state: ExplorerState, width: Int, height: Int, theme: Theme) -> Canvas {
+    var canvas = draw(state, width: width, height: height, theme: theme)
+    if !theme.unicode { canvas.transliterateToASCII() }
+    return canvas
+  }
+
+  static func draw(_ state: ExplorerState, width: Int, height: Int, theme: Theme) -> Canvas {
     var canvas = Canvas(width: width, height: height)
     guard width >= minimumWidth, height >= minimumHeight else {
       Chrome.drawTooSmall(width: width, height: height, theme: theme, into: &canvas)
@@ -13,13 +19,19 @@ public enum ExplorerRenderer {
     }
     Chrome.drawTitle(state, theme: theme, into: &canvas)
     let area = Rect(x: 0, y: 1, width: width, height: height - 2)
+    if let lesson = state.lesson {
+      LessonScreen.draw(state, lesson: lesson, theme: theme, area: area, into: &canvas)
+      Chrome.drawStatus(state, theme: theme, into: &canvas)
+      if state.showHelp { HelpOverlay.draw(theme: theme, inLesson: true, into: &canvas) }
+      return canvas
+    }
     switch state.view {
     case .network: NetworkScreen.draw(state, theme: theme, area: area, into: &canvas)
     case .block: BlockScreen.draw(state, theme: theme, area: area, into: &canvas)
     case .manifold: ManifoldScreen.draw(state, theme: theme, area: area, into: &canvas)
     }
     Chrome.drawStatus(state, theme: theme, into: &canvas)
-    if state.showHelp { HelpOverlay.draw(theme: theme, into: &canvas) }
+    if state.showHelp { HelpOverlay.draw(theme: theme, inLesson: state.lesson != nil, into: &canvas) }
     return canvas
   }
 }

@@ -12,6 +12,10 @@ public struct ExplorerState: Equatable, Sendable {
   public var seed: UInt64
   public var quitRequested: Bool
   public var convention: ParamConvention
+  /// The classroom lesson, when it is open; keys then follow the lesson's bindings.
+  public var lesson: LessonSession?
+  /// The steps `L` opens, bundled or from `--lessons DIR`.
+  public var lessonSteps: [LessonStep]
 
   /// The network at the current width, resolution and bottleneck activation.
   public private(set) var network: Network
@@ -25,8 +29,10 @@ public struct ExplorerState: Equatable, Sendable {
 
   public init(
     config: NetworkConfig = NetworkConfig(), view: ExplorerView = .network, selectedGroup: Int = 0,
-    seed: UInt64 = 1, plotStyle: PlotStyle = .braille, convention: ParamConvention = .torchvision
+    seed: UInt64 = 1, plotStyle: PlotStyle = .braille, convention: ParamConvention = .torchvision,
+    lessonSteps: [LessonStep] = LessonParser.bundled
   ) {
+    self.lessonSteps = lessonSteps
     self.view = view
     self.showHelp = false
     self.plotStyle = plotStyle
@@ -51,6 +57,24 @@ public struct ExplorerState: Equatable, Sendable {
     network = .mobileNetV2(config)
     selectedGroup = min(selectedGroup, network.groups.count - 1)
     if manifoldChanged { rerunManifold() }
+  }
+
+  /// Opens the lesson at `index` (0-based) and applies that step's starting state.
+  public mutating func openLesson(at index: Int = 0) {
+    guard !lessonSteps.isEmpty else { return }
+    lesson = LessonSession(steps: lessonSteps, index: index)
+    applyLessonStep()
+  }
+
+  /// A step may set the block, width, resolution and activation it starts from.
+  mutating func applyLessonStep() {
+    guard let step = lesson?.step else { return }
+    var config = network.config
+    if let width = step.width { config.width = width }
+    if let resolution = step.resolution { config.resolution = resolution }
+    if let bottleneck = step.bottleneck { config.bottleneckActivation = bottleneck }
+    if config != network.config { rebuild(config: config) }
+    if let block = step.block { selectedGroup = min(block, network.groups.count - 1) }
   }
 
   mutating func rerunManifold() {

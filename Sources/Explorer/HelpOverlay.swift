@@ -3,8 +3,8 @@ import TermCanvas
 /// Every key, generated from `KeyMap.bindings`, in a box over the current view.
 enum HelpOverlay {
   /// One column when the screen is tall enough, two side by side otherwise.
-  static func draw(theme: Theme, into canvas: inout Canvas) {
-    let bindings = KeyMap.bindings
+  static func draw(theme: Theme, inLesson: Bool, into canvas: inout Canvas) {
+    let bindings = KeyMap.bindings(inLesson: inLesson)
     let labels = bindings.map { KeyMap.label($0, compact: true).replacingUnicode(theme) }
     let labelWidth = labels.map(\.count).max() ?? 0
     let entries = zip(labels, bindings).map { label, binding in

@@ -4,12 +4,29 @@ public struct KeyBinding: Sendable {
   public var keys: [Key]
   public var action: ExplorerAction
   public var help: String
+  public var mode: KeyMode
+
+  init(keys: [Key], action: ExplorerAction, help: String, mode: KeyMode = .explorer) {
+    self.keys = keys
+    self.action = action
+    self.help = help
+    self.mode = mode
+  }
+}
+
+/// Where a binding applies: the explorer's views, the lesson, or both.
+public enum KeyMode: Sendable {
+  case explorer
+  case lesson
+  case both
+
+  func includes(_ other: KeyMode) -> Bool { self == .both || self == other }
 }
 
 public enum KeyMap {
   public static let bindings: [KeyBinding] = [
-    KeyBinding(keys: [.down, .character("j")], action: .next, help: "next row or block"),
-    KeyBinding(keys: [.up, .character("k")], action: .previous, help: "previous row or block"),
+    KeyBinding(keys: [.down, .character("j")], action: .next, help: "next row or block", mode: .both),
+    KeyBinding(keys: [.up, .character("k")], action: .previous, help: "previous row or block", mode: .both),
     KeyBinding(keys: [.pageDown], action: .pageDown, help: "down one page"),
     KeyBinding(keys: [.pageUp], action: .pageUp, help: "up one page"),
     KeyBinding(keys: [.home, .character("g")], action: .first, help: "first row"),
@@ -21,31 +38,61 @@ public enum KeyMap {
     KeyBinding(keys: [.character("2")], action: .show(.block), help: "Block view"),
     KeyBinding(keys: [.character("3"), .character("m")], action: .show(.manifold), help: "Manifold view"),
     KeyBinding(
-      keys: [.character("b")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6"),
-    KeyBinding(keys: [.character("w")], action: .widthDown, help: "width down (0.35…1.4)"),
-    KeyBinding(keys: [.character("W")], action: .widthUp, help: "width up"),
-    KeyBinding(keys: [.character("r")], action: .resolutionDown, help: "resolution down 96…224"),
-    KeyBinding(keys: [.character("R")], action: .resolutionUp, help: "resolution up"),
-    KeyBinding(keys: [.character("s")], action: .newSeed, help: "new manifold seed"),
-    KeyBinding(keys: [.character("a")], action: .togglePlotStyle, help: "ASCII ↔ Braille plots"),
-    KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help"),
-    KeyBinding(keys: [.character("q"), .controlC], action: .quit, help: "quit"),
+      keys: [.character("b")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6", mode: .both),
+    KeyBinding(keys: [.character("w")], action: .widthDown, help: "width down (0.35…1.4)", mode: .both),
+    KeyBinding(keys: [.character("W")], action: .widthUp, help: "width up", mode: .both),
+    KeyBinding(keys: [.character("r")], action: .resolutionDown, help: "resolution down 96…224", mode: .both),
+    KeyBinding(keys: [.character("R")], action: .resolutionUp, help: "resolution up", mode: .both),
+    KeyBinding(keys: [.character("s")], action: .newSeed, help: "new manifold seed", mode: .both),
+    KeyBinding(keys: [.character("a")], action: .togglePlotStyle, help: "ASCII ↔ Braille plots", mode: .both),
+    KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help", mode: .both),
+    KeyBinding(keys: [.character("q"), .controlC], action: .quit, help: "quit", mode: .both),
+    KeyBinding(keys: [.character("L")], action: .toggleLesson, help: "open or leave the lesson", mode: .both),
+    KeyBinding(
+      keys: [.pageDown, .character(" "), .right], action: .nextStep, help: "next step", mode: .lesson),
+    KeyBinding(
+      keys: [.pageUp, .backspace, .left], action: .previousStep, help: "previous step", mode: .lesson),
+    KeyBinding(keys: [.home], action: .firstStep, help: "first step", mode: .lesson),
+    KeyBinding(keys: [.end], action: .lastStep, help: "last step", mode: .lesson),
+    KeyBinding(
+      keys: (0...9).map { .character(Character(String($0))) } + [.enter], action: .confirmJump,
+      help: "digits, Enter: go to step", mode: .lesson),
+    KeyBinding(keys: [.character("z")], action: .zoom, help: "zoom the visual", mode: .lesson),
+    KeyBinding(keys: [.escape], action: .lessonBack, help: "unzoom, then leave", mode: .lesson),
   ]
 
-  private static let table: [Key: ExplorerAction] = {
+  private static func table(_ mode: KeyMode) -> [Key: ExplorerAction] {
     var table: [Key: ExplorerAction] = [:]
-    for binding in bindings {
-      for key in binding.keys { table[key] = binding.action }
+    for binding in bindings where binding.mode.includes(mode) {
+      for key in binding.keys {
+        // A digit stands for itself in the "go to step" binding.
+        if case .character(let c) = key, let digit = c.wholeNumberValue, binding.action == .confirmJump {
+          table[key] = .digit(digit)
+        } else {
+          table[key] = binding.action
+        }
+      }
     }
     return table
-  }()
+  }
 
-  public static func action(for key: Key) -> ExplorerAction? { table[key] }
+  private static let explorerTable = table(.explorer)
+  private static let lessonTable = table(.lesson)
+
+  public static func action(for key: Key, inLesson: Bool = false) -> ExplorerAction? {
+    (inLesson ? lessonTable : explorerTable)[key]
+  }
+
+  /// The bindings shown in help for a mode.
+  public static func bindings(inLesson: Bool) -> [KeyBinding] {
+    bindings.filter { $0.mode.includes(inLesson ? .lesson : .explorer) }
+  }
 
   /// "↓ / j" style labels for the README; `compact` gives "↓/j" for the help overlay.
+  /// The ten digit keys of "go to step" are written 0-9.
   public static func label(_ binding: KeyBinding, compact: Bool = false) -> String {
-    compact
-      ? binding.keys.map(\.shortLabel).joined(separator: "/")
-      : binding.keys.map(\.label).joined(separator: " / ")
+    var keys = binding.keys.map { compact ? $0.shortLabel : $0.label }
+    if binding.action == .confirmJump { keys = ["0-9", "Enter"] }
+    return keys.joined(separator: compact ? "/" : " / ")
   }
 }

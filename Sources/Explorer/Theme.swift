@@ -1,4 +1,5 @@
 import MobileNetKit
+import Reports
 import TermCanvas
 
 /// Colours and glyphs of the explorer. Colour is never the only carrier of meaning: every
@@ -6,23 +7,27 @@ import TermCanvas
 public struct Theme: Sendable {
   public var colored: Bool
   public var unicode: Bool
+  /// High contrast for a washed-out projector: no dim text, bold where others use colour.
+  public var classroom: Bool
 
-  public init(colored: Bool, unicode: Bool) {
+  public init(colored: Bool, unicode: Bool, classroom: Bool = false) {
     self.colored = colored
     self.unicode = unicode
+    self.classroom = classroom
   }
 
   var titleBar: CellStyle { CellStyle(reverse: true) }
   var statusBar: CellStyle { CellStyle(reverse: true) }
   var heading: CellStyle { CellStyle(bold: true) }
-  var dim: CellStyle { CellStyle(dim: true) }
+  var dim: CellStyle { classroom ? .plain : CellStyle(dim: true) }
   var selection: CellStyle { CellStyle(bold: true, reverse: true) }
-  var bar: CellStyle { colored ? CellStyle(foreground: .cyan) : .plain }
-  var residual: CellStyle { colored ? CellStyle(foreground: .green, bold: true) : .bold }
+  var bar: CellStyle { classroom ? .bold : (colored ? CellStyle(foreground: .cyan) : .plain) }
+  var residual: CellStyle { colored && !classroom ? CellStyle(foreground: .green, bold: true) : .bold }
   /// The projection's activation: highlighted, green when linear (the paper's design),
   /// yellow when ReLU6 (the ablation), and bold and underlined without colour.
   func activation(linear: Bool) -> CellStyle {
-    colored
+    if classroom { return CellStyle(bold: true, reverse: !linear, underline: true) }
+    return colored
       ? CellStyle(foreground: linear ? .green : .yellow, bold: true, underline: true)
       : CellStyle(bold: true, underline: true)
   }
@@ -38,4 +43,20 @@ public struct Theme: Sendable {
   var plus: String { unicode ? "⊕" : "(+)" }
 
   func shape(_ shape: TensorShape) -> String { shape.formatted(unicode: unicode) }
+}
+
+extension Canvas {
+  /// The last line of defence for terminals without UTF-8: any symbol a view wrote
+  /// directly becomes its one-character ASCII stand-in, or `?`.
+  mutating func transliterateToASCII() {
+    for row in 0..<height {
+      for column in 0..<width {
+        var cell = self[column, row]
+        guard !cell.scalar.isASCII else { continue }
+        let replacement = TextStyle(unicode: false).apply(String(Character(cell.scalar)))
+        cell.scalar = replacement.unicodeScalars.count == 1 ? replacement.unicodeScalars.first! : "?"
+        self[column, row] = cell
+      }
+    }
+  }
 }

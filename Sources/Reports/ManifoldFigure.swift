@@ -151,7 +151,7 @@ public struct ManifoldFigure {
   }
 
   /// A percentage that keeps tiny theoretical values visible (0.05% rather than 0.0%).
-  static func percent(_ fraction: Double) -> String {
+  public static func percent(_ fraction: Double) -> String {
     if fraction == 0 { return "0%" }
     if fraction * 100 < 0.05 { return "<0.1%" }
     return NumberFormatting.fixed(fraction * 100, decimals: 1) + "%"

@@ -18,7 +18,7 @@ public struct MemoryReport {
   }
 
   /// `channels/KB` in the paper's notation, with K = 1000 bytes.
-  static func cell(_ entry: MaterializedMemory.Entry?) -> String {
+  public static func cell(_ entry: MaterializedMemory.Entry?) -> String {
     guard let entry else { return "-" }
     return "\(entry.channels)/\(NumberFormatting.fixed(Double(entry.bytes) / 1000, decimals: 1))"
   }

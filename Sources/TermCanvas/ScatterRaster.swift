@@ -16,6 +16,9 @@ public struct ScatterRaster: Sendable {
   private let scale: Double
   private let offsetX: Double
   private let offsetY: Double
+  /// Separate axis scales for charts (`init(columns:rows:style:xRange:yRange:)`); nil for
+  /// the square, equal-aspect mapping used by scatter plots of geometry.
+  private let chart: (xMin: Double, xScale: Double, yMax: Double, yScale: Double)?
 
   public init(columns: Int, rows: Int, style: PlotStyle, extent: Double) {
     self.columns = max(0, columns)
@@ -33,11 +36,42 @@ public struct ScatterRaster: Sendable {
     scale = extent > 0 ? side / (2 * extent) : 0
     offsetX = (Double(dotsX) - side) / 2
     offsetY = (Double(dotsY) - side) / 2
+    chart = nil
+  }
+
+  /// A chart mapping xRange across the full width and yRange up the full height, for
+  /// curves whose axes have different units.
+  public init(
+    columns: Int, rows: Int, style: PlotStyle, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
+  ) {
+    self.columns = max(0, columns)
+    self.rows = max(0, rows)
+    self.style = style
+    extent = 0
+    bits = Array(repeating: 0, count: self.columns * self.rows)
+    shade = Array(repeating: -1, count: self.columns * self.rows)
+    let perCell = style.dotsPerCell
+    dotsX = self.columns * perCell.x
+    dotsY = self.rows * perCell.y
+    scale = 0
+    offsetX = 0
+    offsetY = 0
+    let xSpan = xRange.upperBound - xRange.lowerBound, ySpan = yRange.upperBound - yRange.lowerBound
+    chart = (
+      xRange.lowerBound, xSpan > 0 ? Double(max(0, dotsX - 1)) / xSpan : 0, yRange.upperBound,
+      ySpan > 0 ? Double(max(0, dotsY - 1)) / ySpan : 0
+    )
   }
 
   /// The dot that a data point falls in, or nil outside the area.
   @inline(__always)
   public func dot(x: Double, y: Double) -> (Int, Int)? {
+    if let chart {
+      let dx = ((x - chart.xMin) * chart.xScale).rounded()
+      let dy = ((chart.yMax - y) * chart.yScale).rounded()
+      guard dx >= 0, dy >= 0, dx < Double(dotsX), dy < Double(dotsY) else { return nil }
+      return (Int(dx), Int(dy))
+    }
     let dx = offsetX + (x + extent) * scale
     let dy = offsetY + (extent - y) * scale  // y up in data, down on screen
     guard dx >= 0, dy >= 0, dx < Double(dotsX), dy < Double(dotsY) else { return nil }

@@ -7,22 +7,10 @@ import TerminalBackend
 
 extension ExplorerView: ExpressibleByArgument {}
 
-struct ExploreCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "explore",
-    abstract: "The full-screen explorer (the default): walk MobileNetV2 block by block.",
-    discussion: """
-      Three views: Network (one row per block, with shapes, costs and each block's share of the \
-      multiply-adds), Block (one bottleneck opened up: expand → depthwise → project, the paper's \
-      cost formula against the exact count, and the memory argument) and Manifold (the paper's \
-      Figure 1, live). b toggles the bottleneck between linear and ReLU6 everywhere; ? lists every \
-      key. The terminal must be at least 80×24.
+extension ExplorerTheme: ExpressibleByArgument {}
 
-      Start where the lesson is:
-        mnv2 --view block --block 7
-        mnv2 --width 0.35 --resolution 96 --bottleneck relu6
-      """)
-
+/// The flags that set the explorer's starting state, shared by `explore` and `lesson`.
+struct ExplorerOptions: ParsableArguments {
   @Option(help: "Width multiplier to start with (w/W step through 0.35 … 1.4).")
   var width: Double = 1.0
 
@@ -41,12 +29,16 @@ struct ExploreCommand: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set).")
   var noColor = false
 
-  @Option(help: ArgumentHelp("View to open.", valueName: "network|block|manifold"))
-  var view: ExplorerView = .network
+  @Option(
+    help: ArgumentHelp(
+      "default, or classroom: high contrast for a projector, no dim text.", valueName: "default|classroom"))
+  var theme: ExplorerTheme = .default
 
   @Option(
-    help: ArgumentHelp("Row to select: 0 is the stem, 1–17 the bottlenecks, 18–20 the head.", valueName: "n"))
-  var block: Int = 0
+    help: ArgumentHelp(
+      "A folder of .lesson files to teach instead of the bundled lesson (format in README).", valueName: "dir"
+    ))
+  var lessons: String?
 
   func validate() throws {
     do {
@@ -54,32 +46,34 @@ struct ExploreCommand: ParsableCommand {
     } catch {
       throw ValidationError(error.description)
     }
-    let rows = Network.mobileNetV2(NetworkConfig(width: width, resolution: resolution)).groups.count
-    guard (0..<rows).contains(block) else {
-      throw ValidationError(
-        "--block must be from 0 to \(rows - 1) (0 is the stem, 1–17 the bottlenecks), got \(block)")
-    }
   }
 
-  func run() throws {
+  var config: NetworkConfig {
+    NetworkConfig(width: width, resolution: resolution, bottleneckActivation: bottleneck)
+  }
+  var unicode: Bool { !ascii && TerminalEnvironment.isUTF8 }
+
+  /// Runs the full-screen loop until the user quits.
+  func runExplorer(view: ExplorerView, block: Int, lessonStep: Int?) throws {
+    let steps = try LessonLoader.load(directory: lessons)
     do {
       try CursesTerminal.checkEnvironment()
     } catch {
       throw UnavailableError(message: error.description)
     }
-    let unicode = !ascii && TerminalEnvironment.isUTF8
-    let wantColor = !noColor && TerminalEnvironment.colorAllowed
     let terminal: CursesTerminal
     do {
-      terminal = try CursesTerminal(wantColor: wantColor)
+      terminal = try CursesTerminal(wantColor: !noColor && TerminalEnvironment.colorAllowed)
     } catch {
       throw UnavailableError(message: error.description)
     }
     defer { terminal.end() }
-    let config = NetworkConfig(width: width, resolution: resolution, bottleneckActivation: bottleneck)
     var state = ExplorerState(
-      config: config, view: view, selectedGroup: block, seed: seed, plotStyle: unicode ? .braille : .ascii)
-    let theme = Theme(colored: terminal.colorsAvailable, unicode: unicode)
+      config: config, view: view, selectedGroup: block, seed: seed, plotStyle: unicode ? .braille : .ascii,
+      lessonSteps: steps)
+    if let lessonStep { state.openLesson(at: lessonStep) }
+    let theme = Theme(
+      colored: terminal.colorsAvailable, unicode: unicode, classroom: self.theme == .classroom)
     while !state.quitRequested {
       let size = terminal.size
       terminal.draw(ExplorerRenderer.render(state, width: size.width, height: size.height, theme: theme))
@@ -89,6 +83,50 @@ struct ExploreCommand: ParsableCommand {
         if let key = code.explorerKey { ExplorerReducer.reduce(&state, key: key) }
       }
     }
+  }
+}
+
+/// The explorer's themes.
+enum ExplorerTheme: String, CaseIterable {
+  case `default`
+  case classroom
+}
+
+struct ExploreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explore",
+    abstract: "The full-screen explorer (the default): walk MobileNetV2 block by block.",
+    discussion: """
+      Three views: Network (one row per block, with shapes, costs and each block's share of the \
+      multiply-adds), Block (one bottleneck opened up: expand → depthwise → project, the paper's \
+      cost formula against the exact count, and the memory argument) and Manifold (the paper's \
+      Figure 1, live). b toggles the bottleneck between linear and ReLU6 everywhere; L opens the \
+      classroom lesson; ? lists every key. The terminal must be at least 80×24.
+
+      Start where the lesson is:
+        mnv2 --view block --block 7
+        mnv2 --width 0.35 --resolution 96 --bottleneck relu6
+      """)
+
+  @OptionGroup var options: ExplorerOptions
+
+  @Option(help: ArgumentHelp("View to open.", valueName: "network|block|manifold"))
+  var view: ExplorerView = .network
+
+  @Option(
+    help: ArgumentHelp("Row to select: 0 is the stem, 1–17 the bottlenecks, 18–20 the head.", valueName: "n"))
+  var block: Int = 0
+
+  func validate() throws {
+    let rows = Network.mobileNetV2(options.config).groups.count
+    guard (0..<rows).contains(block) else {
+      throw ValidationError(
+        "--block must be from 0 to \(rows - 1) (0 is the stem, 1–17 the bottlenecks), got \(block)")
+    }
+  }
+
+  func run() throws {
+    try options.runExplorer(view: view, block: block, lessonStep: nil)
   }
 }
 

@@ -10,7 +10,8 @@ struct MNV2: ParsableCommand {
       (torchvision), Keras, TF-slim or the paper. MAdds are multiply-adds; FLOPs are 2 × MAdds.
       """,
     subcommands: [
-      ExploreCommand.self, LayersCommand.self, VariantsCommand.self, MemoryCommand.self, ManifoldCommand.self,
+      ExploreCommand.self, LessonCommand.self, ExportCommand.self, LayersCommand.self, VariantsCommand.self,
+      MemoryCommand.self, ManifoldCommand.self,
     ],
     defaultSubcommand: ExploreCommand.self
   )

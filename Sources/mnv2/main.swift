@@ -10,6 +10,9 @@ do {
 } catch let error as UnavailableError {
   FileHandle.standardError.write(Data("mnv2: \(error.message)\n".utf8))
   exit(69)
+} catch let error as CannotCreateError {
+  FileHandle.standardError.write(Data("mnv2: error: \(error.message)\n".utf8))
+  exit(73)
 } catch let error as DataError {
   FileHandle.standardError.write(Data("mnv2: error: \(error.message)\n".utf8))
   exit(65)

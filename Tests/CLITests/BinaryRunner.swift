@@ -39,6 +39,14 @@ struct BinaryRunner {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// A fresh empty folder.
+  static func temporaryFolder() throws -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "mnv2-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory.path
+  }
+
   /// Writes `text` to a fresh temporary file and returns its path.
   static func temporaryFile(_ text: String, name: String = "arch.json") throws -> String {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(

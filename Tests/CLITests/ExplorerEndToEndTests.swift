@@ -80,6 +80,34 @@ import Testing
     try expectTerminalRestored(session)
   }
 
+  @Test func classroomLesson() throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run(Self.command + " lesson; echo EXIT=$?")
+    var screen = try session.waitFor(text: "Step 1 / 9 · Depthwise separable convolutions")
+    #expect(screen.contains("b2: d_i = 16 → d_j = 24 at 56×56, k = 3"))
+    try session.press("Space")
+    try session.waitFor(text: "Step 2 / 9")
+    try session.press("PageDown")
+    screen = try session.waitFor(text: "Step 3 / 9 · Linear bottlenecks")
+    #expect(screen.contains("Bottleneck ReLU6 (b)"))
+    #expect(screen.contains("Lesson 3 / 9"))
+    try session.press("b")
+    screen = try session.waitFor(text: "Bottleneck linear (b)")
+    #expect(screen.contains("Linear: every point is recovered exactly"))
+    #expect(screen.contains("bottleneck: linear"))
+    try session.press("Right")
+    try session.waitFor(text: "Step 4 / 9 · Inverted residuals")
+    try session.press("7", "Enter")
+    try session.waitFor(text: "Step 7 / 9 · Memory-efficient inference")
+    try session.press("z")
+    screen = try session.waitFor("the zoomed visual") {
+      !$0.contains("Inference memory is") && $0.contains("V1 ours")
+    }
+    try session.press("q")
+    try session.waitFor(text: "EXIT=0")
+    try expectTerminalRestored(session)
+  }
+
   @Test func unknownTerminalTypeIsOneClearLine() throws {
     let session = try TmuxSession(width: 100, height: 30)
     try session.run("env TERM=no-such-terminal \(BinaryRunner.binary.path); echo EXIT=$?")

@@ -45,11 +45,18 @@ import Testing
 
   @Test func asciiMonochromeHasNoUnicodeAndNoColour() {
     let theme = Theme(colored: false, unicode: false)
-    for (_, keys) in Self.cases {
+    let lessonKeys: [[Key]] = (0..<9).map { [.character("L")] + Array(repeating: .right, count: $0) }
+    for keys in Self.cases.map(\.1) + lessonKeys {
       var state = ExplorerState(plotStyle: .ascii)
       for key in keys { ExplorerReducer.reduce(&state, key: key) }
       let canvas = ExplorerRenderer.render(state, width: 100, height: 30, theme: theme)
       #expect(canvas.cells.allSatisfy { $0.scalar.isASCII }, "\(keys)")
+      // Every symbol has an ASCII spelling: no more "?" than the Unicode screen has.
+      let unicodeScreen = ExplorerRenderer.render(
+        state, width: 100, height: 30, theme: Theme(colored: false, unicode: true))
+      let questionMarks = { (canvas: Canvas) in canvas.cells.filter { $0.scalar == "?" }.count }
+      #expect(
+        questionMarks(canvas) == questionMarks(unicodeScreen), "\(keys): symbols without an ASCII spelling")
       #expect(canvas.cells.allSatisfy { $0.style.foreground == nil && $0.style.background == nil })
     }
   }

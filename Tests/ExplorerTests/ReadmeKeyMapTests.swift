@@ -6,16 +6,25 @@ import Testing
 /// README's key map is the same table the reducer uses, so the two cannot drift apart.
 @Suite struct ReadmeKeyMapTests {
   static var expectedRows: String {
-    KeyMap.bindings.map { "| \(KeyMap.label($0).replacingOccurrences(of: "|", with: "\\|")) | \($0.help) |" }
-      .joined(separator: "\n")
+    KeyMap.bindings.map { binding in
+      let mode: String
+      switch binding.mode {
+      case .explorer: mode = "explorer"
+      case .lesson: mode = "lesson"
+      case .both: mode = "both"
+      }
+      return
+        "| \(KeyMap.label(binding).replacingOccurrences(of: "|", with: "\\|")) | \(binding.help) | \(mode) |"
+    }
+    .joined(separator: "\n")
   }
 
   @Test func readmeListsEveryKey() throws {
     let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("README.md")
     let text = try String(contentsOf: readme, encoding: .utf8)
-    #expect(
-      text.contains("| key | action |\n|---|---|\n" + Self.expectedRows + "\n"),
-      "expected rows:\n\(Self.expectedRows)")
+    let table = "| key | action | where |\n|---|---|---|\n" + Self.expectedRows + "\n"
+    let found = text.contains(table)
+    #expect(found, "README's key map should read:\n\(Self.expectedRows)")
   }
 }

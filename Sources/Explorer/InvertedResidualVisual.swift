@@ -1,0 +1,42 @@
+import MobileNetKit
+import Reports
+import TermCanvas
+
+/// The selected block's inverted residual, and what its shortcut keeps in memory.
+enum InvertedResidualVisual {
+  static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
+    let group = state.network.groups[state.selectedGroup]
+    guard group.op == .bottleneck else {
+      canvas.write("Select a bottleneck with j/k.", x: area.x, y: area.y, style: theme.dim)
+      return
+    }
+    canvas.write(
+      "\(group.name) \(theme.dot) t = \(group.expansion) \(theme.dot) \(BlockScreen.shortcutNote(group))"
+        .replacingUnicode(theme),
+      x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
+    let diagramWidth = min(42, area.width)
+    BlockScreen.drawDiagram(
+      state, group: group, theme: theme,
+      area: Rect(x: area.x, y: area.y + 1, width: diagramWidth, height: area.height - 1),
+      into: &canvas)
+    let right = Rect(
+      x: area.x + diagramWidth + 1, y: area.y + 1, width: area.width - diagramWidth - 1,
+      height: area.height - 1)
+    guard right.width >= 24 else { return }
+    var writer = LineWriter(right, theme: theme)
+    let expanded = state.network.layers[group.layerRange].first { $0.kind == .expand }?.output ?? group.input
+    writer.line("Tensors alive, 16-bit", style: theme.heading, into: &canvas)
+    writer.line(
+      "bottleneck \(theme.shape(group.input)) \(BlockScreen.kilobytes(group.input.elements * 2))",
+      into: &canvas)
+    writer.line(
+      "expanded   \(theme.shape(expanded)) \(BlockScreen.kilobytes(expanded.elements * 2))", into: &canvas)
+    writer.skip()
+    let text =
+      "A shortcut between bottlenecks keeps the narrow tensor; between expansions it would keep one "
+      + "\(group.expansion)× wider. Computed in slices, the expanded tensor is never stored whole."
+    canvas.writeWrapped(
+      text.replacingUnicode(theme),
+      in: Rect(x: right.x, y: writer.y, width: right.width, height: writer.remaining), style: theme.dim)
+  }
+}

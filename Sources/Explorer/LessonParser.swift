@@ -1,0 +1,132 @@
+import MobileNetKit
+
+/// Reads the small lesson format (README, "Lesson files"):
+///
+///     # comments
+///     title: Linear bottlenecks
+///     visual: linear-bottleneck
+///     block: 3              (optional, and so are width, resolution, bottleneck)
+///     ---
+///     The explanation, as one or more paragraphs.
+///
+/// Strict, so a teacher's typo is reported with its file and line instead of being ignored.
+public enum LessonParser {
+  public static let maximumTextLength = 1200
+
+  public static func parse(_ text: String, source: String) throws(LessonError) -> LessonStep {
+    var fields: [String: (value: String, line: Int)] = [:]
+    var bodyLines: [Substring] = []
+    var inBody = false
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    for (offset, rawLine) in lines.enumerated() {
+      let number = offset + 1
+      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+      if inBody {
+        bodyLines.append(line)
+        continue
+      }
+      let trimmed = line.trimmingSpaces()
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      if trimmed == "---" {
+        inBody = true
+        continue
+      }
+      guard let colon = trimmed.firstIndex(of: ":") else {
+        throw LessonError(
+          source: source, line: number, message: "expected 'field: value' or '---', got \"\(trimmed)\"")
+      }
+      let key = String(trimmed[..<colon]).trimmingSpaces()
+      let value = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces()
+      guard ["title", "visual", "block", "width", "resolution", "bottleneck"].contains(key) else {
+        throw LessonError(
+          source: source, line: number,
+          message: "unknown field \"\(key)\"; allowed: title, visual, block, width, resolution, bottleneck")
+      }
+      guard fields[key] == nil else {
+        throw LessonError(source: source, line: number, message: "\(key) given twice")
+      }
+      fields[key] = (value, number)
+    }
+    guard inBody else {
+      throw LessonError(source: source, line: lines.count, message: "missing the '---' line before the text")
+    }
+    let body = bodyLines.map { String($0).trimmingSpaces() }
+      .split(separator: "", omittingEmptySubsequences: true)
+      .map { $0.joined(separator: " ") }
+      .joined(separator: "\n")
+    guard !body.isEmpty else {
+      throw LessonError(source: source, line: lines.count, message: "the text after '---' is empty")
+    }
+    guard body.count <= maximumTextLength else {
+      throw LessonError(
+        source: source, line: lines.count,
+        message: "the text has \(body.count) characters; at most \(maximumTextLength) fit beside a visual")
+    }
+    guard let title = fields["title"], !title.value.isEmpty else {
+      throw LessonError(source: source, line: 1, message: "missing required field \"title\"")
+    }
+    guard let visualField = fields["visual"] else {
+      throw LessonError(source: source, line: 1, message: "missing required field \"visual\"")
+    }
+    guard let visual = LessonVisual(rawValue: visualField.value) else {
+      let known = LessonVisual.allCases.map(\.rawValue).joined(separator: ", ")
+      throw LessonError(
+        source: source, line: visualField.line,
+        message: "unknown visual \"\(visualField.value)\"; one of \(known)")
+    }
+    var step = LessonStep(title: title.value, text: body, visual: visual, source: source)
+    if let field = fields["block"] {
+      guard let block = Int(field.value), (0...20).contains(block) else {
+        throw LessonError(
+          source: source, line: field.line, message: "block must be 0 to 20, got \"\(field.value)\"")
+      }
+      step.block = block
+    }
+    if let field = fields["width"] {
+      guard let width = Double(field.value), NetworkConfig.widthRange.contains(width) else {
+        throw LessonError(
+          source: source, line: field.line, message: "width must be 0.05 to 8, got \"\(field.value)\"")
+      }
+      step.width = width
+    }
+    if let field = fields["resolution"] {
+      guard let resolution = Int(field.value), NetworkConfig.resolutionRange.contains(resolution) else {
+        throw LessonError(
+          source: source, line: field.line, message: "resolution must be 32 to 2048, got \"\(field.value)\"")
+      }
+      step.resolution = resolution
+    }
+    if let field = fields["bottleneck"] {
+      guard let activation = Activation(rawValue: field.value) else {
+        throw LessonError(
+          source: source, line: field.line,
+          message: "bottleneck must be linear or relu6, got \"\(field.value)\"")
+      }
+      step.bottleneck = activation
+    }
+    return step
+  }
+
+  /// The steps shipped with mnv2, in order.
+  public static let bundled: [LessonStep] = BundledLessons.files.map { name, text in
+    // The bundled files are checked by a test; a failure here is a build mistake.
+    try! parse(text, source: name)
+  }
+}
+
+/// A malformed lesson file, located by file and line.
+public struct LessonError: Error, Equatable, CustomStringConvertible {
+  public var source: String
+  public var line: Int
+  public var message: String
+  public var description: String { "\(source):\(line): \(message)" }
+}
+
+extension StringProtocol {
+  func trimmingSpaces() -> String {
+    var text = Substring(self)
+    while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+    while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+    return String(text)
+  }
+}

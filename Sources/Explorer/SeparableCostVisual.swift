@@ -1,0 +1,82 @@
+import MobileNetKit
+import Reports
+import TermCanvas
+
+/// Standard against depthwise-separable cost for the selected block's widths, and the
+/// saving k²d_j/(k²+d_j) plotted against d_j.
+enum SeparableCostVisual {
+  static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
+    let group = state.network.groups[state.selectedGroup]
+    let k = 3
+    let di = group.input.channels, dj = group.output.channels
+    let h = group.output.height, w = group.output.width
+    let standard = h * w * di * dj * k * k
+    let separable = h * w * di * (k * k + dj)
+    let ratio = Double(k * k * dj) / Double(k * k + dj)
+    var writer = LineWriter(area, theme: theme)
+    writer.line(
+      "\(group.name): d_i = \(di) \(theme.arrow) d_j = \(dj) at \(h)\(theme.times)\(w), k = \(k)",
+      style: theme.heading,
+      into: &canvas)
+    writer.line("standard  h·w·d_i·d_j·k²  = \(NumberFormatting.grouped(standard)) MAdds", into: &canvas)
+    writer.line("separable h·w·d_i·(k²+d_j) = \(NumberFormatting.grouped(separable)) MAdds", into: &canvas)
+    writer.line(
+      "saving    k²d_j/(k²+d_j) = \(k * k)·\(dj)/(\(k * k)+\(dj)) = \(NumberFormatting.fixed(ratio, decimals: 2))×",
+      style: theme.heading, into: &canvas)
+    writer.skip()
+    let chartRows = writer.remaining - 2
+    guard chartRows >= 3 else { return }
+    drawChart(
+      currentDj: dj, theme: theme, plotStyle: state.plotStyle,
+      area: Rect(x: area.x, y: writer.y, width: area.width, height: chartRows + 2), into: &canvas)
+  }
+
+  /// ratio(d_j) for d_j = 1…1024 on a log₂ axis, with the limit 9 marked.
+  static func drawChart(
+    currentDj: Int, theme: Theme, plotStyle: PlotStyle, area: Rect, into canvas: inout Canvas
+  ) {
+    let labelWidth = 3
+    let plot = Rect(
+      x: area.x + labelWidth + 1, y: area.y, width: min(area.width - labelWidth - 1, 64),
+      height: area.height - 2)
+    var raster = ScatterRaster(
+      columns: plot.width, rows: plot.height, style: plotStyle, xRange: 0...10, yRange: 0...9.5)
+    let perCell = plotStyle.dotsPerCell
+    let samples = plot.width * perCell.x * 4
+    for index in 0...samples {
+      let log2dj = 10 * Double(index) / Double(samples)
+      let dj = pow2(log2dj)
+      raster.plot(x: log2dj, y: 9 * dj / (9 + dj), shade: 0.9)
+    }
+    for index in stride(from: 0, through: samples, by: 6) {
+      raster.plot(x: 10 * Double(index) / Double(samples), y: 9, shade: 0.2)  // the limit, dotted
+    }
+    raster.draw(into: &canvas, x: plot.x, y: plot.y, colored: theme.colored)
+    canvas.write("9", x: area.x + 2, y: plot.y, style: theme.dim)
+    canvas.write("0", x: area.x + 2, y: plot.maxY - 1, style: theme.dim)
+    // The current block's d_j, marked on the x axis.
+    let position = log2(Double(currentDj)) / 10
+    let markX = plot.x + min(plot.width - 1, Int(position * Double(plot.width - 1)))
+    canvas.write(theme.unicode ? "▲" : "^", x: markX, y: plot.maxY, style: theme.heading)
+    let axis = "d_j: 1 … 1024 (log), ▲ = \(currentDj); ratio → 9 = k²".replacingUnicode(theme)
+    canvas.write(axis, x: plot.x, y: plot.maxY + 1, style: theme.dim, maxWidth: area.maxX - plot.x)
+  }
+
+  static func pow2(_ exponent: Double) -> Double {
+    // 2^x without Foundation: whole part by doubling, the rest by a short series of e^(x ln 2).
+    let whole = Int(exponent.rounded(.down))
+    let fraction = (exponent - Double(whole)) * 0.693_147_180_559_945_3
+    var term = 1.0, sum = 1.0
+    for n in 1...20 {
+      term *= fraction / Double(n)
+      sum += term
+    }
+    var result = sum
+    for _ in 0..<whole { result *= 2 }
+    return result
+  }
+
+  static func log2(_ value: Double) -> Double {
+    ManifoldKitBridge.log(value) / 0.693_147_180_559_945_3
+  }
+}

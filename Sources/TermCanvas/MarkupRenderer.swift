@@ -1,0 +1,127 @@
+/// Renders a canvas as SVG or HTML that keeps its colours and monospace layout, for
+/// slides and handouts. Runs of cells with the same style become one text span.
+public enum MarkupRenderer {
+  /// Colours for a light page: the terminal's default foreground and background.
+  static let foreground = "#1d1f21"
+  static let background = "#ffffff"
+
+  struct Run {
+    var text: String
+    var style: CellStyle
+    var column: Int
+  }
+
+  static func runs(row: Int, of canvas: Canvas) -> [Run] {
+    var runs: [Run] = []
+    for column in 0..<canvas.width {
+      let cell = canvas[column, row]
+      if var last = runs.last, last.style == cell.style {
+        last.text.unicodeScalars.append(cell.scalar)
+        runs[runs.count - 1] = last
+      } else {
+        runs.append(Run(text: String(Character(cell.scalar)), style: cell.style, column: column))
+      }
+    }
+    return runs
+  }
+
+  static func escape(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  static func colors(_ style: CellStyle) -> (foreground: String, background: String?) {
+    var fg = style.foreground.map(XtermPalette.hex) ?? foreground
+    var bg = style.background.map(XtermPalette.hex)
+    if style.reverse {
+      let swapped = bg ?? background
+      bg = fg
+      fg = swapped
+    }
+    return (fg, bg)
+  }
+
+  public static func svg(_ canvas: Canvas, fontSize: Double = 14) -> String {
+    let cellWidth = fontSize * 0.6, lineHeight = fontSize * 1.25
+    let width = Double(canvas.width) * cellWidth, height = Double(canvas.height) * lineHeight
+    var out = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <svg xmlns="http://www.w3.org/2000/svg" width="\(fixed(width))" height="\(fixed(height))" \
+      viewBox="0 0 \(fixed(width)) \(fixed(height))" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" \
+      font-size="\(fixed(fontSize))">
+      <rect width="100%" height="100%" fill="\(background)"/>
+
+      """
+    for row in 0..<canvas.height {
+      let y = Double(row) * lineHeight
+      for run in runs(row: row, of: canvas) {
+        let (fg, bg) = colors(run.style)
+        let x = Double(run.column) * cellWidth
+        let runWidth = Double(run.text.unicodeScalars.count) * cellWidth
+        if let bg {
+          out +=
+            "<rect x=\"\(fixed(x))\" y=\"\(fixed(y))\" width=\"\(fixed(runWidth))\" height=\"\(fixed(lineHeight))\" fill=\"\(bg)\"/>\n"
+        }
+        guard run.text.contains(where: { $0 != " " }) else { continue }
+        var attributes =
+          "x=\"\(fixed(x))\" y=\"\(fixed(y + fontSize))\" fill=\"\(fg)\" textLength=\"\(fixed(runWidth))\""
+        attributes += " xml:space=\"preserve\""
+        if run.style.bold { attributes += " font-weight=\"bold\"" }
+        if run.style.dim { attributes += " fill-opacity=\"0.6\"" }
+        if run.style.underline { attributes += " text-decoration=\"underline\"" }
+        out += "<text \(attributes)>\(escape(run.text))</text>\n"
+      }
+    }
+    return out + "</svg>\n"
+  }
+
+  public static func html(_ canvas: Canvas, title: String) -> String {
+    var body = ""
+    for row in 0..<canvas.height {
+      var line = ""
+      for run in runs(row: row, of: canvas) {
+        let (fg, bg) = colors(run.style)
+        var css = ""
+        if fg != foreground { css += "color:\(fg);" }
+        if let bg { css += "background:\(bg);" }
+        if run.style.bold { css += "font-weight:bold;" }
+        if run.style.dim { css += "opacity:0.6;" }
+        if run.style.underline { css += "text-decoration:underline;" }
+        line += css.isEmpty ? escape(run.text) : "<span style=\"\(css)\">\(escape(run.text))</span>"
+      }
+      body += line + "\n"
+    }
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <title>\(escape(title))</title>
+      <style>
+      body { background: \(background); margin: 2em; }
+      pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 14px; line-height: 1.25; color: \(foreground); }
+      </style>
+      </head>
+      <body>
+      <pre>
+      \(body)</pre>
+      </body>
+      </html>
+
+      """
+  }
+
+  static func fixed(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+  }
+}

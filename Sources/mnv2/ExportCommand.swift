@@ -1,0 +1,129 @@
+import ArgumentParser
+import Explorer
+import Foundation
+import MobileNetKit
+import TermCanvas
+
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write exactly what a screen of the explorer shows, as text, ANSI, SVG or HTML.",
+    discussion: """
+      For slides and handouts. The screen is rendered at --size (default 100x30) with colour; \\
+      txt drops the colour, ansi keeps it as escape codes, svg and html keep it with a monospace \\
+      font. The file is written atomically (a temporary file, then a rename) and an existing file \\
+      is kept unless --force is given.
+
+        mnv2 export --view block --block 7 --format svg --output block7.svg
+        mnv2 export --view lesson --step 3 --format html --output step3.html
+      """)
+
+  enum Screen: String, ExpressibleByArgument, CaseIterable {
+    case network, block, manifold, lesson
+  }
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case txt, ansi, svg, html
+  }
+
+  @Option(help: ArgumentHelp("The screen to export.", valueName: "network|block|manifold|lesson"))
+  var view: Screen
+
+  @Option(help: ArgumentHelp("Row or block to select: 0 is the stem, 1–17 the bottlenecks.", valueName: "n"))
+  var block: Int = 0
+
+  @Option(help: ArgumentHelp("Lesson step, from 1 (with --view lesson).", valueName: "n"))
+  var step: Int = 1
+
+  @Option(help: ArgumentHelp("File format.", valueName: "txt|ansi|svg|html"))
+  var format: Format
+
+  @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
+  var output: String
+
+  @Flag(help: "Replace the file if it exists.")
+  var force = false
+
+  @Option(help: ArgumentHelp("Screen size in columns x rows, at least 80x24.", valueName: "WxH"))
+  var size: String = "100x30"
+
+  @OptionGroup var options: ExplorerOptions
+
+  func parsedSize() throws -> (Int, Int) {
+    let parts = size.lowercased().split(separator: "x")
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]) else {
+      throw ValidationError("--size must look like 100x30, got '\(size)'")
+    }
+    guard (80...400).contains(width), (24...200).contains(height) else {
+      throw ValidationError("--size must be from 80x24 to 400x200, got \(size)")
+    }
+    return (width, height)
+  }
+
+  func validate() throws {
+    _ = try parsedSize()
+    guard (0...20).contains(block) else {
+      throw ValidationError("--block must be from 0 to 20, got \(block)")
+    }
+  }
+
+  func run() throws {
+    let steps = try LessonLoader.load(directory: options.lessons)
+    guard (1...steps.count).contains(step) else {
+      throw ValidationError("--step must be from 1 to \(steps.count), got \(step)")
+    }
+    let (width, height) = try parsedSize()
+    let unicode = !options.ascii
+    var state = ExplorerState(
+      config: options.config, view: .network, selectedGroup: block, seed: options.seed,
+      plotStyle: unicode ? .braille : .ascii, lessonSteps: steps)
+    switch view {
+    case .network: state.view = .network
+    case .block: state.view = .block
+    case .manifold: state.view = .manifold
+    case .lesson: state.openLesson(at: step - 1)
+    }
+    let theme = Theme(
+      colored: format != .txt && !options.noColor, unicode: unicode, classroom: options.theme == .classroom)
+    let canvas = ExplorerRenderer.render(state, width: width, height: height, theme: theme)
+    let contents: String
+    switch format {
+    case .txt: contents = canvas.plainText()
+    case .ansi: contents = ANSIRenderer.render(canvas)
+    case .svg: contents = MarkupRenderer.svg(canvas)
+    case .html: contents = MarkupRenderer.html(canvas, title: "mnv2 \(view.rawValue)")
+    }
+    try AtomicWriter.write(contents, to: output, overwrite: force)
+  }
+}
+
+/// Writes a whole file or nothing: a temporary file beside the target, then rename(2).
+enum AtomicWriter {
+  static func write(_ contents: String, to path: String, overwrite: Bool) throws {
+    let manager = FileManager.default
+    if manager.fileExists(atPath: path) && !overwrite {
+      throw DataError(message: "\(path) exists; use --force to replace it")
+    }
+    let directory = (path as NSString).deletingLastPathComponent
+    let folder = directory.isEmpty ? "." : directory
+    var isDirectory: ObjCBool = false
+    guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw CannotCreateError(message: "cannot write \(path): no such folder \(folder)")
+    }
+    let temporary = (folder as NSString).appendingPathComponent(
+      ".\((path as NSString).lastPathComponent).\(getpid()).tmp")
+    guard manager.createFile(atPath: temporary, contents: Data(contents.utf8)) else {
+      throw CannotCreateError(message: "cannot write \(path): permission denied or read-only folder")
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw CannotCreateError(message: "cannot write \(path): \(reason)")
+    }
+  }
+}
+
+/// The output file cannot be created (exit 73, EX_CANTCREAT).
+struct CannotCreateError: Error {
+  var message: String
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Explorer
+import Foundation
+import MobileNetKit
+import Reports
+import TermCanvas
+
+struct LessonCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lesson",
+    abstract: "The classroom lesson: the paper's story in nine steps, each beside a live visual.",
+    discussion: """
+      Each step explains one idea of the paper in a few sentences beside a visual that answers to \\
+      the explorer's keys (b, w/W, r/R, s, a, j/k). Clicker keys: PgDn, Space or → forward; PgUp, \\
+      Backspace or ← back; Home and End; a step number then Enter jumps; z zooms the visual for the \\
+      back row; L leaves for the explorer. Use --theme classroom on a washed-out projector.
+
+      Steps: 1 depthwise separable convolutions, 2 the manifold of interest and ReLU, 3 linear \\
+      bottlenecks, 4 inverted residuals, 5 the architecture, 6 the cost of a block, 7 memory-efficient \\
+      inference, 8 width and resolution trade-offs, 9 the ablation.
+
+      --print writes every step with its visual in ASCII, for a handout:
+        mnv2 lesson --print --format markdown > handout.md
+      --lessons DIR teaches your own steps (format in README) without recompiling.
+      """)
+
+  @OptionGroup var options: ExplorerOptions
+
+  @Option(help: ArgumentHelp("Step to start at, from 1.", valueName: "n"))
+  var step: Int = 1
+
+  @Flag(help: "Write every step with its visual as ASCII to standard output, ready to print.")
+  var print = false
+
+  @Option(help: ArgumentHelp("Format of --print.", valueName: "text|markdown"))
+  var format: HandoutFormat = .text
+
+  @Option(help: ArgumentHelp("Width of the printed visuals in columns, 60–200.", valueName: "w"))
+  var columns: Int = 100
+
+  enum HandoutFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown
+  }
+
+  func validate() throws {
+    guard (60...200).contains(columns) else {
+      throw ValidationError("--columns must be from 60 to 200, got \(columns)")
+    }
+  }
+
+  func run() throws {
+    let steps = try LessonLoader.load(directory: options.lessons)
+    guard (1...steps.count).contains(step) else {
+      throw ValidationError("--step must be from 1 to \(steps.count), got \(step)")
+    }
+    if print {
+      Swift.print(
+        Handout.render(steps: steps, options: options, format: format, columns: columns), terminator: "")
+      return
+    }
+    try options.runExplorer(view: .network, block: 0, lessonStep: step - 1)
+  }
+}
+
+/// The lesson as a printable document: every step's text and its visual in 7-bit ASCII.
+enum Handout {
+  static func render(
+    steps: [LessonStep], options: ExplorerOptions, format: LessonCommand.HandoutFormat, columns: Int
+  ) -> String {
+    var state = ExplorerState(
+      config: options.config, seed: options.seed, plotStyle: .ascii, lessonSteps: steps)
+    let theme = Theme(colored: false, unicode: false)
+    let ascii = TextStyle(unicode: false)
+    var out = format == .markdown ? "# MobileNetV2 in \(steps.count) steps\n\n" : ""
+    for index in steps.indices {
+      state.openLesson(at: index)
+      let step = steps[index]
+      let visual = LessonScreen.renderVisual(state, theme: theme, width: columns, height: 24)
+      var picture = visual.plainText()
+      while picture.hasSuffix("\n\n") { picture.removeLast() }
+      let text = Canvas.wrap(ascii.apply(step.text), width: min(columns, 88)).joined(separator: "\n")
+      switch format {
+      case .text:
+        let heading = "Step \(index + 1) / \(steps.count): \(ascii.apply(step.title))"
+        out +=
+          heading + "\n" + String(repeating: "=", count: heading.count) + "\n\n" + text + "\n\n" + picture
+          + "\n\n"
+      case .markdown:
+        out +=
+          "## Step \(index + 1): \(ascii.apply(step.title))\n\n" + ascii.apply(step.text) + "\n\n```\n"
+          + picture + "```\n\n"
+      }
+    }
+    return out
+  }
+}

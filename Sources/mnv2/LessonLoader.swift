@@ -1,0 +1,39 @@
+import Explorer
+import Foundation
+
+/// Reads a teacher's `--lessons DIR`: every `*.lesson` file in it, in file-name order.
+enum LessonLoader {
+  static func load(directory: String?) throws -> [LessonStep] {
+    guard let directory else { return LessonParser.bundled }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+      throw DataError(message: "\(directory): no such lesson folder")
+    }
+    guard isDirectory.boolValue else {
+      throw DataError(message: "\(directory): not a folder of .lesson files")
+    }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+        $0.hasSuffix(".lesson")
+      }.sorted()
+    } catch {
+      throw DataError(message: "\(directory): cannot list the folder")
+    }
+    guard !names.isEmpty else { throw DataError(message: "\(directory): no .lesson files in the folder") }
+    guard names.count <= 99 else { throw DataError(message: "\(directory): more than 99 lesson files") }
+    return try names.map { name in
+      let path = (directory as NSString).appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: path), data.count <= 64_000,
+        let text = String(data: data, encoding: .utf8)
+      else {
+        throw DataError(message: "\(path):1: cannot read the file as UTF-8 text of at most 64 KB")
+      }
+      do {
+        return try LessonParser.parse(text, source: path)
+      } catch let error as LessonError {
+        throw DataError(message: error.description)
+      }
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+@Suite struct LessonCommandTests {
+  @Test func printWritesEveryStepInASCII() throws {
+    let result = try BinaryRunner.run(["lesson", "--print"])
+    #expect(result.status == 0)
+    #expect(result.stdout.utf8.allSatisfy { $0 < 128 })
+    for step in 1...9 { #expect(result.stdout.contains("Step \(step) / 9: ")) }
+    #expect(result.stdout.contains("b2: d_i = 16 -> d_j = 24 at 56x56"))
+  }
+
+  @Test func printAsMarkdown() throws {
+    let result = try BinaryRunner.run(["lesson", "--print", "--format", "markdown"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("# MobileNetV2 in 9 steps"))
+    #expect(result.stdout.components(separatedBy: "\n## Step ").count == 10)
+    #expect(result.stdout.components(separatedBy: "```").count == 19)  // 9 fenced visuals
+  }
+
+  @Test(arguments: ["0", "10", "-1", "x"])
+  func unknownStep(value: String) throws {
+    let result = try BinaryRunner.run(["lesson", "--print", "--step", value])
+    #expect(result.status == 64, "\(value): \(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(result.stderr.contains("step"))
+  }
+
+  @Test func missingLessonsFolder() throws {
+    let result = try BinaryRunner.run(["lesson", "--print", "--lessons", "/nonexistent/lessons"])
+    #expect(result.status == 65)
+    #expect(result.stderr == "mnv2: error: /nonexistent/lessons: no such lesson folder\n")
+  }
+
+  @Test func emptyLessonsFolder() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    let result = try BinaryRunner.run(["lesson", "--print", "--lessons", folder])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("no .lesson files"))
+  }
+
+  @Test func malformedLessonNamesFileAndLine() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    try "title: Mine\nvisual: memory\n---\nFine.\n".write(
+      toFile: folder + "/01-ok.lesson", atomically: true, encoding: .utf8)
+    try "title: Broken\nvisual: hologram\n---\nText.\n".write(
+      toFile: folder + "/02-broken.lesson", atomically: true, encoding: .utf8)
+    let result = try BinaryRunner.run(["lesson", "--print", "--lessons", folder])
+    #expect(result.status == 65)
+    #expect(result.stderr.hasPrefix("mnv2: error: \(folder)/02-broken.lesson:2: unknown visual \"hologram\""))
+    #expect(result.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test func teachersOwnStepsReplaceTheBundledOnes() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    try "title: Only step\nvisual: block-cost\n---\nOur own words.\n".write(
+      toFile: folder + "/a.lesson", atomically: true, encoding: .utf8)
+    let result = try BinaryRunner.run(["lesson", "--print", "--lessons", folder])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("Step 1 / 1: Only step"))
+    #expect(result.stdout.contains("Our own words."))
+  }
+}
+
+@Suite struct ExportCommandTests {
+  @Test func textEqualsTheScreen() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    let path = folder + "/net.txt"
+    let result = try BinaryRunner.run(["export", "--view", "network", "--format", "txt", "--output", path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 31)  // 30 rows and the final newline
+    #expect(text.contains(" 2 bottleneck  112×112×16 → 56×56×24"))
+    #expect(!text.contains("\u{1B}"))
+  }
+
+  @Test func svgIsWellFormedXMLWithColour() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    let path = folder + "/block.svg"
+    let result = try BinaryRunner.run([
+      "export", "--view", "block", "--block", "7", "--format", "svg", "--output", path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let parser = XMLParser(data: data)
+    #expect(parser.parse(), "\(String(describing: parser.parserError))")
+    let svg = String(decoding: data, as: UTF8.self)
+    #expect(svg.contains("monospace"))
+    #expect(svg.contains("fill=\"#"))
+    #expect(svg.contains("b7 · bottleneck"))
+  }
+
+  @Test func htmlAndAnsiKeepColour() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    for (format, marker) in [("html", "<span style=\"color:#"), ("ansi", "\u{1B}[0;")] {
+      let path = folder + "/lesson.\(format)"
+      let result = try BinaryRunner.run([
+        "export", "--view", "lesson", "--step", "3", "--format", format, "--output", path,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      #expect(text.contains(marker), "\(format)")
+      #expect(text.contains("Step 3 / 9"))
+    }
+  }
+
+  @Test func refusesToOverwriteWithoutForce() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    let path = folder + "/keep.txt"
+    try "precious".write(toFile: path, atomically: true, encoding: .utf8)
+    let refused = try BinaryRunner.run(["export", "--view", "manifold", "--format", "txt", "--output", path])
+    #expect(refused.status == 65)
+    #expect(refused.stderr == "mnv2: error: \(path) exists; use --force to replace it\n")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "precious")
+    let forced = try BinaryRunner.run([
+      "export", "--view", "manifold", "--format", "txt", "--output", path, "--force",
+    ])
+    #expect(forced.status == 0)
+    #expect(try String(contentsOfFile: path, encoding: .utf8).contains("Figure 1"))
+    // The temporary file of the atomic write is gone.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["keep.txt"])
+  }
+
+  @Test(arguments: ["/nonexistent-folder/out.svg", "/proc/version/out.svg"])
+  func unwritablePathIsOneLine(path: String) throws {
+    let result = try BinaryRunner.run(["export", "--view", "network", "--format", "svg", "--output", path])
+    #expect(result.status == 73, "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(result.stderr.hasPrefix("mnv2: error: cannot write \(path)"))
+  }
+
+  @Test func readOnlyFolder() throws {
+    let result = try BinaryRunner.run([
+      "export", "--view", "network", "--format", "txt", "--output", "/proc/mnv2.txt",
+    ])
+    #expect(result.status == 73, "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test(arguments: [["--size", "10x10"], ["--size", "wide"], ["--block", "99"]])
+  func badArguments(extra: [String]) throws {
+    let result = try BinaryRunner.run(
+      ["export", "--view", "network", "--format", "txt", "--output", "/tmp/unused.txt"] + extra)
+    #expect(result.status == 64, "\(extra): \(result.stderr)")
+  }
+}

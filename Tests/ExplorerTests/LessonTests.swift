@@ -1,0 +1,194 @@
+import Foundation
+import MobileNetKit
+import SnapshotTesting
+import TermCanvas
+import Testing
+
+@testable import Explorer
+
+@Suite struct LessonTests {
+  static let theme = Theme(colored: true, unicode: true)
+  static let steps = LessonParser.bundled
+
+  func lessonState(step: Int) -> ExplorerState {
+    var state = ExplorerState()
+    state.openLesson(at: step)
+    return state
+  }
+
+  @Test func bundledLessonHasTheNineSteps() {
+    #expect(Self.steps.count == 9)
+    #expect(
+      Self.steps.map(\.visual) == [
+        .separableCost, .manifold, .linearBottleneck, .invertedResidual, .architecture, .blockCost, .memory,
+        .variants,
+        .ablation,
+      ])
+  }
+
+  static let sizes: [(Int, Int)] = [(80, 24), (160, 50)]
+
+  /// Every step at both sizes: the whole explanation is on screen, each wrapped line intact
+  /// (no word cut, nothing spilling past its panel), and the screen matches its snapshot.
+  @Test(arguments: 0..<9)
+  func everyStepFitsAtBothSizes(step: Int) {
+    for (width, height) in Self.sizes {
+      let state = lessonState(step: step)
+      let canvas = ExplorerRenderer.render(state, width: width, height: height, theme: Self.theme)
+      let body = Rect(x: 0, y: 2, width: width, height: height - 4)
+      let layout = LessonScreen.layout(text: Self.steps[step].text, body: body, zoomed: false)
+      let textRect = layout.text!
+      let lines = Canvas.wrap(Self.steps[step].text, width: textRect.width)
+      #expect(
+        lines.count <= textRect.height,
+        "step \(step + 1) at \(width)×\(height): text needs \(lines.count) lines")
+      #expect(
+        layout.visual.height >= 8,
+        "step \(step + 1) at \(width)×\(height): visual gets \(layout.visual.height) rows")
+      let screen = canvas.plainText().split(separator: "\n", omittingEmptySubsequences: false).map(
+        String.init)
+      for (offset, line) in lines.enumerated() {
+        let row = screen[textRect.y + offset]
+        let start = row.index(row.startIndex, offsetBy: min(row.count, textRect.x))
+        #expect(
+          row[start...].hasPrefix(line), "step \(step + 1) at \(width)×\(height), line \(offset): \(row)")
+        #expect(line.count <= textRect.width)
+      }
+      #expect(canvas.plainText().contains("Step \(step + 1) / 9"))
+      #expect(verifySnapshot(canvas.plainText(), named: "lesson-\(step + 1)-\(width)x\(height)") == nil)
+    }
+  }
+
+  @Test func navigationStopsAtTheEnds() {
+    var state = lessonState(step: 0)
+    ExplorerReducer.reduce(&state, key: .left)
+    #expect(state.lesson?.index == 0)
+    for key in [Key.pageDown, .character(" "), .right] { ExplorerReducer.reduce(&state, key: key) }
+    #expect(state.lesson?.index == 3)
+    ExplorerReducer.reduce(&state, key: .end)
+    ExplorerReducer.reduce(&state, key: .pageDown)
+    #expect(state.lesson?.index == 8)
+    ExplorerReducer.reduce(&state, key: .backspace)
+    #expect(state.lesson?.index == 7)
+    ExplorerReducer.reduce(&state, key: .home)
+    #expect(state.lesson?.index == 0)
+  }
+
+  @Test func digitsAndEnterJump() {
+    var state = lessonState(step: 0)
+    ExplorerReducer.reduce(&state, key: .character("7"))
+    #expect(state.lesson?.pendingJump == "7")
+    #expect(state.lesson?.index == 0)
+    ExplorerReducer.reduce(&state, key: .enter)
+    #expect(state.lesson?.index == 6)
+    // Out of range: ignored. Enter with nothing typed: next step.
+    ExplorerReducer.reduce(&state, key: .character("4"))
+    ExplorerReducer.reduce(&state, key: .character("2"))
+    ExplorerReducer.reduce(&state, key: .enter)
+    #expect(state.lesson?.index == 6)
+    ExplorerReducer.reduce(&state, key: .enter)
+    #expect(state.lesson?.index == 7)
+    // Esc clears a half-typed number before it leaves the lesson.
+    ExplorerReducer.reduce(&state, key: .character("3"))
+    ExplorerReducer.reduce(&state, key: .escape)
+    #expect(state.lesson?.pendingJump == "" && state.lesson?.index == 7)
+  }
+
+  @Test func stepsApplyTheirStartingState() {
+    var state = lessonState(step: 1)
+    #expect(state.config.bottleneckActivation == .relu6)  // step 2 starts with ReLU6
+    ExplorerReducer.reduce(&state, key: .right)
+    ExplorerReducer.reduce(&state, key: .character("b"))  // the class toggles it back
+    #expect(state.config.bottleneckActivation == .linear)
+    #expect(state.lesson?.index == 2)
+    ExplorerReducer.reduce(&state, key: .right)  // step 4 starts on block 3, linear
+    #expect(state.selectedGroup == 3)
+    #expect(state.config.bottleneckActivation == .linear)
+  }
+
+  @Test func explorerKeysActOnTheVisual() {
+    var state = lessonState(step: 4)  // the architecture
+    for key in [Key.character("w"), .character("r"), .character("j"), .character("a"), .character("s")] {
+      ExplorerReducer.reduce(&state, key: key)
+    }
+    #expect(state.config.width == 0.75)
+    #expect(state.config.resolution == 192)
+    #expect(state.selectedGroup == 1)
+    #expect(state.plotStyle == .ascii)
+    #expect(state.seed != 1)
+    #expect(state.lesson?.index == 4)
+  }
+
+  @Test func zoomAndLeave() {
+    var state = lessonState(step: 1)
+    ExplorerReducer.reduce(&state, key: .character("z"))
+    #expect(state.lesson?.zoomed == true)
+    let zoomed = ExplorerRenderer.render(state, width: 80, height: 24, theme: Self.theme).plainText()
+    #expect(!zoomed.contains("non-zero volume"))  // the text gives way to the visual
+    ExplorerReducer.reduce(&state, key: .escape)
+    #expect(state.lesson?.zoomed == false)
+    ExplorerReducer.reduce(&state, key: .escape)
+    #expect(state.lesson == nil)
+    ExplorerReducer.reduce(&state, key: .character("L"))
+    #expect(state.lesson?.index == 0)
+    ExplorerReducer.reduce(&state, key: .character("L"))
+    #expect(state.lesson == nil)
+  }
+
+  @Test func helpInALessonListsTheClickerKeys() {
+    var state = lessonState(step: 0)
+    ExplorerReducer.reduce(&state, key: .character("?"))
+    let screen = ExplorerRenderer.render(state, width: 160, height: 50, theme: Self.theme).plainText()
+    #expect(screen.contains("next step"))
+    #expect(screen.contains("zoom the visual"))
+    #expect(!screen.contains("Network view"))
+  }
+}
+
+@Suite struct LessonParserTests {
+  func error(_ text: String) -> LessonError? {
+    do {
+      _ = try LessonParser.parse(text, source: "x.lesson")
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test func parsesTheFormat() throws {
+    let step = try LessonParser.parse(
+      "# a comment\ntitle: T\nvisual: memory\nblock: 3\nwidth: 0.5\nbottleneck: relu6\n---\nLine one\nstill one.\n\nTwo.\n",
+      source: "x.lesson")
+    #expect(step.title == "T")
+    #expect(step.visual == .memory)
+    #expect(step.block == 3 && step.width == 0.5 && step.bottleneck == .relu6)
+    #expect(step.text == "Line one still one.\nTwo.")
+  }
+
+  @Test func errorsNameTheLine() {
+    #expect(
+      error("title: T\nvisual: chart\n---\ntext")?.description
+        == "x.lesson:2: unknown visual \"chart\"; one of separable-cost, manifold, linear-bottleneck, inverted-residual, architecture, block-cost, memory, variants, ablation"
+    )
+    #expect(error("title: T\ncolour: red\n---\ntext")?.line == 2)
+    #expect(error("title: T\nvisual: memory\nblock: 99\n---\ntext")?.line == 3)
+    #expect(error("title: T\nvisual: memory\ntext without a separator")?.line == 3)
+    #expect(error("title: T\nvisual: memory\n---\n")?.message.contains("empty") == true)
+    #expect(error("visual: memory\n---\ntext")?.message.contains("title") == true)
+    #expect(error("title: T\ntitle: U\nvisual: memory\n---\nx")?.line == 2)
+  }
+
+  @Test func bundledFilesMatchAssets() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let directory = root.appendingPathComponent("Assets/lessons")
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+      $0.hasSuffix(".lesson")
+    }.sorted()
+    #expect(names == BundledLessons.files.map(\.0), "run scripts/embed-assets.sh")
+    for (name, embedded) in BundledLessons.files {
+      let onDisk = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+      #expect(onDisk == embedded + "\n", "run scripts/embed-assets.sh after editing \(name)")
+    }
+  }
+}
