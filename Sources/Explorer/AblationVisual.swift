@@ -33,8 +33,9 @@ enum AblationVisual {
       "Paper's conclusions (§6.4; Figure 6 has curves, no printed numbers):", style: theme.heading,
       into: &canvas)
     let text =
-      "(a) Linear bottleneck above ReLU6-in-bottleneck in top-1 through training. "
-      + "(b) Shortcut between bottlenecks above shortcut between expansions, and both above no residual."
+      "(a) \"linear bottlenecks improve performance\" over ReLU6 in the bottleneck. "
+      + "(b) \"the shortcut connecting bottleneck perform better than shortcuts connecting the expanded "
+      + "layers\" (sic). The no-residual curve is plotted; the text draws no conclusion from it."
     canvas.writeWrapped(text, in: Rect(x: area.x, y: writer.y, width: area.width, height: writer.remaining))
   }
 }

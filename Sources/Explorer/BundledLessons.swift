@@ -42,7 +42,7 @@ public enum BundledLessons {
       block: 3
       bottleneck: linear
       ---
-      Classic residual blocks go wide, narrow, wide, with shortcuts between the wide ends. MobileNetV2 inverts this: narrow, wide, narrow, with the shortcut between the narrow bottlenecks, which already hold the information. Figure 6b: shortcuts between bottlenecks train better than shortcuts between expansions or none. And only the narrow tensors must be stored.
+      Classic residual blocks go wide, narrow, wide, with shortcuts between the wide ends. MobileNetV2 inverts this: narrow, wide, narrow, with the shortcut between the narrow bottlenecks, which already hold the information. Figure 6b: shortcuts between bottlenecks perform better than shortcuts between expansions. And only the narrow tensors must be stored.
       """#
     ),
     (
@@ -89,7 +89,7 @@ public enum BundledLessons {
       visual: ablation
       block: 3
       ---
-      Figure 6 plots top-1 accuracy during training; the paper prints no numbers for it. (a) A linear bottleneck beats ReLU6 in the bottleneck, which supports the claim that non-linearity destroys information in low dimensions. (b) Shortcuts between bottlenecks beat shortcuts between expansions and no residual at all. The visual shows what each kind of shortcut must keep in memory.
+      Figure 6 plots top-1 accuracy during training; the paper prints no numbers for it. (a) A linear bottleneck beats ReLU6 in the bottleneck, which supports the claim that non-linearity destroys information in low dimensions. (b) Shortcuts between bottlenecks perform better than shortcuts between expansions; a third curve trains with no residual. The visual shows what each kind of shortcut must keep in memory.
       """#
     ),
   ]
