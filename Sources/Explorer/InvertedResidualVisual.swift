@@ -10,10 +10,17 @@ enum InvertedResidualVisual {
       canvas.write("Select a bottleneck with j/k.", x: area.x, y: area.y, style: theme.dim)
       return
     }
+    let shortcut: String
+    if group.residualAdd {
+      shortcut = "shortcut (stride 1, equal widths)"
+    } else if group.stride != 1 {
+      shortcut = "no shortcut (stride \(group.stride))"
+    } else {
+      shortcut = "no shortcut (\(group.input.channels) \(theme.arrow) \(group.output.channels) channels)"
+    }
     canvas.write(
-      "\(group.name) \(theme.dot) t = \(group.expansion) \(theme.dot) \(BlockScreen.shortcutNote(group))"
-        .replacingUnicode(theme),
-      x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
+      "\(group.name) \(theme.dot) t = \(group.expansion) \(theme.dot) \(shortcut)", x: area.x, y: area.y,
+      style: theme.heading, maxWidth: area.width)
     let diagramWidth = min(42, area.width)
     BlockScreen.drawDiagram(
       state, group: group, theme: theme,
