@@ -80,6 +80,36 @@ func benchmarkRender(runs: Int) {
   }
 }
 
+/// One lab run per block of MobileNetV2 1.0 (widths written out to keep this target free
+/// of the cost model): 17 blocks × k ∈ {2, 4, 8} × {linear, ReLU6}.
+func benchmarkLab(points: Int, trials: Int) {
+  let blocks: [(Int, Int, Int, Bool)] = [
+    (32, 1, 16, false), (16, 6, 24, false), (24, 6, 24, true), (24, 6, 32, false), (32, 6, 32, true),
+    (32, 6, 32, true), (32, 6, 64, false), (64, 6, 64, true), (64, 6, 64, true), (64, 6, 64, true),
+    (64, 6, 96, false), (96, 6, 96, true), (96, 6, 96, true), (96, 6, 160, false), (160, 6, 160, true),
+    (160, 6, 160, true), (160, 6, 320, false),
+  ]
+  let clock = ContinuousClock()
+  var checksum = 0.0
+  let elapsed = clock.measure {
+    for (d1, t, d2, shortcut) in blocks {
+      for k in [2, 4, 8] {
+        for projection in [ManifoldActivation.linear, .relu6] {
+          let lab = BottleneckLab(
+            shape: BottleneckShape(
+              inputChannels: d1, expansion: t, outputChannels: d2, hasShortcut: shortcut),
+            manifoldDimension: k, projection: projection, points: points, trials: trials)
+          checksum += lab.run().collapsedFraction.mean
+        }
+      }
+    }
+  }
+  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  print(
+    "lab sweep 17 blocks x 3 k x 2 activations, \(points) points x \(trials) trials: \(format(seconds)) s  (checksum \(format(checksum)))"
+  )
+}
+
 func format(_ value: Double) -> String {
   let scaled = (value * 100).rounded() / 100
   return String(scaled)
@@ -92,6 +122,7 @@ switch which {
 case "manifold": benchmarkManifold(points: 1_000_000, runs: runs)
 case "raster": benchmarkRaster(points: 1_000_000, runs: runs)
 case "render": benchmarkRender(runs: runs)
+case "lab": benchmarkLab(points: 2000, trials: Int(arguments.dropFirst().first ?? "10") ?? 10)
 case "all":
   benchmarkManifold(points: 1_000_000, runs: runs)
   benchmarkRaster(points: 1_000_000, runs: runs)

@@ -1,0 +1,89 @@
+/// Figure 1's question asked of a real MobileNetV2 block: a k-dimensional manifold in the
+/// block's d′ input channels goes through expand → ReLU6 → depthwise → ReLU6 → project
+/// (linear or ReLU6); how much of it survives?
+///
+/// Initialisation (documented in README, "Bottleneck lab"): the manifold is embedded by
+/// E ∈ ℝ^{d′×k} with N(0, 1/k) entries; expansion and projection weights are He-normal,
+/// N(0, 2/fan_in); the depthwise 3×3 acts on a single pixel, so it is a per-channel scale —
+/// its centre tap, N(0, 2/9); BatchNorm is the identity and there are no biases.
+public struct BottleneckLab: Equatable, Sendable {
+  public var shape: BottleneckShape
+  public var manifoldDimension: Int
+  public var projection: ManifoldActivation
+  /// Add the block's input to its output, where the real block does so.
+  public var shortcut: Bool
+  public var points: Int
+  public var seed: UInt64
+  public var trials: Int
+  /// Test-only: every activation linear, so the block is a linear map.
+  public var allLinear: Bool
+
+  public static let neighbourCount = 10
+  /// Neighbour preservation is measured for this many query points against all points.
+  public static let neighbourQueries = 200
+
+  public init(
+    shape: BottleneckShape, manifoldDimension: Int = 2, projection: ManifoldActivation = .linear,
+    shortcut: Bool = false, points: Int = 2000, seed: UInt64 = 1, trials: Int = 1, allLinear: Bool = false
+  ) {
+    self.shape = shape
+    self.manifoldDimension = manifoldDimension
+    self.projection = projection
+    self.shortcut = shortcut
+    self.points = points
+    self.seed = seed
+    self.trials = trials
+    self.allLinear = allLinear
+  }
+
+  public func validate() throws(ManifoldError) {
+    guard (1...shape.inputChannels).contains(manifoldDimension) else {
+      throw .invalid(
+        "--k", "must be from 1 to d′ = \(shape.inputChannels) for this block, got \(manifoldDimension)")
+    }
+    guard ManifoldExperiment.trialsRange.contains(trials) else {
+      throw .invalid("--trials", "must be from 1 to 10000, got \(trials)")
+    }
+    guard (Self.neighbourCount + 1...100_000).contains(points) else {
+      throw .invalid("--points", "must be from 11 to 100000, got \(points)")
+    }
+    guard projection != .relu else { throw .invalid("--activation", "the projection is linear or relu6") }
+  }
+
+  /// Theorem 1 for the projection stage: the share of a k-dimensional manifold that
+  /// ReLU collapses in d″ outputs, 1 − N_{d″,k}/2^{d″}.
+  public var theory: Double {
+    Theorem1.collapsedFraction(embeddingDimension: shape.outputChannels, manifoldDimension: manifoldDimension)
+  }
+
+  public func run() -> LabResult {
+    let inputs = LabManifold.points(count: points, dimension: manifoldDimension, seed: seed)
+    let samples = (0..<trials).map { trial in
+      LabPass(
+        lab: self, inputs: inputs, seed: SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial)))
+    }
+    return LabResult(
+      lab: self, collapsedFraction: MetricSummary(samples.map(\.collapsedFraction)),
+      recoverability: MetricSummary(samples.map(\.recoverability)),
+      neighbourPreservation: MetricSummary(samples.map(\.neighbourPreservation)), outputs: samples[0].outputs,
+      inputs: inputs)
+  }
+}
+
+/// The lab's measurements, averaged over trials; outputs of trial 0 for plotting.
+public struct LabResult: Equatable, Sendable {
+  public var lab: BottleneckLab
+  /// Share of points where the block's Jacobian on the manifold has rank < k.
+  public var collapsedFraction: MetricSummary
+  /// R² of the best affine decoder from the block output back to the manifold coordinates.
+  public var recoverability: MetricSummary
+  /// Share of each point's 10 nearest manifold neighbours that stay among its 10 nearest
+  /// in the output.
+  public var neighbourPreservation: MetricSummary
+  public var outputs: [[Double]]
+  public var inputs: [[Double]]
+  public var theory: Double { lab.theory }
+
+  /// What the best linear read-out recovers of each input point (trial 0), for plots.
+  public func decoded() -> [[Double]] { LinearDecoder.fitted(features: outputs, targets: inputs) }
+}

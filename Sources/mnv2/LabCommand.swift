@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import ManifoldKit
+import MobileNetKit
+import Reports
+import TermCanvas
+
+struct LabCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lab",
+    abstract: "Figure 1's experiment inside a real block: how much of a k-dim manifold survives it?",
+    discussion: """
+      A k-dimensional manifold (the spiral for k = 2) is embedded in the block's d′ input channels \\
+      and pushed through its real widths: expand 1×1 → ReLU6 → depthwise (one pixel: a per-channel \\
+      scale) → ReLU6 → project 1×1, linear or ReLU6. Weights are random (He-normal; BatchNorm as \\
+      identity). Theorem 1 predicts the collapse at the projection: 1 − N(d″,k)/2^d″ for ReLU.
+
+      Metrics: collapsed = share of points where the block's Jacobian on the manifold has rank < k \\
+      (from the activation masks); recoverability = R² of the best affine decoder from the output \\
+      back to the manifold; neighbours = share of each point's 10 nearest neighbours kept.
+
+        mnv2 lab --block 3 --activation relu6
+        mnv2 lab --width 0.35 --block 16 --k 4 --trials 10
+        mnv2 lab --sweep --k 2,4,8 --trials 3
+      """)
+
+  @Option(help: ArgumentHelp("Bottleneck to study, 1–17.", valueName: "n"))
+  var block: Int?
+
+  @Option(help: ArgumentHelp("Manifold dimension k (1 … d′), or a comma list with --sweep.", valueName: "k"))
+  var k: String = "2"
+
+  @Option(help: "Width multiplier (sets the block's real channel counts).")
+  var width: Double = 1.0
+
+  @Option(help: ArgumentHelp("The projection's activation.", valueName: "linear|relu6"))
+  var activation: Activation = .linear
+
+  @Flag(help: "Add the block's input to its output, where the real block has a shortcut.")
+  var shortcut = false
+
+  @Option(help: "Random initialisations to average over.")
+  var trials: Int = 1
+
+  @Option(help: "Points on the manifold, 11–100000.")
+  var points: Int = 2000
+
+  @Option(help: ArgumentHelp("Seed of the weights and the manifold.", valueName: "n"))
+  var seed: UInt64 = 1
+
+  @Flag(help: "All 17 blocks, linear and ReLU6, for each k: a table and terminal charts.")
+  var sweep = false
+
+  @Option(help: ArgumentHelp("Output format.", valueName: "text|json|csv"))
+  var format: ManifoldReport.Format = .text
+
+  func dimensions() throws -> [Int] {
+    let parts = k.split(separator: ",", omittingEmptySubsequences: false)
+    let values = parts.map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else {
+      throw ValidationError("--k expects whole numbers, e.g. 2 or 2,4,8; got '\(k)'")
+    }
+    guard sweep || values.count == 1 else { throw ValidationError("--k takes one value without --sweep") }
+    return values.map { $0! }
+  }
+
+  func network() -> Network { .mobileNetV2(NetworkConfig(width: width)) }
+
+  func validate() throws {
+    do {
+      try NetworkConfig(width: width).validate()
+    } catch {
+      throw ValidationError(error.description)
+    }
+    let dims = try dimensions()
+    if !sweep {
+      guard let block else { throw ValidationError("--block is required (1–17), or use --sweep") }
+      guard (1...17).contains(block) else {
+        throw ValidationError("--block must be from 1 to 17, got \(block)")
+      }
+    }
+    let blocks = network().bottlenecks
+    for lab in dims.flatMap({ k in (sweep ? blocks : [blocks[block! - 1]]).map { makeLab($0, k: k, .linear) }
+      })
+    {
+      do {
+        try lab.validate()
+      } catch {
+        throw ValidationError(error.description)
+      }
+    }
+  }
+
+  func makeLab(_ group: LayerGroup, k: Int, _ projection: ManifoldActivation) -> BottleneckLab {
+    BottleneckLab(
+      shape: BottleneckShape(
+        inputChannels: group.input.channels, expansion: group.expansion,
+        outputChannels: group.output.channels,
+        hasShortcut: group.residualAdd),
+      manifoldDimension: k, projection: projection, shortcut: shortcut, points: points, seed: seed,
+      trials: trials)
+  }
+
+  func run() throws {
+    let blocks = network().bottlenecks
+    let unicode = TerminalEnvironment.isUTF8
+    if sweep {
+      let rows = try dimensions().flatMap { k in
+        blocks.map { group in
+          LabSweepReport.Row(
+            block: group.index, k: k, linear: makeLab(group, k: k, .linear).run(),
+            relu6: makeLab(group, k: k, .relu6).run())
+        }
+      }
+      let report = LabSweepReport(rows: rows, width: width, style: TextStyle(unicode: unicode))
+      Swift.print(report.render(format), terminator: "")
+      return
+    }
+    let group = blocks[block! - 1]
+    let k = try dimensions()[0]
+    let projection: ManifoldActivation = activation == .linear ? .linear : .relu6
+    let result = makeLab(group, k: k, projection).run()
+    let report = LabReport(
+      result: result, blockName: group.name, width: width, style: TextStyle(unicode: unicode))
+    Swift.print(report.render(format), terminator: "")
+  }
+}
