@@ -79,10 +79,10 @@ struct LabCommand: ParsableCommand {
         throw ValidationError("--block must be from 1 to 17, got \(block)")
       }
     }
-    let blocks = network().bottlenecks
-    for lab in dims.flatMap({ k in (sweep ? blocks : [blocks[block! - 1]]).map { makeLab($0, k: k, .linear) }
-      })
-    {
+    let bottlenecks = network().bottlenecks
+    let studied = sweep ? bottlenecks : [bottlenecks[block! - 1]]
+    let labs = dims.flatMap { k in studied.map { makeLab($0, k: k, .linear) } }
+    for lab in labs {
       do {
         try lab.validate()
       } catch {
