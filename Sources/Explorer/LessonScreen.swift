@@ -52,9 +52,15 @@ public enum LessonScreen {
   }
 
   static func keyLine(theme: Theme, width: Int) -> String {
+    let d = " \(theme.dot) "
     let full =
-      "→/Space/PgDn next · ←/PgUp back · 1-9 Enter jump · z zoom · b w/W r/R s a live · L explorer · ? q"
-    let short = "→/Space next · ← back · N Enter jump · z zoom · b w r s a · L · ? q"
+      [
+        "→/Space/PgDn next", "←/PgUp back", "1-9 Enter jump", "z zoom", "b w/W r/R s a live", "L explorer",
+        "? q",
+      ]
+      .joined(separator: d)
+    let short = ["→/Space next", "← back", "N Enter jump", "z zoom", "b w r s a", "L", "? q"].joined(
+      separator: d)
     return (full.count <= width ? full : short).replacingUnicode(theme)
   }
 }
