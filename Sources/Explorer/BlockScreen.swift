@@ -38,11 +38,16 @@ enum BlockScreen {
       return
     }
     let diagramWidth = min(44, area.width / 2 + 2)
-    let diagram = Rect(x: area.x, y: y, width: diagramWidth, height: area.maxY - y)
+    // The diagram and costs need about 16 rows; a taller screen also gets the lab.
+    let sectionHeight = min(area.maxY - y, 16)
+    let diagram = Rect(x: area.x, y: y, width: diagramWidth, height: sectionHeight)
     drawDiagram(state, group: group, theme: theme, area: diagram, into: &canvas)
     let right = Rect(
-      x: area.x + diagramWidth + 1, y: y, width: area.width - diagramWidth - 1, height: area.maxY - y)
+      x: area.x + diagramWidth + 1, y: y, width: area.width - diagramWidth - 1, height: sectionHeight)
     drawCosts(state, group: group, theme: theme, area: right, into: &canvas)
+    let labArea = Rect(
+      x: area.x, y: y + sectionHeight + 1, width: area.width, height: area.maxY - y - sectionHeight - 1)
+    LabPanel.draw(state, theme: theme, area: labArea, into: &canvas)
   }
 
   static func shortcutNote(_ group: LayerGroup) -> String {

@@ -9,6 +9,7 @@ public enum BundledLessons {
       # mnv2 lesson step: see README "Lesson files" for the format.
       title: Depthwise separable convolutions
       visual: separable-cost
+      width: 1.0
       block: 2
       ---
       A standard k×k convolution mixes space and channels at once and costs h·w·d_i·d_j·k². MobileNets split it in two: one k×k depthwise filter per channel, then a 1×1 pointwise conv that mixes channels, h·w·d_i·(k²+d_j) in all. The saving is k²d_j/(k²+d_j); with k = 3 it tends to 9 as d_j grows, hence "8 to 9 times" cheaper. j/k picks another block.
@@ -19,6 +20,7 @@ public enum BundledLessons {
       #"""
       title: The manifold of interest and ReLU
       visual: manifold
+      width: 1.0
       bottleneck: relu6
       ---
       A layer's activations are thought to lie on a low-dimensional "manifold of interest". The paper (§3.2) gives ReLU two properties: where the manifold keeps non-zero volume after ReLU, ReLU acted as a linear map; and ReLU can keep the whole manifold only if it lies in a low-dimensional subspace of a wider space. Figure 1 (here with ReLU6): a spiral sent to n dims by a random T, then back by T⁻¹.
@@ -29,9 +31,11 @@ public enum BundledLessons {
       #"""
       title: Linear bottlenecks
       visual: linear-bottleneck
+      block: 1
+      width: 0.35
       bottleneck: relu6
       ---
-      When a bottleneck is narrow, a ReLU after it destroys information. Theorem 1 predicts the share of a 2-D manifold that collapses in n dimensions: (1 + n)/2ⁿ, three quarters at n = 2. The chart sets the measured collapse beside that prediction. Press b: with a linear bottleneck nothing collapses at any n. That is why MobileNetV2's projection has no activation.
+      When a bottleneck is narrow, a ReLU after it destroys information. Theorem 1 predicts the share of a 2-D manifold that collapses in n dimensions: (1 + n)/2ⁿ, three quarters at n = 2. The chart sets the measured collapse beside that prediction. Press b: with a linear bottleneck nothing collapses at any n. Below, the lab asks the same of a real block: b1 at width 0.35 has an 8-channel bottleneck.
       """#
     ),
     (
@@ -39,6 +43,7 @@ public enum BundledLessons {
       #"""
       title: Inverted residuals
       visual: inverted-residual
+      width: 1.0
       block: 3
       bottleneck: linear
       ---
@@ -50,6 +55,7 @@ public enum BundledLessons {
       #"""
       title: The architecture
       visual: architecture
+      width: 1.0
       block: 0
       ---
       Table 2: a 3×3 conv with 32 filters, 17 bottlenecks in seven groups (t, c, n, s), a 1×1 conv to 1280 channels, global pooling and a classifier. The text says 19 bottleneck layers; Table 2 has 17. Each stride-2 group halves the size, from 224 down to 7, while the channels grow from 16 to 320. j/k walks the rows; w/W and r/R change the width and resolution live.
@@ -60,6 +66,7 @@ public enum BundledLessons {
       #"""
       title: The cost of a block
       visual: block-cost
+      width: 1.0
       ---
       The paper prices a bottleneck at h·w·d′·t(d′+k²+d″) multiply-adds: expansion, depthwise and projection, all at the input size. The exact count differs in two places: a stride-2 block runs its depthwise and projection at a quarter of the pixels, and a t = 1 block builds no expansion at all. The table sets both side by side for every block.
       """#
@@ -69,6 +76,7 @@ public enum BundledLessons {
       #"""
       title: Memory-efficient inference
       visual: memory
+      width: 1.0
       ---
       Inference memory is the largest set of tensors alive at once (§5.1). A bottleneck can run as one operation whose wide inner tensor is streamed in slices, so only the narrow tensors are materialised. Table 3 compares V1 with V2 in 16-bit floats. It was printed in two versions, and one cell (V1 at 7×7, "199") does not fit 16-bit arithmetic.
       """#
@@ -78,6 +86,7 @@ public enum BundledLessons {
       #"""
       title: Width and resolution trade-offs
       visual: variants
+      width: 1.0
       ---
       Two knobs trade accuracy for cost: the width multiplier (0.35 to 1.4) scales the channels, the input resolution (96 to 224) the image. MAdds fall with both; params only with width, and below width 1 the last conv keeps 1280 channels. Table 4: MobileNetV2 reaches 72.0% top-1 with 300M MAdds and 3.4M params; width 1.4 gives 74.7% with 585M and 6.9M.
       """#
@@ -87,6 +96,7 @@ public enum BundledLessons {
       #"""
       title: The ablation
       visual: ablation
+      width: 1.0
       block: 3
       ---
       Figure 6 plots top-1 accuracy during training; the paper prints no numbers for it. (a) A linear bottleneck beats ReLU6 in the bottleneck, which supports the claim that non-linearity destroys information in low dimensions. (b) Shortcuts between bottlenecks perform better than shortcuts between expansions; a third curve trains with no residual. The visual shows what each kind of shortcut must keep in memory.

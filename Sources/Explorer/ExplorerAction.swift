@@ -32,4 +32,8 @@ public enum ExplorerAction: Hashable, Sendable {
   case zoom
   /// Esc in a lesson: clears a half-typed jump, then zoom, then leaves the lesson.
   case lessonBack
+  /// The bottleneck lab's manifold dimension k, and its optional shortcut.
+  case labKUp
+  case labKDown
+  case toggleLabShortcut
 }

@@ -7,6 +7,11 @@ public enum ExplorerReducer {
   public static let pageSize = 10
 
   public static func reduce(_ state: inout ExplorerState, _ action: ExplorerAction) {
+    apply(&state, action)
+    state.refreshLab()
+  }
+
+  static func apply(_ state: inout ExplorerState, _ action: ExplorerAction) {
     if state.showHelp {
       // The help overlay is modal: any key closes it, and q still quits.
       if action == .quit { state.quitRequested = true }
@@ -51,6 +56,9 @@ public enum ExplorerReducer {
       if state.lesson == nil { state.openLesson() } else { state.lesson = nil }
     case .nextStep, .previousStep, .firstStep, .lastStep, .digit, .confirmJump, .zoom, .lessonBack:
       reduceLesson(&state, action)
+    case .labKUp: state.labDimension = min(8, state.labDimension + 1)
+    case .labKDown: state.labDimension = max(1, state.labDimension - 1)
+    case .toggleLabShortcut: state.labShortcut.toggle()
     }
   }
 

@@ -16,6 +16,9 @@ public struct ExplorerState: Equatable, Sendable {
   public var lesson: LessonSession?
   /// The steps `L` opens, bundled or from `--lessons DIR`.
   public var lessonSteps: [LessonStep]
+  /// The bottleneck lab's settings; its result is computed by `labResults()` when drawn.
+  public var labDimension = 2
+  public var labShortcut = false
 
   /// The network at the current width, resolution and bottleneck activation.
   public private(set) var network: Network
@@ -42,6 +45,7 @@ public struct ExplorerState: Equatable, Sendable {
     network = .mobileNetV2(config)
     manifold = Self.experiment(seed: seed, bottleneck: config.bottleneckActivation).run()
     self.selectedGroup = min(max(0, selectedGroup), network.groups.count - 1)
+    refreshLab()
   }
 
   /// The manifold activation follows the bottleneck toggle: a linear bottleneck keeps the
@@ -64,6 +68,7 @@ public struct ExplorerState: Equatable, Sendable {
     guard !lessonSteps.isEmpty else { return }
     lesson = LessonSession(steps: lessonSteps, index: index)
     applyLessonStep()
+    refreshLab()
   }
 
   /// A step may set the block, width, resolution and activation it starts from.
@@ -75,6 +80,66 @@ public struct ExplorerState: Equatable, Sendable {
     if let bottleneck = step.bottleneck { config.bottleneckActivation = bottleneck }
     if config != network.config { rebuild(config: config) }
     if let block = step.block { selectedGroup = min(block, network.groups.count - 1) }
+  }
+
+  /// Points per lab run on screen: fewer than `mnv2 lab`'s 2000, so a key updates it at once.
+  public static let labPoints = 400
+
+  /// What the lab's result depends on; it is recomputed only when this changes.
+  struct LabKey: Equatable, Sendable {
+    var shape: BottleneckShape
+    var dimension: Int
+    var shortcut: Bool
+    var seed: UInt64
+  }
+
+  /// The lab for the selected block, with a linear and a ReLU6 projection; kept while the
+  /// block, k, shortcut and seed stay the same, so redraws and unrelated keys cost nothing.
+  public private(set) var lab: (linear: LabResult, relu6: LabResult)?
+  private var labKey: LabKey?
+
+  public static func == (lhs: ExplorerState, rhs: ExplorerState) -> Bool {
+    lhs.view == rhs.view && lhs.selectedGroup == rhs.selectedGroup && lhs.showHelp == rhs.showHelp
+      && lhs.plotStyle == rhs.plotStyle && lhs.seed == rhs.seed && lhs.quitRequested == rhs.quitRequested
+      && lhs.convention == rhs.convention && lhs.lesson == rhs.lesson && lhs.lessonSteps == rhs.lessonSteps
+      && lhs.labDimension == rhs.labDimension && lhs.labShortcut == rhs.labShortcut
+      && lhs.network == rhs.network
+      && lhs.manifold == rhs.manifold && lhs.labKey == rhs.labKey
+  }
+
+  /// Whether anything on screen shows the lab now.
+  var labVisible: Bool {
+    if let lesson { return lesson.step.visual == .linearBottleneck }
+    return view == .block
+  }
+
+  /// Brings `lab` up to date with the selection; called by the reducer after every action.
+  mutating func refreshLab() {
+    let group = network.groups[selectedGroup]
+    guard labVisible, group.op == .bottleneck else { return }
+    let shape = BottleneckShape(
+      inputChannels: group.input.channels, expansion: group.expansion, outputChannels: group.output.channels,
+      hasShortcut: group.residualAdd)
+    let key = LabKey(
+      shape: shape, dimension: min(labDimension, shape.inputChannels), shortcut: labShortcut, seed: seed)
+    guard key != labKey else { return }
+    func run(_ projection: ManifoldActivation) -> LabResult {
+      BottleneckLab(
+        shape: shape, manifoldDimension: key.dimension, projection: projection, shortcut: key.shortcut,
+        points: Self.labPoints, seed: key.seed
+      ).run()
+    }
+    lab = (run(.linear), run(.relu6))
+    labKey = key
+  }
+
+  /// The lab's result for the selected block, or nil when it is not a bottleneck.
+  public func labResults() -> (linear: LabResult, relu6: LabResult)? {
+    let group = network.groups[selectedGroup]
+    guard group.op == .bottleneck, let labKey, labKey.shape.inputChannels == group.input.channels,
+      labKey.shape.outputChannels == group.output.channels, labKey.shape.expansion == group.expansion
+    else { return nil }
+    return lab
   }
 
   mutating func rerunManifold() {

@@ -47,6 +47,10 @@ public enum KeyMap {
     KeyBinding(keys: [.character("a")], action: .togglePlotStyle, help: "ASCII ↔ Braille plots", mode: .both),
     KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help", mode: .both),
     KeyBinding(keys: [.character("q"), .controlC], action: .quit, help: "quit", mode: .both),
+    KeyBinding(keys: [.character("+")], action: .labKUp, help: "lab: manifold dim k up", mode: .both),
+    KeyBinding(keys: [.character("-")], action: .labKDown, help: "lab: manifold dim k down", mode: .both),
+    KeyBinding(
+      keys: [.character("x")], action: .toggleLabShortcut, help: "lab: shortcut on/off", mode: .both),
     KeyBinding(keys: [.character("L")], action: .toggleLesson, help: "open or leave the lesson", mode: .both),
     KeyBinding(
       keys: [.pageDown, .character(" "), .right], action: .nextStep, help: "next step", mode: .lesson),

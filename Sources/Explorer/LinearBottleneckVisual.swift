@@ -36,15 +36,11 @@ enum LinearBottleneckVisual {
       writer.line(
         "ReLU6 also clips at 6, so it can lose more than ReLU's prediction.", style: theme.dim, into: &canvas)
     }
-    // With room to spare, the spirals themselves, so the numbers can be seen.
+    // The second visual: the same question asked of the selected real block (the lab).
     writer.skip()
-    guard writer.remaining >= 8 else { return }
-    var figure = ManifoldFigure(
-      result: state.manifold, plotStyle: state.plotStyle, colored: theme.colored, unicode: theme.unicode)
-    figure.metricLines = 1
-    if let layout = figure.fittedLayout(width: area.width, height: writer.remaining) {
-      figure.draw(into: &canvas, origin: (area.x, writer.y), layout: layout)
-    }
+    LabPanel.draw(
+      state, theme: theme, area: Rect(x: area.x, y: writer.y, width: area.width, height: writer.remaining),
+      into: &canvas)
   }
 
   static func bar(_ fraction: Double, width: Int, x: Int, y: Int, theme: Theme, into canvas: inout Canvas) {

@@ -55,7 +55,7 @@ public struct LabReport {
     out += table.renderText(rule: style.rule) + "\n"
     if lab.manifoldDimension == 2 {
       out += "What a linear read-out recovers of the spiral (trial 0):\n"
-      let decoded = result.decoded().map { Point2($0[0], $0[1]) }
+      let decoded = result.decoded.map { Point2($0[0], $0[1]) }
       let inputs = result.inputs.map { Point2($0[0], $0[1]) }
       var extent = 0.0
       for p in inputs + decoded { extent = max(extent, abs(p.x), abs(p.y)) }

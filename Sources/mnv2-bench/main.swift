@@ -80,6 +80,23 @@ func benchmarkRender(runs: Int) {
   }
 }
 
+/// Key-to-frame work when k changes in the Block view's lab panel: reducer (which reruns
+/// the lab at 400 points for linear and ReLU6) plus render and diff at 200×60.
+func benchmarkLabPanel(runs: Int) {
+  let theme = Theme(colored: true, unicode: true)
+  for block in [2, 8, 17] {
+    var state = ExplorerState(view: .block, selectedGroup: block)
+    let before = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
+    var up = true
+    let seconds = measure(runs: runs) {
+      ExplorerReducer.reduce(&state, key: .character(up ? "+" : "-"))
+      up.toggle()
+      _ = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme).changedCells(since: before)
+    }
+    print("lab panel +/- on b\(block) (reducer + render + diff, 200x60)  median \(format(seconds * 1000)) ms")
+  }
+}
+
 /// One lab run per block of MobileNetV2 1.0 (widths written out to keep this target free
 /// of the cost model): 17 blocks × k ∈ {2, 4, 8} × {linear, ReLU6}.
 func benchmarkLab(points: Int, trials: Int) {
@@ -122,6 +139,7 @@ switch which {
 case "manifold": benchmarkManifold(points: 1_000_000, runs: runs)
 case "raster": benchmarkRaster(points: 1_000_000, runs: runs)
 case "render": benchmarkRender(runs: runs)
+case "lab-panel": benchmarkLabPanel(runs: runs)
 case "lab": benchmarkLab(points: 2000, trials: Int(arguments.dropFirst().first ?? "10") ?? 10)
 case "all":
   benchmarkManifold(points: 1_000_000, runs: runs)

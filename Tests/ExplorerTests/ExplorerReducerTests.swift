@@ -104,3 +104,30 @@ import Testing
     #expect(KeyMap.bindings.allSatisfy { !$0.help.isEmpty && !$0.keys.isEmpty })
   }
 }
+
+@Suite struct LabPanelStateTests {
+  @Test func labFollowsTheSelectedBlockOnlyWhereItIsShown() {
+    var state = ExplorerState()
+    #expect(state.labResults() == nil)  // network view: not computed
+    for key in [Key.down, .down, .down, .enter] { ExplorerReducer.reduce(&state, key: key) }
+    let lab = state.labResults()
+    #expect(lab?.linear.lab.shape.inputChannels == 24)  // b3
+    #expect(lab?.relu6.lab.projection == .relu6)
+    ExplorerReducer.reduce(&state, key: .character("+"))
+    #expect(state.labDimension == 3)
+    #expect(state.labResults()?.linear.lab.manifoldDimension == 3)
+    ExplorerReducer.reduce(&state, key: .character("x"))
+    #expect(state.labResults()?.linear.lab.shortcut == true)
+    for _ in 0..<9 { ExplorerReducer.reduce(&state, key: .character("-")) }
+    #expect(state.labDimension == 1)
+    ExplorerReducer.reduce(&state, key: .character("j"))
+    #expect(state.labResults()?.linear.lab.shape.outputChannels == 32)  // b4
+  }
+
+  @Test func unrelatedKeysKeepTheCachedLab() {
+    var state = ExplorerState(view: .block, selectedGroup: 3)
+    let before = state.labResults()?.linear
+    ExplorerReducer.reduce(&state, key: .character("a"))
+    #expect(state.labResults()?.linear == before)
+  }
+}

@@ -66,7 +66,7 @@ public struct BottleneckLab: Equatable, Sendable {
       lab: self, collapsedFraction: MetricSummary(samples.map(\.collapsedFraction)),
       recoverability: MetricSummary(samples.map(\.recoverability)),
       neighbourPreservation: MetricSummary(samples.map(\.neighbourPreservation)), outputs: samples[0].outputs,
-      inputs: inputs)
+      inputs: inputs, decoded: samples[0].decoded)
   }
 }
 
@@ -82,8 +82,7 @@ public struct LabResult: Equatable, Sendable {
   public var neighbourPreservation: MetricSummary
   public var outputs: [[Double]]
   public var inputs: [[Double]]
-  public var theory: Double { lab.theory }
-
   /// What the best linear read-out recovers of each input point (trial 0), for plots.
-  public func decoded() -> [[Double]] { LinearDecoder.fitted(features: outputs, targets: inputs) }
+  public var decoded: [[Double]]
+  public var theory: Double { lab.theory }
 }

@@ -4,6 +4,8 @@ struct LabPass {
   var collapsedFraction: Double
   var recoverability: Double
   var neighbourPreservation: Double
+  /// What the best linear read-out recovers of each input point.
+  var decoded: [[Double]]
 
   init(lab: BottleneckLab, inputs: [[Double]], seed: UInt64) {
     let shape = lab.shape
@@ -40,6 +42,7 @@ struct LabPass {
     outputs.reserveCapacity(inputs.count)
     var collapsed = 0
     var hidden = [Double](repeating: 0, count: h)
+    var z3 = [Double](repeating: 0, count: d2)
     for u in inputs {
       var activeHidden = 0
       for c in 0..<h {
@@ -52,11 +55,15 @@ struct LabPass {
         hidden[c] = inner.apply(z2)
         if firstActive && inner.isActive(z2) && depthwise[c] != 0 { activeHidden += 1 }
       }
-      var z3 = [Double](repeating: 0, count: d2)
-      for c in 0..<h where hidden[c] != 0 {
-        let value = hidden[c]
-        let base = c * d2
-        for o in 0..<d2 { z3[o] += project[base + o] * value }
+      for o in 0..<d2 { z3[o] = 0 }
+      project.withUnsafeBufferPointer { columns in
+        z3.withUnsafeMutableBufferPointer { z3 in
+          for c in 0..<h where hidden[c] != 0 {
+            let value = hidden[c]
+            let base = c * d2
+            for o in 0..<d2 { z3[o] += columns[base + o] * value }
+          }
+        }
       }
       var activeOutputs = 0
       var y = [Double](repeating: 0, count: d2)
@@ -89,7 +96,9 @@ struct LabPass {
     }
     self.outputs = outputs
     collapsedFraction = Double(collapsed) / Double(inputs.count)
-    recoverability = LinearDecoder.rSquared(features: outputs, targets: inputs)
+    let fit = LinearDecoder.fit(features: outputs, targets: inputs)
+    recoverability = fit.rSquared
+    decoded = fit.fitted
     neighbourPreservation = NeighbourPreservation.share(
       inputs: inputs, outputs: outputs, neighbours: BottleneckLab.neighbourCount,
       queries: BottleneckLab.neighbourQueries)

@@ -1,11 +1,13 @@
 /// R² of the best affine decoder from features back to targets, by least squares.
 enum LinearDecoder {
-  /// 1 − Σ residual² / Σ (target − mean)², over all target coordinates. The normal
-  /// equations are solved by Cholesky with a ridge of 1e−10 × the mean feature variance,
-  /// so constant (dead) features are ignored instead of making the system singular.
-  static func rSquared(features: [[Double]], targets: [[Double]]) -> Double {
+  /// The best affine read-out of targets from features by least squares, its
+  /// reconstruction of every target, and R² = 1 − Σ residual² / Σ (target − mean)² over all
+  /// target coordinates. The normal equations are solved by Cholesky with a ridge of
+  /// 1e−10 × the mean feature variance, so constant (dead) features are ignored instead of
+  /// making the system singular.
+  static func fit(features: [[Double]], targets: [[Double]]) -> (fitted: [[Double]], rSquared: Double) {
     let n = features.count
-    guard n > 1, let p = features.first?.count, let k = targets.first?.count else { return 0 }
+    guard n > 1, let p = features.first?.count, let k = targets.first?.count else { return (targets, 0) }
     var featureMean = [Double](repeating: 0, count: p), targetMean = [Double](repeating: 0, count: k)
     for i in 0..<n {
       for a in 0..<p { featureMean[a] += features[i][a] }
@@ -13,69 +15,42 @@ enum LinearDecoder {
     }
     for a in 0..<p { featureMean[a] /= Double(n) }
     for b in 0..<k { targetMean[b] /= Double(n) }
+    // Centred features, flat and row-major, so the Gram loop runs over contiguous memory.
+    var centred = [Double](repeating: 0, count: n * p)
+    for i in 0..<n {
+      for a in 0..<p { centred[i * p + a] = features[i][a] - featureMean[a] }
+    }
     var gram = [Double](repeating: 0, count: p * p)
     var cross = [Double](repeating: 0, count: p * k)
     var total = 0.0
-    var centred = [Double](repeating: 0, count: p)
-    for i in 0..<n {
-      for a in 0..<p { centred[a] = features[i][a] - featureMean[a] }
-      for a in 0..<p where centred[a] != 0 {
-        let value = centred[a]
-        for c in a..<p { gram[a * p + c] += value * centred[c] }
-        for b in 0..<k { cross[a * k + b] += value * (targets[i][b] - targetMean[b]) }
+    centred.withUnsafeBufferPointer { x in
+      gram.withUnsafeMutableBufferPointer { g in
+        for i in 0..<n {
+          let row = i * p
+          for a in 0..<p {
+            let value = x[row + a]
+            if value == 0 { continue }
+            let base = a * p
+            for c in a..<p { g[base + c] += value * x[row + c] }
+          }
+        }
       }
-      for b in 0..<k {
-        let t = targets[i][b] - targetMean[b]
-        total += t * t
+      for i in 0..<n {
+        for b in 0..<k {
+          let t = targets[i][b] - targetMean[b]
+          total += t * t
+          for a in 0..<p { cross[a * k + b] += x[i * p + a] * t }
+        }
       }
     }
-    guard total > 0 else { return 1 }
     for a in 0..<p {
       for c in 0..<a { gram[a * p + c] = gram[c * p + a] }
     }
     var trace = 0.0
     for a in 0..<p { trace += gram[a * p + a] }
-    let ridge = max(1e-300, 1e-10 * trace / Double(p))
-    for a in 0..<p { gram[a * p + a] += ridge }
-    guard let factor = cholesky(gram, size: p) else { return 0 }
-    // Explained sum of squares = Σ_b cross_bᵀ G⁻¹ cross_b.
-    var explained = 0.0
-    for b in 0..<k {
-      var column = (0..<p).map { cross[$0 * k + b] }
-      // Solve L w = c (forward); then explained += |w|².
-      for a in 0..<p {
-        var sum = column[a]
-        for c in 0..<a { sum -= factor[a * p + c] * column[c] }
-        column[a] = sum / factor[a * p + a]
-      }
-      for a in 0..<p { explained += column[a] * column[a] }
-    }
-    return min(1, max(0, explained / total))
-  }
-
-  /// The decoder's reconstruction of each target from its features (for plotting what a
-  /// linear read-out recovers).
-  static func fitted(features: [[Double]], targets: [[Double]]) -> [[Double]] {
-    let n = features.count
-    guard n > 1, let p = features.first?.count, let k = targets.first?.count else { return targets }
-    var featureMean = [Double](repeating: 0, count: p), targetMean = [Double](repeating: 0, count: k)
-    for i in 0..<n {
-      for a in 0..<p { featureMean[a] += features[i][a] / Double(n) }
-      for b in 0..<k { targetMean[b] += targets[i][b] / Double(n) }
-    }
-    var gram = [Double](repeating: 0, count: p * p)
-    var cross = [Double](repeating: 0, count: p * k)
-    for i in 0..<n {
-      let centred = (0..<p).map { features[i][$0] - featureMean[$0] }
-      for a in 0..<p where centred[a] != 0 {
-        for c in 0..<p { gram[a * p + c] += centred[a] * centred[c] }
-        for b in 0..<k { cross[a * k + b] += centred[a] * (targets[i][b] - targetMean[b]) }
-      }
-    }
-    var trace = 0.0
-    for a in 0..<p { trace += gram[a * p + a] }
     for a in 0..<p { gram[a * p + a] += max(1e-300, 1e-10 * trace / Double(p)) }
-    guard let factor = cholesky(gram, size: p) else { return targets.map { _ in targetMean } }
+    guard total > 0 else { return (targets, 1) }
+    guard let factor = cholesky(gram, size: p) else { return (targets.map { _ in targetMean }, 0) }
     // B = G⁻¹ C by forward and back substitution, one target coordinate at a time.
     var weights = [Double](repeating: 0, count: p * k)
     for b in 0..<k {
@@ -92,13 +67,17 @@ enum LinearDecoder {
       }
       for a in 0..<p { weights[a * k + b] = column[a] }
     }
-    return features.map { feature in
+    var residual = 0.0
+    let fitted = (0..<n).map { i in
       (0..<k).map { b in
         var value = targetMean[b]
-        for a in 0..<p { value += (feature[a] - featureMean[a]) * weights[a * k + b] }
+        for a in 0..<p { value += centred[i * p + a] * weights[a * k + b] }
+        let error = targets[i][b] - value
+        residual += error * error
         return value
       }
     }
+    return (fitted, min(1, max(0, 1 - residual / total)))
   }
 
   /// Lower-triangular L with L Lᵀ = A, or nil if A is not positive definite.
