@@ -95,17 +95,8 @@ public struct ExplorerState: Equatable, Sendable {
 
   /// The lab for the selected block, with a linear and a ReLU6 projection; kept while the
   /// block, k, shortcut and seed stay the same, so redraws and unrelated keys cost nothing.
-  public private(set) var lab: (linear: LabResult, relu6: LabResult)?
+  public private(set) var lab: LabPair?
   private var labKey: LabKey?
-
-  public static func == (lhs: ExplorerState, rhs: ExplorerState) -> Bool {
-    lhs.view == rhs.view && lhs.selectedGroup == rhs.selectedGroup && lhs.showHelp == rhs.showHelp
-      && lhs.plotStyle == rhs.plotStyle && lhs.seed == rhs.seed && lhs.quitRequested == rhs.quitRequested
-      && lhs.convention == rhs.convention && lhs.lesson == rhs.lesson && lhs.lessonSteps == rhs.lessonSteps
-      && lhs.labDimension == rhs.labDimension && lhs.labShortcut == rhs.labShortcut
-      && lhs.network == rhs.network
-      && lhs.manifold == rhs.manifold && lhs.labKey == rhs.labKey
-  }
 
   /// Whether anything on screen shows the lab now.
   var labVisible: Bool {
@@ -129,12 +120,12 @@ public struct ExplorerState: Equatable, Sendable {
         points: Self.labPoints, seed: key.seed
       ).run()
     }
-    lab = (run(.linear), run(.relu6))
+    lab = LabPair(linear: run(.linear), relu6: run(.relu6))
     labKey = key
   }
 
   /// The lab's result for the selected block, or nil when it is not a bottleneck.
-  public func labResults() -> (linear: LabResult, relu6: LabResult)? {
+  public func labResults() -> LabPair? {
     let group = network.groups[selectedGroup]
     guard group.op == .bottleneck, let labKey, labKey.shape.inputChannels == group.input.channels,
       labKey.shape.outputChannels == group.output.channels, labKey.shape.expansion == group.expansion
@@ -145,4 +136,10 @@ public struct ExplorerState: Equatable, Sendable {
   mutating func rerunManifold() {
     manifold = Self.experiment(seed: seed, bottleneck: network.config.bottleneckActivation).run()
   }
+}
+
+/// The lab run with each projection, for the panel's side-by-side plots.
+public struct LabPair: Equatable, Sendable {
+  public var linear: LabResult
+  public var relu6: LabResult
 }

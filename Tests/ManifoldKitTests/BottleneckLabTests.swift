@@ -122,3 +122,13 @@ enum NumericJacobian {
     return basis.count
   }
 }
+
+@Suite struct LabManifoldTests {
+  @Test(arguments: [1, 2, 3, 7])
+  func pointsHaveKCoordinates(k: Int) {
+    let points = LabManifold.points(count: 50, dimension: k, seed: 1)
+    #expect(points.count == 50)
+    #expect(points.allSatisfy { $0.count == k })
+    #expect(points.allSatisfy { $0.allSatisfy { abs($0) <= 4 } })
+  }
+}

@@ -1,6 +1,6 @@
 /// The k-dimensional input of the lab, in ℝᵏ.
 ///
-/// k = 2 is Figure 1's spiral. For k > 2 it is a "spiral slab": the spiral in the first two
+/// k = 1 is a segment, [−R, R] evenly sampled. k = 2 is Figure 1's spiral. For k > 2 it is a "spiral slab": the spiral in the first two
 /// coordinates and k − 2 more drawn uniformly from [−R/2, R/2] (R = the spiral's radius), so
 /// the cloud spans all k dimensions while keeping the spiral's folds. The points depend only
 /// on the seed, not on the trial, so trials differ only in the random weights.
@@ -9,6 +9,7 @@ public enum LabManifold {
     let spiral = Spiral(points: count)
     var generator = SplitMix64(seed: SplitMix64.derivedSeed(seed, stream: 0x51AB))
     return (0..<count).map { index in
+      if k == 1 { return [(2 * spiral.parameter(index) - 1) * spiral.radius] }
       let p = spiral.point(index)
       var coordinates = [p.x, p.y]
       for _ in 2..<max(2, k) { coordinates.append((generator.nextUnitInterval() - 0.5) * spiral.radius) }
