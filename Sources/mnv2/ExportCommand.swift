@@ -9,9 +9,9 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Write exactly what a screen of the explorer shows, as text, ANSI, SVG or HTML.",
     discussion: """
-      For slides and handouts. The screen is rendered at --size (default 100x30) with colour; \\
-      txt drops the colour, ansi keeps it as escape codes, svg and html keep it with a monospace \\
-      font. The file is written atomically (a temporary file, then a rename) and an existing file \\
+      For slides and handouts. The screen is rendered at --size (default 100x30) with colour; \
+      txt drops the colour, ansi keeps it as escape codes, svg and html keep it with a monospace \
+      font. The file is written atomically (a temporary file, then a rename) and an existing file \
       is kept unless --force is given.
 
         mnv2 export --view block --block 7 --format svg --output block7.svg

@@ -10,13 +10,13 @@ struct LabCommand: ParsableCommand {
     commandName: "lab",
     abstract: "Figure 1's experiment inside a real block: how much of a k-dim manifold survives it?",
     discussion: """
-      A k-dimensional manifold (the spiral for k = 2) is embedded in the block's d′ input channels \\
-      and pushed through its real widths: expand 1×1 → ReLU6 → depthwise (one pixel: a per-channel \\
-      scale) → ReLU6 → project 1×1, linear or ReLU6. Weights are random (He-normal; BatchNorm as \\
+      A k-dimensional manifold (the spiral for k = 2) is embedded in the block's d′ input channels \
+      and pushed through its real widths: expand 1×1 → ReLU6 → depthwise (one pixel: a per-channel \
+      scale) → ReLU6 → project 1×1, linear or ReLU6. Weights are random (He-normal; BatchNorm as \
       identity). Theorem 1 predicts the collapse at the projection: 1 − N(d″,k)/2^d″ for ReLU.
 
-      Metrics: collapsed = share of points where the block's Jacobian on the manifold has rank < k \\
-      (from the activation masks); recoverability = R² of the best affine decoder from the output \\
+      Metrics: collapsed = share of points where the block's Jacobian on the manifold has rank < k \
+      (from the activation masks); recoverability = R² of the best affine decoder from the output \
       back to the manifold; neighbours = share of each point's 10 nearest neighbours kept.
 
         mnv2 lab --block 3 --activation relu6

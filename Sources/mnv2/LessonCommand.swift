@@ -10,13 +10,13 @@ struct LessonCommand: ParsableCommand {
     commandName: "lesson",
     abstract: "The classroom lesson: the paper's story in nine steps, each beside a live visual.",
     discussion: """
-      Each step explains one idea of the paper in a few sentences beside a visual that answers to \\
-      the explorer's keys (b, w/W, r/R, s, a, j/k). Clicker keys: PgDn, Space or → forward; PgUp, \\
-      Backspace or ← back; Home and End; a step number then Enter jumps; z zooms the visual for the \\
+      Each step explains one idea of the paper in a few sentences beside a visual that answers to \
+      the explorer's keys (b, w/W, r/R, s, a, j/k). Clicker keys: PgDn, Space or → forward; PgUp, \
+      Backspace or ← back; Home and End; a step number then Enter jumps; z zooms the visual for the \
       back row; L leaves for the explorer. Use --theme classroom on a washed-out projector.
 
-      Steps: 1 depthwise separable convolutions, 2 the manifold of interest and ReLU, 3 linear \\
-      bottlenecks, 4 inverted residuals, 5 the architecture, 6 the cost of a block, 7 memory-efficient \\
+      Steps: 1 depthwise separable convolutions, 2 the manifold of interest and ReLU, 3 linear \
+      bottlenecks, 4 inverted residuals, 5 the architecture, 6 the cost of a block, 7 memory-efficient \
       inference, 8 width and resolution trade-offs, 9 the ablation.
 
       --print writes every step with its visual in ASCII, for a handout:

@@ -51,4 +51,12 @@ import Testing
     #expect(result.stdout.contains("--convention"))
     #expect(result.stdout.contains("FLOPs are 2 × MAdds"))
   }
+
+  @Test(arguments: ["explore", "lesson", "export", "layers", "variants", "memory", "manifold", "lab"])
+  func everySubcommandHasCleanHelp(command: String) throws {
+    let result = try BinaryRunner.run([command, "--help"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("OVERVIEW:") && result.stdout.contains("USAGE: mnv2 \(command)"))
+    #expect(!result.stdout.contains("\\"), "a stray line-continuation backslash in \(command) --help")
+  }
 }
