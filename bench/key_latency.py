@@ -90,6 +90,19 @@ def main():
             moves.append(timed_press(key, target))
         summary("j/k in the network view", moves)
 
+        # The Block view of the widest blocks: the new block is drawn first, the lab after.
+        for _ in range(14):
+            tmux("send-keys", "-t", "bench", "j")
+        tmux("send-keys", "-t", "bench", "Enter")
+        wait_for("b15 · bottleneck")
+        wait_for("projection linear")
+        blocks = []
+        for i in range(max(10, args.presses // 5)):
+            key, target = ("j", "b16 · bottleneck") if i % 2 == 0 else ("k", "b15 · bottleneck")
+            blocks.append(timed_press(key, target))
+            wait_for("projection linear")  # let the lab finish before the next key
+        summary("j/k in the Block view of b15/b16 (first draw)", blocks)
+
         tmux("send-keys", "-t", "bench", "m")
         wait_for("Figure 1")
         toggles = []

@@ -7,11 +7,6 @@ public enum ExplorerReducer {
   public static let pageSize = 10
 
   public static func reduce(_ state: inout ExplorerState, _ action: ExplorerAction) {
-    apply(&state, action)
-    state.refreshLab()
-  }
-
-  static func apply(_ state: inout ExplorerState, _ action: ExplorerAction) {
     if state.showHelp {
       // The help overlay is modal: any key closes it, and q still quits.
       if action == .quit { state.quitRequested = true }

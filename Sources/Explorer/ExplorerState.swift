@@ -45,7 +45,6 @@ public struct ExplorerState: Equatable, Sendable {
     network = .mobileNetV2(config)
     manifold = Self.experiment(seed: seed, bottleneck: config.bottleneckActivation).run()
     self.selectedGroup = min(max(0, selectedGroup), network.groups.count - 1)
-    refreshLab()
   }
 
   /// The manifold activation follows the bottleneck toggle: a linear bottleneck keeps the
@@ -68,7 +67,6 @@ public struct ExplorerState: Equatable, Sendable {
     guard !lessonSteps.isEmpty else { return }
     lesson = LessonSession(steps: lessonSteps, index: index)
     applyLessonStep()
-    refreshLab()
   }
 
   /// A step may set the block, width, resolution and activation it starts from.
@@ -104,19 +102,31 @@ public struct ExplorerState: Equatable, Sendable {
     return view == .block
   }
 
-  /// Brings `lab` up to date with the selection; called by the reducer after every action.
-  mutating func refreshLab() {
+  /// What the lab would be computed from now, or nil when no lab is on screen.
+  var currentLabKey: LabKey? {
     let group = network.groups[selectedGroup]
-    guard labVisible, group.op == .bottleneck else { return }
+    guard labVisible, group.op == .bottleneck else { return nil }
     let shape = BottleneckShape(
       inputChannels: group.input.channels, expansion: group.expansion, outputChannels: group.output.channels,
       hasShortcut: group.residualAdd)
-    let key = LabKey(
+    return LabKey(
       shape: shape, dimension: min(labDimension, shape.inputChannels), shortcut: labShortcut, seed: seed)
-    guard key != labKey else { return }
+  }
+
+  /// True when the lab on screen is out of date. The reducer never runs the lab itself: a
+  /// wide block takes a few hundred milliseconds, so the terminal loop draws the new screen
+  /// first (with "computing…") and then calls `refreshLab()` and draws again.
+  public var labNeedsRefresh: Bool {
+    guard let key = currentLabKey else { return false }
+    return key != labKey
+  }
+
+  /// Brings `lab` up to date with the selection.
+  public mutating func refreshLab() {
+    guard let key = currentLabKey, key != labKey else { return }
     func run(_ projection: ManifoldActivation) -> LabResult {
       BottleneckLab(
-        shape: shape, manifoldDimension: key.dimension, projection: projection, shortcut: key.shortcut,
+        shape: key.shape, manifoldDimension: key.dimension, projection: projection, shortcut: key.shortcut,
         points: Self.labPoints, seed: key.seed
       ).run()
     }
@@ -126,10 +136,7 @@ public struct ExplorerState: Equatable, Sendable {
 
   /// The lab's result for the selected block, or nil when it is not a bottleneck.
   public func labResults() -> LabPair? {
-    let group = network.groups[selectedGroup]
-    guard group.op == .bottleneck, let labKey, labKey.shape.inputChannels == group.input.channels,
-      labKey.shape.outputChannels == group.output.channels, labKey.shape.expansion == group.expansion
-    else { return nil }
+    guard let key = currentLabKey, key == labKey else { return nil }
     return lab
   }
 

@@ -10,7 +10,14 @@ enum LabPanel {
   static let fullHeight = 14
 
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
-    guard area.height >= 1, let results = state.labResults() else { return }
+    guard area.height >= 1 else { return }
+    guard let results = state.labResults() else {
+      if state.labNeedsRefresh {
+        canvas.write(
+          "Bottleneck lab: computing…".replacingUnicode(theme), x: area.x, y: area.y, style: theme.dim)
+      }
+      return
+    }
     let lab = results.linear.lab
     let k = lab.manifoldDimension
     let shortcut = lab.shortcut && lab.shape.hasShortcut ? " + shortcut" : ""

@@ -86,10 +86,12 @@ func benchmarkLabPanel(runs: Int) {
   let theme = Theme(colored: true, unicode: true)
   for block in [2, 8, 17] {
     var state = ExplorerState(view: .block, selectedGroup: block)
+    state.refreshLab()
     let before = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
     var up = true
     let seconds = measure(runs: runs) {
       ExplorerReducer.reduce(&state, key: .character(up ? "+" : "-"))
+      state.refreshLab()
       up.toggle()
       _ = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme).changedCells(since: before)
     }

@@ -77,6 +77,11 @@ struct ExplorerOptions: ParsableArguments {
     while !state.quitRequested {
       let size = terminal.size
       terminal.draw(ExplorerRenderer.render(state, width: size.width, height: size.height, theme: theme))
+      if state.labNeedsRefresh {
+        // The new screen is already up; the lab fills in when it is computed.
+        state.refreshLab()
+        terminal.draw(ExplorerRenderer.render(state, width: size.width, height: size.height, theme: theme))
+      }
       switch terminal.readInput() {
       case .resize, .interrupted: terminal.invalidate()
       case .key(let code):

@@ -83,6 +83,7 @@ struct ExportCommand: ParsableCommand {
     case .manifold: state.view = .manifold
     case .lesson: state.openLesson(at: step - 1)
     }
+    state.refreshLab()
     let theme = Theme(
       colored: format != .txt && !options.noColor, unicode: unicode, classroom: options.theme == .classroom)
     let canvas = ExplorerRenderer.render(state, width: width, height: height, theme: theme)

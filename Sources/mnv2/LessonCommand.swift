@@ -74,6 +74,7 @@ enum Handout {
     var out = format == .markdown ? "# MobileNetV2 in \(steps.count) steps\n\n" : ""
     for index in steps.indices {
       state.openLesson(at: index)
+      state.refreshLab()
       let step = steps[index]
       let visual = LessonScreen.renderVisual(state, theme: theme, width: columns, height: 24)
       var picture = visual.plainText()

@@ -106,28 +106,42 @@ import Testing
 }
 
 @Suite struct LabPanelStateTests {
+  /// A key press as the terminal loop handles it: reduce, then fill in the lab.
+  func press(_ key: Key, _ state: inout ExplorerState) {
+    ExplorerReducer.reduce(&state, key: key)
+    state.refreshLab()
+  }
+
   @Test func labFollowsTheSelectedBlockOnlyWhereItIsShown() {
     var state = ExplorerState()
-    #expect(state.labResults() == nil)  // network view: not computed
-    for key in [Key.down, .down, .down, .enter] { ExplorerReducer.reduce(&state, key: key) }
+    state.refreshLab()
+    #expect(state.labResults() == nil)  // network view: nothing to compute
+    #expect(!state.labNeedsRefresh)
+    for key in [Key.down, .down, .down] { press(key, &state) }
+    ExplorerReducer.reduce(&state, key: .enter)
+    #expect(state.labNeedsRefresh)  // the screen is drawn before the lab is computed
+    #expect(state.labResults() == nil)
+    state.refreshLab()
     let lab = state.labResults()
     #expect(lab?.linear.lab.shape.inputChannels == 24)  // b3
     #expect(lab?.relu6.lab.projection == .relu6)
-    ExplorerReducer.reduce(&state, key: .character("+"))
+    press(.character("+"), &state)
     #expect(state.labDimension == 3)
     #expect(state.labResults()?.linear.lab.manifoldDimension == 3)
-    ExplorerReducer.reduce(&state, key: .character("x"))
+    press(.character("x"), &state)
     #expect(state.labResults()?.linear.lab.shortcut == true)
-    for _ in 0..<9 { ExplorerReducer.reduce(&state, key: .character("-")) }
+    for _ in 0..<9 { press(.character("-"), &state) }
     #expect(state.labDimension == 1)
-    ExplorerReducer.reduce(&state, key: .character("j"))
+    press(.character("j"), &state)
     #expect(state.labResults()?.linear.lab.shape.outputChannels == 32)  // b4
   }
 
-  @Test func unrelatedKeysKeepTheCachedLab() {
+  @Test func unrelatedKeysKeepTheComputedLab() {
     var state = ExplorerState(view: .block, selectedGroup: 3)
+    state.refreshLab()
     let before = state.labResults()?.linear
     ExplorerReducer.reduce(&state, key: .character("a"))
+    #expect(!state.labNeedsRefresh)
     #expect(state.labResults()?.linear == before)
   }
 }

@@ -12,6 +12,7 @@ import Testing
   static func screen(_ keys: [Key], width: Int, height: Int, theme: Theme = theme) -> Canvas {
     var state = ExplorerState()
     for key in keys { ExplorerReducer.reduce(&state, key: key) }
+    state.refreshLab()  // as the terminal loop does after drawing
     return ExplorerRenderer.render(state, width: width, height: height, theme: theme)
   }
 
@@ -49,6 +50,7 @@ import Testing
     for keys in Self.cases.map(\.1) + lessonKeys {
       var state = ExplorerState(plotStyle: .ascii)
       for key in keys { ExplorerReducer.reduce(&state, key: key) }
+      state.refreshLab()
       let canvas = ExplorerRenderer.render(state, width: 100, height: 30, theme: theme)
       #expect(canvas.cells.allSatisfy { $0.scalar.isASCII }, "\(keys)")
       // Every symbol has an ASCII spelling: no more "?" than the Unicode screen has.

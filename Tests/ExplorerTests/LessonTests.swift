@@ -13,6 +13,7 @@ import Testing
   func lessonState(step: Int) -> ExplorerState {
     var state = ExplorerState()
     state.openLesson(at: step)
+    state.refreshLab()
     return state
   }
 
