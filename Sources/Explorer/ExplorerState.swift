@@ -124,13 +124,11 @@ public struct ExplorerState: Equatable, Sendable {
   /// Brings `lab` up to date with the selection.
   public mutating func refreshLab() {
     guard let key = currentLabKey, key != labKey else { return }
-    func run(_ projection: ManifoldActivation) -> LabResult {
-      BottleneckLab(
-        shape: key.shape, manifoldDimension: key.dimension, projection: projection, shortcut: key.shortcut,
-        points: Self.labPoints, seed: key.seed
-      ).run()
-    }
-    lab = LabPair(linear: run(.linear), relu6: run(.relu6))
+    let results = BottleneckLab(
+      shape: key.shape, manifoldDimension: key.dimension, shortcut: key.shortcut, points: Self.labPoints,
+      seed: key.seed
+    ).run(projections: [.linear, .relu6])
+    lab = LabPair(linear: results[0], relu6: results[1])
     labKey = key
   }
 

@@ -107,9 +107,8 @@ struct LabCommand: ParsableCommand {
     if sweep {
       let rows = try dimensions().flatMap { k in
         blocks.map { group in
-          LabSweepReport.Row(
-            block: group.index, k: k, linear: makeLab(group, k: k, .linear).run(),
-            relu6: makeLab(group, k: k, .relu6).run())
+          let results = makeLab(group, k: k, .linear).run(projections: [.linear, .relu6])
+          return LabSweepReport.Row(block: group.index, k: k, linear: results[0], relu6: results[1])
         }
       }
       let report = LabSweepReport(rows: rows, width: width, style: TextStyle(unicode: unicode))

@@ -56,17 +56,31 @@ public struct BottleneckLab: Equatable, Sendable {
     Theorem1.collapsedFraction(embeddingDimension: shape.outputChannels, manifoldDimension: manifoldDimension)
   }
 
-  public func run() -> LabResult {
+  public func run() -> LabResult { run(projections: [projection])[0] }
+
+  /// The lab for several projection activations, sharing the weights and the forward pass
+  /// up to the projection (what the explorer's side-by-side panel and the sweep need).
+  public func run(projections: [ManifoldActivation]) -> [LabResult] {
     let inputs = LabManifold.points(count: points, dimension: manifoldDimension, seed: seed)
-    let samples = (0..<trials).map { trial in
-      LabPass(
-        lab: self, inputs: inputs, seed: SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial)))
+    let queries = NeighbourPreservation.queryIndices(count: inputs.count, queries: Self.neighbourQueries)
+    let neighbours = NeighbourPreservation.neighbourSets(
+      of: inputs, queries: queries, count: Self.neighbourCount)
+    let passes = (0..<trials).map { trial in
+      LabPass.run(
+        lab: self, inputs: inputs, seed: SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial)),
+        inputNeighbours: neighbours, projections: projections)
     }
-    return LabResult(
-      lab: self, collapsedFraction: MetricSummary(samples.map(\.collapsedFraction)),
-      recoverability: MetricSummary(samples.map(\.recoverability)),
-      neighbourPreservation: MetricSummary(samples.map(\.neighbourPreservation)), outputs: samples[0].outputs,
-      inputs: inputs, decoded: samples[0].decoded)
+    return projections.indices.map { index in
+      var lab = self
+      lab.projection = projections[index]
+      let samples = passes.map { $0[index] }
+      return LabResult(
+        lab: lab, collapsedFraction: MetricSummary(samples.map(\.collapsedFraction)),
+        recoverability: MetricSummary(samples.map(\.recoverability)),
+        neighbourPreservation: MetricSummary(samples.map(\.neighbourPreservation)),
+        outputs: samples[0].outputs,
+        inputs: inputs, decoded: samples[0].decoded)
+    }
   }
 }
 

@@ -7,7 +7,32 @@ struct LabPass {
   /// What the best linear read-out recovers of each input point.
   var decoded: [[Double]]
 
-  init(lab: BottleneckLab, inputs: [[Double]], seed: UInt64) {
+  /// `inputNeighbours` are the query points' neighbour sets on the manifold, shared by
+  /// every trial; computed here when not given.
+  init(lab: BottleneckLab, inputs: [[Double]], seed: UInt64, inputNeighbours: [[Int]]? = nil) {
+    self =
+      Self.run(
+        lab: lab, inputs: inputs, seed: seed, inputNeighbours: inputNeighbours, projections: [lab.projection])[
+        0]
+  }
+
+  private init(
+    outputs: [[Double]], collapsedFraction: Double, recoverability: Double, neighbourPreservation: Double,
+    decoded: [[Double]]
+  ) {
+    self.outputs = outputs
+    self.collapsedFraction = collapsedFraction
+    self.recoverability = recoverability
+    self.neighbourPreservation = neighbourPreservation
+    self.decoded = decoded
+  }
+
+  /// One trial for several projection activations at once: the weights and everything up
+  /// to the projection's pre-activation are shared, only the last step differs.
+  static func run(
+    lab: BottleneckLab, inputs: [[Double]], seed: UInt64, inputNeighbours: [[Int]]?,
+    projections: [ManifoldActivation]
+  ) -> [LabPass] {
     let shape = lab.shape
     let k = lab.manifoldDimension, d1 = shape.inputChannels, h = shape.hiddenChannels,
       d2 = shape.outputChannels
@@ -36,11 +61,11 @@ struct LabPass {
       }
     }
     let inner: ManifoldActivation = lab.allLinear ? .linear : .relu6
-    let outer: ManifoldActivation = lab.allLinear ? .linear : lab.projection
+    let outers: [ManifoldActivation] = projections.map { lab.allLinear ? .linear : $0 }
     let addShortcut = lab.shortcut && shape.hasShortcut
-    var outputs: [[Double]] = []
-    outputs.reserveCapacity(inputs.count)
-    var collapsed = 0
+    var outputs = [[[Double]]](repeating: [], count: outers.count)
+    for index in outputs.indices { outputs[index].reserveCapacity(inputs.count) }
+    var collapsed = [Int](repeating: 0, count: outers.count)
     var hidden = [Double](repeating: 0, count: h)
     var z3 = [Double](repeating: 0, count: d2)
     for u in inputs {
@@ -65,42 +90,53 @@ struct LabPass {
           }
         }
       }
-      var activeOutputs = 0
-      var y = [Double](repeating: 0, count: d2)
-      for o in 0..<d2 {
-        y[o] = outer.apply(z3[o])
-        if outer.isActive(z3[o]) { activeOutputs += 1 }
-      }
+      var x = [Double](repeating: 0, count: addShortcut ? d1 : 0)
       if addShortcut {
         for i in 0..<d1 {
-          var x = 0.0
-          for j in 0..<k { x += embedding[i * k + j] * u[j] }
-          y[i] += x
+          for j in 0..<k { x[i] += embedding[i * k + j] * u[j] }
         }
       }
-      // Rank of the Jacobian D3·W_p·D_h·W_e·E (+ E with a shortcut) on the manifold: for
-      // weights in general position (probability 1 here) it is min(k, active hidden,
-      // active outputs); a linear projection plus the shortcut keeps the full rank k.
-      let rank: Int
-      if lab.allLinear {
-        rank = k
-      } else if addShortcut && outer == .linear {
-        rank = k
-      } else if addShortcut {
-        rank = min(k, activeOutputs)
-      } else {
-        rank = min(k, activeHidden, activeOutputs)
+      for (index, outer) in outers.enumerated() {
+        var activeOutputs = 0
+        var y = [Double](repeating: 0, count: d2)
+        for o in 0..<d2 {
+          y[o] = outer.apply(z3[o])
+          if outer.isActive(z3[o]) { activeOutputs += 1 }
+        }
+        if addShortcut {
+          for i in 0..<d1 { y[i] += x[i] }
+        }
+        // Rank of the Jacobian D3·W_p·D_h·W_e·E (+ E with a shortcut) on the manifold: for
+        // weights in general position (probability 1 here) it is min(k, active hidden,
+        // active outputs); a linear projection plus the shortcut keeps the full rank k.
+        let rank: Int
+        if lab.allLinear {
+          rank = k
+        } else if addShortcut && outer == .linear {
+          rank = k
+        } else if addShortcut {
+          rank = min(k, activeOutputs)
+        } else {
+          rank = min(k, activeHidden, activeOutputs)
+        }
+        if rank < k { collapsed[index] += 1 }
+        outputs[index].append(y)
       }
-      if rank < k { collapsed += 1 }
-      outputs.append(y)
     }
-    self.outputs = outputs
-    collapsedFraction = Double(collapsed) / Double(inputs.count)
-    let fit = LinearDecoder.fit(features: outputs, targets: inputs)
-    recoverability = fit.rSquared
-    decoded = fit.fitted
-    neighbourPreservation = NeighbourPreservation.share(
-      inputs: inputs, outputs: outputs, neighbours: BottleneckLab.neighbourCount,
-      queries: BottleneckLab.neighbourQueries)
+    let queries = NeighbourPreservation.queryIndices(
+      count: inputs.count, queries: BottleneckLab.neighbourQueries)
+    let before =
+      inputNeighbours
+      ?? NeighbourPreservation.neighbourSets(
+        of: inputs, queries: queries, count: BottleneckLab.neighbourCount)
+    return outers.indices.map { index in
+      let fit = LinearDecoder.fit(features: outputs[index], targets: inputs)
+      return LabPass(
+        outputs: outputs[index], collapsedFraction: Double(collapsed[index]) / Double(inputs.count),
+        recoverability: fit.rSquared,
+        neighbourPreservation: NeighbourPreservation.share(
+          before: before, outputs: outputs[index], queries: queries, neighbours: BottleneckLab.neighbourCount),
+        decoded: fit.fitted)
+    }
   }
 }
