@@ -76,8 +76,9 @@ public struct LabReport {
 
       collapsed: share of points where the block's Jacobian on the manifold has rank < k, from the
         activation masks (weights in general position: rank = min(k, active hidden, active outputs)).
-      recoverability: R² of the best affine decoder from the block output to the manifold coordinates;
-        below 1 even without collapse, because the ReLU6s bend the manifold.
+      recoverability: R² of the best affine decoder from the block output to the manifold coordinates,
+        fitted on the even-numbered points and scored on the odd ones; below 1 even without
+        collapse, because the ReLU6s bend the manifold.
       neighbours: share of each point's 10 nearest manifold neighbours still among its 10 nearest.
 
       """

@@ -17,7 +17,7 @@ struct LabCommand: ParsableCommand {
 
       Metrics: collapsed = share of points where the block's Jacobian on the manifold has rank < k \
       (from the activation masks); recoverability = R² of the best affine decoder from the output \
-      back to the manifold; neighbours = share of each point's 10 nearest neighbours kept.
+      back to the manifold, scored on points it was not fitted to; neighbours = share of each point's 10 nearest neighbours kept.
 
         mnv2 lab --block 3 --activation relu6
         mnv2 lab --width 0.35 --block 16 --k 4 --trials 10
