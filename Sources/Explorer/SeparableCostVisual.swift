@@ -1,3 +1,4 @@
+import ManifoldKit
 import MobileNetKit
 import Reports
 import TermCanvas
@@ -41,15 +42,13 @@ enum SeparableCostVisual {
       height: area.height - 2)
     var raster = ScatterRaster(
       columns: plot.width, rows: plot.height, style: plotStyle, xRange: 0...10, yRange: 0...9.5)
-    let perCell = plotStyle.dotsPerCell
-    let samples = plot.width * perCell.x * 4
-    for index in 0...samples {
-      let log2dj = 10 * Double(index) / Double(samples)
-      let dj = pow2(log2dj)
-      raster.plot(x: log2dj, y: 9 * dj / (9 + dj), shade: 0.9)
-    }
-    for index in stride(from: 0, through: samples, by: 6) {
-      raster.plot(x: 10 * Double(index) / Double(samples), y: 9, shade: 0.2)  // the limit, dotted
+    // d_j = 2^(i/16) for i = 0…160: even steps on the log axis, by repeated multiplication.
+    let step = 1.044_273_782_427_413_8  // 2^(1/16)
+    var dj = 1.0
+    for index in 0...160 {
+      raster.plot(x: Double(index) / 16, y: 9 * dj / (9 + dj), shade: 0.9)
+      if index % 4 == 0 { raster.plot(x: Double(index) / 16, y: 9, shade: 0.2) }  // the limit, dotted
+      dj *= step
     }
     raster.draw(into: &canvas, x: plot.x, y: plot.y, colored: theme.colored)
     canvas.write("9", x: area.x + 2, y: plot.y, style: theme.dim)
@@ -62,21 +61,7 @@ enum SeparableCostVisual {
     canvas.write(axis, x: plot.x, y: plot.maxY + 1, style: theme.dim, maxWidth: area.maxX - plot.x)
   }
 
-  static func pow2(_ exponent: Double) -> Double {
-    // 2^x without Foundation: whole part by doubling, the rest by a short series of e^(x ln 2).
-    let whole = Int(exponent.rounded(.down))
-    let fraction = (exponent - Double(whole)) * 0.693_147_180_559_945_3
-    var term = 1.0, sum = 1.0
-    for n in 1...20 {
-      term *= fraction / Double(n)
-      sum += term
-    }
-    var result = sum
-    for _ in 0..<whole { result *= 2 }
-    return result
-  }
-
   static func log2(_ value: Double) -> Double {
-    ManifoldKitBridge.log(value) / 0.693_147_180_559_945_3
+    DeterministicMath.log(value) / 0.693_147_180_559_945_3
   }
 }

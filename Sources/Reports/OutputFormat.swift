@@ -14,7 +14,6 @@ public struct TextStyle: Sendable {
   public init(unicode: Bool = true) { self.unicode = unicode }
 
   var times: String { unicode ? "×" : "x" }
-  var arrow: String { unicode ? "→" : "->" }
   var rule: Character { unicode ? "─" : "-" }
 
   /// Spellings used when the terminal cannot show the symbol.

@@ -65,6 +65,8 @@ func benchmarkRender(runs: Int) {
     ("network", []), ("network+j", [.down]), ("block", [.down, .down, .enter]),
     ("block+b", [.down, .down, .enter, .character("b")]), ("manifold", [.character("m")]),
     ("help", [.character("?")]),
+    ("lesson-1", [.character("L")]),
+    ("lesson-8", [.character("L")] + Array(repeating: .right, count: 7)),
   ]
   for (name, keys) in scenarios {
     var state = ExplorerState()

@@ -16,15 +16,6 @@ enum NeighbourPreservation {
     return queries.map { flat.nearest($0, count: count) }
   }
 
-  static func share(inputs: [[Double]], outputs: [[Double]], neighbours: Int, queries: Int) -> Double {
-    let indices = queryIndices(count: inputs.count, queries: queries)
-    guard inputs.count > neighbours, !indices.isEmpty else { return 0 }
-    return share(
-      before: neighbourSets(of: inputs, queries: indices, count: neighbours), outputs: outputs,
-      queries: indices,
-      neighbours: neighbours)
-  }
-
   static func share(before: [[Int]], outputs: [[Double]], queries: [Int], neighbours: Int) -> Double {
     guard outputs.count > neighbours, !queries.isEmpty else { return 0 }
     let flat = Flat(outputs)
