@@ -102,6 +102,10 @@ struct ExportCommand: ParsableCommand {
 enum AtomicWriter {
   static func write(_ contents: String, to path: String, overwrite: Bool) throws {
     let manager = FileManager.default
+    var targetIsFolder: ObjCBool = false
+    if manager.fileExists(atPath: path, isDirectory: &targetIsFolder), targetIsFolder.boolValue {
+      throw CannotCreateError(message: "cannot write \(path): it is a folder; give a file name")
+    }
     if manager.fileExists(atPath: path) && !overwrite {
       throw DataError(message: "\(path) exists; use --force to replace it")
     }

@@ -126,7 +126,7 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["keep.txt"])
   }
 
-  @Test(arguments: ["/nonexistent-folder/out.svg", "/proc/version/out.svg"])
+  @Test(arguments: ["/nonexistent-folder/out.svg", "/proc/version/out.svg", "/tmp"])
   func unwritablePathIsOneLine(path: String) throws {
     let result = try BinaryRunner.run(["export", "--view", "network", "--format", "svg", "--output", path])
     #expect(result.status == 73, "\(result.stderr)")
