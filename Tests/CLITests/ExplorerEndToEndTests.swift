@@ -21,31 +21,28 @@ import Testing
   @Test func walkTheNetworkToggleTheBottleneckAndQuit() throws {
     let session = try TmuxSession(width: 100, height: 30)
     try session.run(Self.command + "; echo EXIT=$?")
-    var screen = try session.waitFor(text: "bottleneck linear")
-    #expect(screen.contains(" 2 bottleneck  112×112×16 → 56×56×24"))
-    #expect(screen.contains("20 classifier  1×1×1280 → 1×1×1000"))
-    #expect(screen.contains("300,774,272 MAdds"))
+    try session.waitForAll([
+      "bottleneck linear", " 2 bottleneck  112×112×16 → 56×56×24", "20 classifier  1×1×1280 → 1×1×1000",
+      "300,774,272 MAdds",
+    ])
 
     try session.press("j", "j", "Enter")
-    screen = try session.waitFor(text: "b2 · bottleneck")
-    #expect(screen.contains("expand     112×112×16 → 112×112×96"))
-    #expect(screen.contains("depthwise  112×112×96 → 56×56×96"))
-    #expect(screen.contains("project    56×56×96 → 56×56×24      1 1 linear"))
+    try session.waitForAll([
+      "b2 · bottleneck", "expand     112×112×16 → 112×112×96", "depthwise  112×112×96 → 56×56×96",
+      "project    56×56×96 → 56×56×24      1 1 linear",
+    ])
 
     try session.press("b")
-    screen = try session.waitFor(text: "bottleneck: ReLU6")
-    #expect(screen.contains("project    56×56×96 → 56×56×24      1 1 ReLU6"))
-    #expect(screen.contains("shapes and costs unchanged"))
+    try session.waitForAll([
+      "bottleneck: ReLU6", "project    56×56×96 → 56×56×24      1 1 ReLU6", "shapes and costs unchanged",
+    ])
 
     try session.press("m")
-    screen = try session.waitFor(text: "Figure 1")
-    for title in ["Input", "n = 2", "n = 3", "n = 5", "n = 15", "n = 30"] {
-      #expect(screen.contains("─ \(title) ─"), "\(title)")
-    }
+    try session.waitForAll(
+      ["Figure 1"] + ["Input", "n = 2", "n = 3", "n = 5", "n = 15", "n = 30"].map { "─ \($0) ─" })
 
     try session.resize(width: 60, height: 20)
-    screen = try session.waitFor(text: "Terminal too small: 60×20")
-    #expect(screen.contains("needs at least 80×24"))
+    try session.waitForAll(["Terminal too small: 60×20", "needs at least 80×24"])
     try session.resize(width: 100, height: 30)
     try session.waitFor(text: "Figure 1")
 
@@ -83,24 +80,23 @@ import Testing
   @Test func classroomLesson() throws {
     let session = try TmuxSession(width: 100, height: 30)
     try session.run(Self.command + " lesson; echo EXIT=$?")
-    var screen = try session.waitFor(text: "Step 1 / 9 · Depthwise separable convolutions")
-    #expect(screen.contains("b2: d_i = 16 → d_j = 24 at 56×56, k = 3"))
+    try session.waitForAll([
+      "Step 1 / 9 · Depthwise separable convolutions", "b2: d_i = 16 → d_j = 24 at 56×56, k = 3",
+    ])
     try session.press("Space")
     try session.waitFor(text: "Step 2 / 9")
     try session.press("PageDown")
-    screen = try session.waitFor(text: "Step 3 / 9 · Linear bottlenecks")
-    #expect(screen.contains("Bottleneck ReLU6 (b)"))
-    #expect(screen.contains("Lesson 3 / 9"))
+    try session.waitForAll(["Step 3 / 9 · Linear bottlenecks", "Bottleneck ReLU6 (b)", "Lesson 3 / 9"])
     try session.press("b")
-    screen = try session.waitFor(text: "Bottleneck linear (b)")
-    #expect(screen.contains("Linear: every point is recovered exactly"))
-    #expect(screen.contains("bottleneck: linear"))
+    try session.waitForAll([
+      "Bottleneck linear (b)", "Linear: every point is recovered exactly", "bottleneck: linear",
+    ])
     try session.press("Right")
     try session.waitFor(text: "Step 4 / 9 · Inverted residuals")
     try session.press("7", "Enter")
     try session.waitFor(text: "Step 7 / 9 · Memory-efficient inference")
     try session.press("z")
-    screen = try session.waitFor("the zoomed visual") {
+    try session.waitFor("the zoomed visual") {
       !$0.contains("Inference memory is") && $0.contains("V1 ours")
     }
     try session.press("q")

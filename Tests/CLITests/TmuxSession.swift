@@ -106,6 +106,16 @@ final class TmuxSession {
     throw Failure(description: "timed out waiting for \(description); screen was:\n\(last)")
   }
 
+  /// Waits until every text is on screen: a capture can land while the program is still
+  /// painting, so checking more than the first text after a wait would race.
+  @discardableResult
+  func waitForAll(_ texts: [String], timeout: Double = 10) throws -> String {
+    try waitFor(texts.map { "'\($0)'" }.joined(separator: ", "), timeout: timeout) { screen in
+      texts.allSatisfy(screen.contains)
+    }
+  }
+
+  @discardableResult
   func waitFor(text: String, timeout: Double = 10) throws -> String {
     try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
   }
