@@ -14,8 +14,14 @@ let package = Package(
     // Core: pure values, no I/O.
     .target(name: "MobileNetKit"),
 
-    // The manifold experiment of the paper's Figure 1: standard library only.
-    .target(name: "ManifoldKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+    // The manifold experiment of the paper's Figure 1 and the bottleneck lab: the standard
+    // library, Dispatch to use both cores, and the lab's matrix kernels.
+    .target(
+      name: "ManifoldKit", dependencies: ["CLabKernels"],
+      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+
+    // The lab's matrix products in C: Swift cannot choose AVX2 at run time, C can.
+    .target(name: "CLabKernels", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
 
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
     .target(name: "TermCanvas"),
@@ -43,7 +49,8 @@ let package = Package(
     ),
 
     // Benchmarks: swift run -c release mnv2-bench.
-    .executableTarget(name: "mnv2-bench", dependencies: ["ManifoldKit", "TermCanvas", "Explorer"]),
+    .executableTarget(
+      name: "mnv2-bench", dependencies: ["ManifoldKit", "CLabKernels", "TermCanvas", "Explorer"]),
 
     // Tests, and a file-based snapshot helper they share.
     .target(name: "SnapshotTesting", path: "Sources/SnapshotTesting"),

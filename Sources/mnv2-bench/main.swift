@@ -1,3 +1,4 @@
+import CLabKernels
 import Explorer
 import ManifoldKit
 import TermCanvas
@@ -110,25 +111,42 @@ func benchmarkLab(points: Int, trials: Int) {
     (64, 6, 96, false), (96, 6, 96, true), (96, 6, 96, true), (96, 6, 160, false), (160, 6, 160, true),
     (160, 6, 160, true), (160, 6, 320, false),
   ]
+  let shapes = blocks.map {
+    BottleneckShape(inputChannels: $0.0, expansion: $0.1, outputChannels: $0.2, hasShortcut: $0.3)
+  }
+  let template = BottleneckLab(shape: shapes[0], points: points, trials: trials)
   let clock = ContinuousClock()
   var checksum = 0.0
   let elapsed = clock.measure {
-    for (d1, t, d2, shortcut) in blocks {
-      for k in [2, 4, 8] {
-        for projection in [ManifoldActivation.linear, .relu6] {
-          let lab = BottleneckLab(
-            shape: BottleneckShape(
-              inputChannels: d1, expansion: t, outputChannels: d2, hasShortcut: shortcut),
-            manifoldDimension: k, projection: projection, points: points, trials: trials)
-          checksum += lab.run().collapsedFraction.mean
-        }
-      }
-    }
+    let results = LabSweep.run(
+      template: template, shapes: shapes, dimensions: [2, 4, 8], projections: [.linear, .relu6])
+    checksum = results.joined().joined().reduce(0) { $0 + $1.collapsedFraction.mean }
   }
   let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
   print(
     "lab sweep 17 blocks x 3 k x 2 activations, \(points) points x \(trials) trials: \(format(seconds)) s  (checksum \(format(checksum)))"
   )
+}
+
+/// The lab's two biggest products at b17's sizes, timed alone (one core).
+func benchmarkKernels(runs: Int) {
+  func filled<T: BinaryFloatingPoint>(_ count: Int, _: T.Type) -> [T] {
+    (0..<count).map { T(($0 * 7919) % 1000) / 1000 - 0.5 }
+  }
+  let (n, live, outputs) = (2000, 480, 320)
+  let a = filled(n * live, Float.self), b = filled(live * outputs, Float.self)
+  var c = [Float](repeating: 0, count: n * outputs)
+  let projection = measure(runs: runs) { lab_sgemm(n, live, outputs, a, live, b, outputs, &c, outputs) }
+  print(
+    "sgemm \(n)x\(live)x\(outputs) (b17 projection)  median \(format(projection * 1000)) ms  "
+      + "\(format(Double(n * live * outputs) / projection / 1e9)) GMAC/s")
+  let train = 1000
+  let x = filled(train * outputs, Double.self), xt = filled(outputs * train, Double.self)
+  var gram = [Double](repeating: 0, count: outputs * outputs)
+  let full = measure(runs: runs) { lab_dgemm(outputs, train, outputs, xt, train, x, outputs, &gram, outputs) }
+  print(
+    "dgemm \(outputs)x\(train)x\(outputs) (b17 Gram, full)  median \(format(full * 1000)) ms  "
+      + "\(format(Double(outputs * train * outputs) / full / 1e9)) GMAC/s")
 }
 
 func format(_ value: Double) -> String {
@@ -144,6 +162,7 @@ case "manifold": benchmarkManifold(points: 1_000_000, runs: runs)
 case "raster": benchmarkRaster(points: 1_000_000, runs: runs)
 case "render": benchmarkRender(runs: runs)
 case "lab-panel": benchmarkLabPanel(runs: runs)
+case "kernels": benchmarkKernels(runs: runs)
 case "lab": benchmarkLab(points: 2000, trials: Int(arguments.dropFirst().first ?? "10") ?? 10)
 case "all":
   benchmarkManifold(points: 1_000_000, runs: runs)

@@ -61,26 +61,34 @@ public struct BottleneckLab: Equatable, Sendable {
   /// The lab for several projection activations, sharing the weights and the forward pass
   /// up to the projection (what the explorer's side-by-side panel and the sweep need).
   public func run(projections: [ManifoldActivation]) -> [LabResult] {
-    let inputs = LabManifold.points(count: points, dimension: manifoldDimension, seed: seed)
-    let queries = NeighbourPreservation.queryIndices(count: inputs.count, queries: Self.neighbourQueries)
-    let neighbours = NeighbourPreservation.neighbourSets(
-      of: inputs, queries: queries, count: Self.neighbourCount)
-    let passes = (0..<trials).map { trial in
-      LabPass.run(
-        lab: self, inputs: inputs, seed: SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial)),
-        inputNeighbours: neighbours, projections: projections)
+    let inputs = LabPass.Inputs(LabManifold.points(count: points, dimension: manifoldDimension, seed: seed))
+    let lab = self
+    let passes: [[LabPass]]
+    if trials == 1 {
+      // One trial: the projections' metrics are independent, one per core.
+      let forward = LabPass.Forward(
+        weights: weights(trial: 0), k: manifoldDimension, shortcut: shortcut, inputs: inputs.single)
+      passes = [projections.concurrentMap { LabPass.measure(forward.output($0), inputs: inputs) }]
+    } else {
+      passes = Array(0..<trials).concurrentMap { trial in
+        LabPass.run(
+          weights: lab.weights(trial: trial), manifoldDimension: lab.manifoldDimension,
+          shortcut: lab.shortcut,
+          inputs: inputs, projections: projections)
+      }
     }
     return projections.indices.map { index in
       var lab = self
       lab.projection = projections[index]
-      let samples = passes.map { $0[index] }
-      return LabResult(
-        lab: lab, collapsedFraction: MetricSummary(samples.map(\.collapsedFraction)),
-        recoverability: MetricSummary(samples.map(\.recoverability)),
-        neighbourPreservation: MetricSummary(samples.map(\.neighbourPreservation)),
-        outputs: samples[0].outputs,
-        inputs: inputs, decoded: samples[0].decoded)
+      return LabResult(lab: lab, inputs: inputs, trials: passes.map { $0[index] })
     }
+  }
+
+  /// The weights of one trial; they depend on the block, the seed and the trial, not on k.
+  func weights(trial: Int) -> LabWeights {
+    LabWeights(
+      shape: shape, seed: SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial)),
+      allLinear: allLinear)
   }
 }
 
@@ -94,9 +102,21 @@ public struct LabResult: Equatable, Sendable {
   /// Share of each point's 10 nearest manifold neighbours that stay among its 10 nearest
   /// in the output.
   public var neighbourPreservation: MetricSummary
-  public var outputs: [[Double]]
   public var inputs: [[Double]]
   /// What the best linear read-out recovers of each input point (trial 0), for plots.
   public var decoded: [[Double]]
   public var theory: Double { lab.theory }
+
+  init(lab: BottleneckLab, inputs: LabPass.Inputs, trials: [LabPass]) {
+    self.lab = lab
+    collapsedFraction = MetricSummary(trials.map(\.collapsedFraction))
+    recoverability = MetricSummary(trials.map(\.recoverability))
+    neighbourPreservation = MetricSummary(trials.map(\.neighbourPreservation))
+    self.inputs = Self.rows(inputs.points)
+    decoded = Self.rows(trials[0].decoded)
+  }
+
+  private static func rows(_ matrix: LabMatrix<Double>) -> [[Double]] {
+    (0..<matrix.rows).map { Array(matrix.row($0)) }
+  }
 }

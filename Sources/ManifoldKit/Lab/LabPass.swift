@@ -1,142 +1,203 @@
-/// One trial of the lab: draw the weights, push every point through the block, measure.
-struct LabPass {
-  var outputs: [[Double]]
+import CLabKernels
+
+/// One trial of the lab: push every point through the block once, then measure the output
+/// of each projection activation.
+struct LabPass: Sendable {
+  /// The block output, points × d″ (single precision, like the network's own tensors).
+  var outputs: LabMatrix<Float>
   var collapsedFraction: Double
   var recoverability: Double
   var neighbourPreservation: Double
-  /// What the best linear read-out recovers of each input point.
-  var decoded: [[Double]]
+  /// What the best linear read-out recovers of each input point, points × k.
+  var decoded: LabMatrix<Double>
 
-  /// `inputNeighbours` are the query points' neighbour sets on the manifold, shared by
-  /// every trial; computed here when not given.
-  init(lab: BottleneckLab, inputs: [[Double]], seed: UInt64, inputNeighbours: [[Int]]? = nil) {
-    self =
-      Self.run(
-        lab: lab, inputs: inputs, seed: seed, inputNeighbours: inputNeighbours, projections: [lab.projection])[
-        0]
+  /// The trial's input manifold and its neighbour sets, shared by every trial and
+  /// projection.
+  struct Inputs: Sendable {
+    let points: LabMatrix<Double>
+    let single: LabMatrix<Float>
+    let queries: [Int]
+    let neighbours: [[Int]]
+
+    init(_ points: [[Double]]) {
+      let k = points.first?.count ?? 0
+      self.points = LabMatrix(rows: points.count, columns: k, values: points.flatMap { $0 })
+      single = LabMatrix(rows: points.count, columns: k, values: self.points.values.map { Float($0) })
+      queries = NeighbourPreservation.queryIndices(
+        count: points.count, queries: BottleneckLab.neighbourQueries)
+      neighbours = NeighbourPreservation.neighbourSets(
+        of: single, queries: queries, count: BottleneckLab.neighbourCount)
+    }
   }
 
-  private init(
-    outputs: [[Double]], collapsedFraction: Double, recoverability: Double, neighbourPreservation: Double,
-    decoded: [[Double]]
-  ) {
-    self.outputs = outputs
-    self.collapsedFraction = collapsedFraction
-    self.recoverability = recoverability
-    self.neighbourPreservation = neighbourPreservation
-    self.decoded = decoded
-  }
-
-  /// One trial for several projection activations at once: the weights and everything up
-  /// to the projection's pre-activation are shared, only the last step differs.
+  /// Every projection of one trial: the weights and everything up to the projection's
+  /// pre-activation are shared, only the last step differs.
   static func run(
-    lab: BottleneckLab, inputs: [[Double]], seed: UInt64, inputNeighbours: [[Int]]?,
+    weights: LabWeights, manifoldDimension k: Int, shortcut: Bool, inputs: Inputs,
     projections: [ManifoldActivation]
   ) -> [LabPass] {
-    let shape = lab.shape
-    let k = lab.manifoldDimension, d1 = shape.inputChannels, h = shape.hiddenChannels,
-      d2 = shape.outputChannels
-    var generator = SplitMix64(seed: seed)
-    func normals(_ count: Int, variance: Double) -> [Double] {
-      let sd = variance.squareRoot()
-      return (0..<count).map { _ in generator.nextNormal() * sd }
+    let forward = Forward(weights: weights, k: k, shortcut: shortcut, inputs: inputs.single)
+    return projections.map { projection in
+      measure(forward.output(projection), inputs: inputs)
     }
-    let embedding = normals(d1 * k, variance: 1 / Double(k))  // row-major d′ × k
-    let expand = shape.hasExpansion ? normals(h * d1, variance: 2 / Double(d1)) : []  // h × d′
-    let depthwise = normals(h, variance: 2.0 / 9)
-    // Projection stored column by column (h columns of d″), so a hidden channel adds a
-    // contiguous column: skipping the channels ReLU6 zeroed is then free.
-    let project = normals(d2 * h, variance: 2 / Double(h))
-    // The input-side map M = W_e·E (h × k), so z1 = M u costs h·k per point.
-    var front = [Double](repeating: 0, count: h * k)
-    for c in 0..<h {
-      for j in 0..<k {
-        var sum = 0.0
-        if shape.hasExpansion {
-          for i in 0..<d1 { sum += expand[c * d1 + i] * embedding[i * k + j] }
-        } else {
-          sum = embedding[c * k + j]
-        }
-        front[c * k + j] = sum
-      }
+  }
+
+  /// The metrics of one block output.
+  static func measure(_ output: Forward.Output, inputs: Inputs) -> LabPass {
+    let fit = LinearDecoder.fit(features: output.values, targets: inputs.points)
+    let filter = fit.centred.flatMap { centred in
+      fit.gram.flatMap { PrincipalFilter(centred: centred, gram: $0) }
     }
-    let inner: ManifoldActivation = lab.allLinear ? .linear : .relu6
-    let outers: [ManifoldActivation] = projections.map { lab.allLinear ? .linear : $0 }
-    let addShortcut = lab.shortcut && shape.hasShortcut
-    var outputs = [[[Double]]](repeating: [], count: outers.count)
-    for index in outputs.indices { outputs[index].reserveCapacity(inputs.count) }
-    var collapsed = [Int](repeating: 0, count: outers.count)
-    var hidden = [Double](repeating: 0, count: h)
-    var z3 = [Double](repeating: 0, count: d2)
-    for u in inputs {
-      var activeHidden = 0
-      for c in 0..<h {
-        var z1 = 0.0
-        for j in 0..<k { z1 += front[c * k + j] * u[j] }
-        // t = 1 blocks start with the depthwise conv: no ReLU6 before it.
-        let first = shape.hasExpansion ? inner.apply(z1) : z1
-        let firstActive = shape.hasExpansion ? inner.isActive(z1) : true
-        let z2 = depthwise[c] * first
-        hidden[c] = inner.apply(z2)
-        if firstActive && inner.isActive(z2) && depthwise[c] != 0 { activeHidden += 1 }
-      }
-      for o in 0..<d2 { z3[o] = 0 }
-      project.withUnsafeBufferPointer { columns in
-        z3.withUnsafeMutableBufferPointer { z3 in
-          for c in 0..<h where hidden[c] != 0 {
-            let value = hidden[c]
-            let base = c * d2
-            for o in 0..<d2 { z3[o] += columns[base + o] * value }
+    return LabPass(
+      outputs: output.values, collapsedFraction: output.collapsedFraction, recoverability: fit.rSquared,
+      neighbourPreservation: NeighbourPreservation.share(
+        before: inputs.neighbours, outputs: output.values, queries: inputs.queries,
+        neighbours: BottleneckLab.neighbourCount, filter: filter),
+      decoded: fit.fitted)
+  }
+
+  /// The block applied to every point, up to the projection's activation.
+  struct Forward {
+    let weights: LabWeights
+    let k: Int
+    /// Projection pre-activations, points × d″.
+    let preActivation: LabMatrix<Float>
+    /// Per point, the live hidden channels in the linear part of both ReLU6s.
+    let activeHidden: [Int]
+    /// E·u for the shortcut, points × d′, when it is added.
+    let shortcut: LabMatrix<Float>?
+
+    init(weights: LabWeights, k: Int, shortcut addShortcut: Bool, inputs: LabMatrix<Float>) {
+      self.weights = weights
+      self.k = k
+      let shape = weights.shape
+      let inputChannels = shape.inputChannels, live = weights.live.count
+      let embedding = Self.embedding(weights: weights, k: k)
+      let front = Self.front(weights: weights, embedding: embedding)
+      // z₁ = (W_e·E)·u for every point and live channel at once.
+      var hidden = inputs.times(front.transposed)
+      var active = [Int](repeating: 0, count: inputs.rows)
+      let clips = !weights.allLinear
+      hidden.values.withUnsafeMutableBufferPointer { h in
+        weights.depthwise.withUnsafeBufferPointer { taps in
+          active.withUnsafeMutableBufferPointer { active in
+            // t = 1 blocks start with the depthwise conv: no ReLU6 before it.
+            lab_hidden(
+              inputs.rows, live, h.baseAddress, taps.baseAddress, shape.hasExpansion && clips ? 1 : 0,
+              clips ? 1 : 0, active.baseAddress)
           }
         }
       }
-      var x = [Double](repeating: 0, count: addShortcut ? d1 : 0)
-      if addShortcut {
-        for i in 0..<d1 {
-          for j in 0..<k { x[i] += embedding[i * k + j] * u[j] }
+      activeHidden = active
+      preActivation = hidden.times(weights.projection)
+      self.shortcut =
+        addShortcut && shape.hasShortcut && inputChannels == shape.outputChannels
+        ? inputs.times(embedding.transposed) : nil
+    }
+
+    /// E ∈ ℝ^{d′×k}, N(0, 1/k): the manifold's embedding into the block's input channels.
+    static func embedding(weights: LabWeights, k: Int) -> LabMatrix<Float> {
+      var normals = PolarNormalGenerator(
+        seed: SplitMix64.derivedSeed(weights.seed, stream: LabWeights.Stream.embedding &+ UInt64(k)))
+      let deviation = (1 / Double(k)).squareRoot()
+      let count = weights.shape.inputChannels * k
+      return LabMatrix(
+        rows: weights.shape.inputChannels, columns: k,
+        values: (0..<count).map { _ in Float(normals.next() * deviation) })
+    }
+
+    /// The map from the manifold to the live hidden channels' first pre-activation, live × k.
+    ///
+    /// With an expansion it is W_e·E for He-normal W_e ∈ ℝ^{td′×d′}. Each row is Eᵀw with
+    /// w ~ N(0, (2/d′)·I), which is exactly N(0, (2/d′)·EᵀE); so rows are drawn as
+    /// √(2/d′)·L·z with L Lᵀ = EᵀE and z standard normal, and the t·d′×d′ expansion matrix
+    /// never has to be drawn. Without an expansion (t = 1) the hidden channels are E's rows.
+    static func front(weights: LabWeights, embedding: LabMatrix<Float>) -> LabMatrix<Float> {
+      let k = embedding.columns
+      guard weights.shape.hasExpansion else {
+        var rows = LabMatrix<Float>(rows: weights.live.count, columns: k)
+        for (r, channel) in weights.live.enumerated() {
+          for j in 0..<k { rows[r, j] = embedding[channel, j] }
+        }
+        return rows
+      }
+      // EᵀE in double precision, then its Cholesky factor.
+      var gram = LabMatrix<Double>(rows: k, columns: k)
+      for a in 0..<k {
+        for b in 0..<k {
+          var sum = 0.0
+          for i in 0..<embedding.rows { sum += Double(embedding[i, a]) * Double(embedding[i, b]) }
+          gram[a, b] = sum
         }
       }
-      for (index, outer) in outers.enumerated() {
-        var activeOutputs = 0
-        var y = [Double](repeating: 0, count: d2)
-        for o in 0..<d2 {
-          y[o] = outer.apply(z3[o])
-          if outer.isActive(z3[o]) { activeOutputs += 1 }
+      let factor = LinearDecoder.cholesky(gram) ?? Self.identity(k)
+      var normals = PolarNormalGenerator(
+        seed: SplitMix64.derivedSeed(weights.seed, stream: LabWeights.Stream.expansion &+ UInt64(k)))
+      let deviation = (2 / Double(weights.shape.inputChannels)).squareRoot()
+      var rows = LabMatrix<Float>(rows: weights.live.count, columns: k)
+      var z = [Double](repeating: 0, count: k)
+      for r in 0..<weights.live.count {
+        for j in 0..<k { z[j] = normals.next() }
+        for a in 0..<k {
+          var sum = 0.0
+          for b in 0...a { sum += factor[a, b] * z[b] }
+          rows[r, a] = Float(deviation * sum)
         }
-        if addShortcut {
-          for i in 0..<d1 { y[i] += x[i] }
+      }
+      return rows
+    }
+
+    /// EᵀE is singular only when k > d′, which validation rules out; the identity keeps
+    /// the function total.
+    private static func identity(_ k: Int) -> LabMatrix<Double> {
+      var matrix = LabMatrix<Double>(rows: k, columns: k)
+      for i in 0..<k { matrix[i, i] = 1 }
+      return matrix
+    }
+
+    struct Output {
+      var values: LabMatrix<Float>
+      var collapsedFraction: Double
+    }
+
+    /// The block output with the given projection activation, and the share of points
+    /// where its Jacobian on the manifold has rank < k.
+    func output(_ projection: ManifoldActivation) -> Output {
+      let outer: ManifoldActivation = weights.allLinear ? .linear : projection
+      var values = preActivation
+      let outputs = values.columns
+      var activeOutputs = [Int](repeating: 0, count: values.rows)
+      let kind: Int32 =
+        switch outer {
+        case .linear: 0
+        case .relu: 1
+        case .relu6: 2
         }
-        // Rank of the Jacobian D3·W_p·D_h·W_e·E (+ E with a shortcut) on the manifold: for
+      values.values.withUnsafeMutableBufferPointer { y in
+        (shortcut?.values ?? []).withUnsafeBufferPointer { x in
+          activeOutputs.withUnsafeMutableBufferPointer { active in
+            lab_activate(
+              values.rows, outputs, y.baseAddress, kind, shortcut == nil ? nil : x.baseAddress,
+              shortcut?.columns ?? 0, active.baseAddress)
+          }
+        }
+      }
+      var collapsed = 0
+      for point in 0..<values.rows {
+        // Rank of the Jacobian D₃·W_p·D_h·W_e·E (+ E with a shortcut) on the manifold: for
         // weights in general position (probability 1 here) it is min(k, active hidden,
         // active outputs); a linear projection plus the shortcut keeps the full rank k.
         let rank: Int
-        if lab.allLinear {
+        if weights.allLinear || (shortcut != nil && outer == .linear) {
           rank = k
-        } else if addShortcut && outer == .linear {
-          rank = k
-        } else if addShortcut {
-          rank = min(k, activeOutputs)
+        } else if shortcut != nil {
+          rank = min(k, activeOutputs[point])
         } else {
-          rank = min(k, activeHidden, activeOutputs)
+          rank = min(k, activeHidden[point], activeOutputs[point])
         }
-        if rank < k { collapsed[index] += 1 }
-        outputs[index].append(y)
+        if rank < k { collapsed += 1 }
       }
-    }
-    let queries = NeighbourPreservation.queryIndices(
-      count: inputs.count, queries: BottleneckLab.neighbourQueries)
-    let before =
-      inputNeighbours
-      ?? NeighbourPreservation.neighbourSets(
-        of: inputs, queries: queries, count: BottleneckLab.neighbourCount)
-    return outers.indices.map { index in
-      let fit = LinearDecoder.fit(features: outputs[index], targets: inputs)
-      return LabPass(
-        outputs: outputs[index], collapsedFraction: Double(collapsed[index]) / Double(inputs.count),
-        recoverability: fit.rSquared,
-        neighbourPreservation: NeighbourPreservation.share(
-          before: before, outputs: outputs[index], queries: queries, neighbours: BottleneckLab.neighbourCount),
-        decoded: fit.fitted)
+      return Output(values: values, collapsedFraction: Double(collapsed) / Double(max(values.rows, 1)))
     }
   }
 }

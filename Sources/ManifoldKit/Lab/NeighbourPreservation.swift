@@ -1,3 +1,5 @@
+import CLabKernels
+
 /// How much local structure a map keeps: for each query point, the share of its nearest
 /// neighbours on the manifold that are still among its nearest neighbours after the map.
 enum NeighbourPreservation {
@@ -9,64 +11,46 @@ enum NeighbourPreservation {
     return Array(Swift.stride(from: 0, to: n, by: stride).prefix(queries))
   }
 
-  /// The neighbour sets of the query points, computed once per manifold and reused for
-  /// every trial and projection.
-  static func neighbourSets(of points: [[Double]], queries: [Int], count: Int) -> [[Int]] {
-    let flat = Flat(points)
-    return queries.map { flat.nearest($0, count: count) }
-  }
-
-  static func share(before: [[Int]], outputs: [[Double]], queries: [Int], neighbours: Int) -> Double {
-    guard outputs.count > neighbours, !queries.isEmpty else { return 0 }
-    let flat = Flat(outputs)
-    var kept = 0
-    for (query, neighboursBefore) in zip(queries, before) {
-      let after = Set(flat.nearest(query, count: neighbours))
-      kept += neighboursBefore.filter(after.contains).count
-    }
-    return Double(kept) / Double(queries.count * neighbours)
-  }
-
-  /// Points stored contiguously, for the distance loop.
-  struct Flat {
-    let values: [Double]
-    let dimension: Int
-    let count: Int
-
-    init(_ points: [[Double]]) {
-      count = points.count
-      dimension = points.first?.count ?? 0
-      values = points.flatMap { $0 }
-    }
-
-    /// Indices of the `count` nearest other points (ties broken by index), by insertion
-    /// into a small sorted list.
-    func nearest(_ query: Int, count wanted: Int) -> [Int] {
-      var distances: [Double] = []
-      var indices: [Int] = []
-      distances.reserveCapacity(wanted + 1)
-      indices.reserveCapacity(wanted + 1)
-      values.withUnsafeBufferPointer { v in
-        let q = query * dimension
-        for index in 0..<count where index != query {
-          let base = index * dimension
-          var distance = 0.0
-          for d in 0..<dimension {
-            let delta = v[base + d] - v[q + d]
-            distance += delta * delta
-          }
-          if indices.count == wanted, distance >= distances[wanted - 1] { continue }
-          var position = indices.count
-          while position > 0 && distances[position - 1] > distance { position -= 1 }
-          distances.insert(distance, at: position)
-          indices.insert(index, at: position)
-          if indices.count > wanted {
-            distances.removeLast()
-            indices.removeLast()
+  /// The `count` nearest other points of each query (squared Euclidean distance in single
+  /// precision, ties to the lower index), nearest first.
+  /// `hints` are points likely to be near each query (its manifold neighbours): visiting
+  /// them first only makes the search faster.
+  static func neighbourSets(
+    of points: LabMatrix<Float>, queries: [Int], count: Int, hints: [[Int]] = [],
+    filter: PrincipalFilter? = nil
+  ) -> [[Int]] {
+    guard points.rows > count, !queries.isEmpty else { return queries.map { _ in [] } }
+    var found = [Int](repeating: -1, count: queries.count * count)
+    let hintCount = hints.count == queries.count ? hints.map(\.count).max() ?? 0 : 0
+    let flatHints = hints.flatMap { $0 + Array(repeating: -1, count: hintCount - $0.count) }
+    points.values.withUnsafeBufferPointer { values in
+      queries.withUnsafeBufferPointer { queries in
+        flatHints.withUnsafeBufferPointer { hints in
+          (filter?.coordinates.values ?? []).withUnsafeBufferPointer { coordinates in
+            found.withUnsafeMutableBufferPointer { out in
+              lab_nearest(
+                points.rows, points.columns, values.baseAddress, queries.count, queries.baseAddress, count,
+                hintCount > 0 ? hints.baseAddress : nil, hintCount,
+                filter == nil ? nil : coordinates.baseAddress,
+                filter?.coordinates.rows ?? 0, filter?.slack ?? 0, out.baseAddress)
+            }
           }
         }
       }
-      return indices
     }
+    return queries.indices.map { Array(found[$0 * count..<($0 + 1) * count]) }
+  }
+
+  static func share(
+    before: [[Int]], outputs: LabMatrix<Float>, queries: [Int], neighbours: Int,
+    filter: PrincipalFilter? = nil
+  ) -> Double {
+    guard outputs.rows > neighbours, !queries.isEmpty else { return 0 }
+    let after = neighbourSets(of: outputs, queries: queries, count: neighbours, hints: before, filter: filter)
+    var kept = 0
+    for (neighboursBefore, neighboursAfter) in zip(before, after) {
+      kept += neighboursBefore.filter(neighboursAfter.contains).count
+    }
+    return Double(kept) / Double(queries.count * neighbours)
   }
 }

@@ -1,0 +1,37 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+  /// `map` on every core. The lab's trials and blocks are independent and each is
+  /// deterministic, so the result does not depend on how the work was scheduled.
+  func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    guard count > 1 else { return map(transform) }
+    let slots = ResultSlots<Result>(count: count)
+    let elements = self
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+      slots.store(transform(elements[index]), at: index)
+    }
+    return slots.values()
+  }
+}
+
+/// One write-once slot per iteration; each index is written by exactly one thread, through
+/// a raw pointer so no two threads ever access the same Swift variable.
+private final class ResultSlots<Result>: @unchecked Sendable {
+  private let base: UnsafeMutablePointer<Result?>
+  private let count: Int
+
+  init(count: Int) {
+    self.count = count
+    base = .allocate(capacity: count)
+    base.initialize(repeating: nil, count: count)
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  func store(_ value: Result, at index: Int) { base[index] = value }
+
+  func values() -> [Result] { (0..<count).map { base[$0]! } }
+}

@@ -1,0 +1,50 @@
+/// The weights of one trial that do not depend on the manifold, so a sweep draws them once
+/// per block and trial and reuses them for every k.
+struct LabWeights: Sendable {
+  let shape: BottleneckShape
+  let seed: UInt64
+  let allLinear: Bool
+  /// The hidden channels that can ever be non-zero. After expand → ReLU6 a channel is ≥ 0,
+  /// so a negative depthwise scale makes it ≤ 0 and the second ReLU6 zeroes it for every
+  /// input: about half the channels are dead, exactly, and the projection skips them.
+  let live: [Int]
+  /// The depthwise centre tap of each live channel, N(0, 2/9).
+  let depthwise: [Float]
+  /// Live channels × d″: row r holds live channel r's weights into the d″ outputs,
+  /// He-normal N(0, 2/(t·d′)).
+  let projection: LabMatrix<Float>
+
+  init(shape: BottleneckShape, seed: UInt64, allLinear: Bool) {
+    self.shape = shape
+    self.seed = seed
+    self.allLinear = allLinear
+    let hidden = shape.hiddenChannels, outputs = shape.outputChannels
+    var taps = PolarNormalGenerator(seed: SplitMix64.derivedSeed(seed, stream: Stream.depthwise))
+    let tapDeviation = (2.0 / 9).squareRoot()
+    let allTaps = (0..<hidden).map { _ in taps.next() * tapDeviation }
+    // Without the first ReLU6 (t = 1 blocks, or the all-linear test) a negative tap is live:
+    // it passes the negative half of its input.
+    let clipsBeforeDepthwise = shape.hasExpansion && !allLinear
+    live = (0..<hidden).filter { allTaps[$0] != 0 && (!clipsBeforeDepthwise || allTaps[$0] > 0) }
+    depthwise = live.map { Float(allTaps[$0]) }
+    // Each channel's row has its own stream, so dead rows are never drawn and live rows do
+    // not depend on which other channels died.
+    let deviation = (2 / Double(hidden)).squareRoot()
+    var values = [Float]()
+    values.reserveCapacity(live.count * outputs)
+    for channel in live {
+      var row = PolarNormalGenerator(
+        seed: SplitMix64.derivedSeed(seed, stream: Stream.projectionRow &+ UInt64(channel)))
+      for _ in 0..<outputs { values.append(Float(row.next() * deviation)) }
+    }
+    projection = LabMatrix(rows: live.count, columns: outputs, values: values)
+  }
+
+  /// Random streams of a trial, one per weight tensor.
+  enum Stream {
+    static let depthwise: UInt64 = 0xD3
+    static let embedding: UInt64 = 0xE0_0000
+    static let expansion: UInt64 = 0xE1_0000
+    static let projectionRow: UInt64 = 0x9_0000_0000
+  }
+}
