@@ -59,7 +59,7 @@ enum LabPanel {
         "collapsed \(NumberFormatting.percent(result.collapsedFraction.mean)) \(theme.dot) Theorem 1 "
           + ManifoldFigure.percent(result.theory),
         "R² \(NumberFormatting.fixed(result.recoverability.mean, decimals: 3)) \(theme.dot) neighbours "
-          + NumberFormatting.percent(result.neighbourPreservation.mean),
+          + (result.neighbourPreservation.map { NumberFormatting.percent($0.mean) } ?? "–"),
       ]
       for (offset, line) in lines.enumerated() {
         canvas.write(line.replacingUnicode(theme), x: x, y: frame.maxY + offset, maxWidth: panelWidth)

@@ -50,7 +50,7 @@ public struct LabReport {
         ManifoldFigure.percent(result.theory),
       ],
       ["recoverability R²", value(result.recoverability, percent: false), ""],
-      ["neighbour preservation", value(result.neighbourPreservation, percent: true), ""],
+      ["neighbour preservation", result.neighbourPreservation.map { value($0, percent: true) } ?? "–", ""],
     ]
     out += table.renderText(rule: style.rule) + "\n"
     if lab.manifoldDimension == 2 {
@@ -95,7 +95,9 @@ struct LabJSON: Encodable {
   var shortcut: Bool
   var points, trials: Int
   var seed: UInt64
-  var collapsedFraction, collapsedFractionTheory, recoverability, neighbourPreservation: Double
+  var collapsedFraction, collapsedFractionTheory, recoverability: Double
+  /// Null only if the lab was run without it (never from the command line).
+  var neighbourPreservation: Double?
   var collapsedFractionSD, recoverabilitySD, neighbourPreservationSD: Double?
 
   init(_ result: LabResult, block: String, width: Double) {
@@ -114,11 +116,11 @@ struct LabJSON: Encodable {
     collapsedFraction = result.collapsedFraction.mean
     collapsedFractionTheory = result.theory
     recoverability = result.recoverability.mean
-    neighbourPreservation = result.neighbourPreservation.mean
+    neighbourPreservation = result.neighbourPreservation?.mean
     if lab.trials > 1 {
       collapsedFractionSD = result.collapsedFraction.standardDeviation
       recoverabilitySD = result.recoverability.standardDeviation
-      neighbourPreservationSD = result.neighbourPreservation.standardDeviation
+      neighbourPreservationSD = result.neighbourPreservation?.standardDeviation
     }
   }
 
@@ -144,7 +146,7 @@ struct LabJSON: Encodable {
       block, formatWidth(width), String(dIn), String(hidden), String(dOut), String(k), projection,
       String(shortcut),
       String(collapsedFraction), String(collapsedFractionTheory), String(recoverability),
-      String(neighbourPreservation),
+      neighbourPreservation.map { String($0) } ?? "",
     ]
   }
 }

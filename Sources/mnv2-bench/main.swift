@@ -114,18 +114,20 @@ func benchmarkLab(points: Int, trials: Int) {
   let shapes = blocks.map {
     BottleneckShape(inputChannels: $0.0, expansion: $0.1, outputChannels: $0.2, hasShortcut: $0.3)
   }
-  let template = BottleneckLab(shape: shapes[0], points: points, trials: trials)
-  let clock = ContinuousClock()
-  var checksum = 0.0
-  let elapsed = clock.measure {
-    let results = LabSweep.run(
-      template: template, shapes: shapes, dimensions: [2, 4, 8], projections: [.linear, .relu6])
-    checksum = results.joined().joined().reduce(0) { $0 + $1.collapsedFraction.mean }
+  for neighbours in [false, true] {
+    var template = BottleneckLab(shape: shapes[0], points: points, trials: trials)
+    template.measuresNeighbours = neighbours
+    var checksum = 0.0
+    let seconds = measure(runs: 3) {
+      let results = LabSweep.run(
+        template: template, shapes: shapes, dimensions: [2, 4, 8], projections: [.linear, .relu6])
+      checksum = results.joined().joined().reduce(0) { $0 + $1.collapsedFraction.mean + $1.recoverability.mean }
+    }
+    print(
+      "lab sweep 17 blocks x 3 k x 2 activations, \(points) points x \(trials) trials, "
+        + (neighbours ? "all four metrics (JSON/CSV)" : "collapse + R² (the text table)")
+        + ": median \(format(seconds)) s  (checksum \(format(checksum)))")
   }
-  let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-  print(
-    "lab sweep 17 blocks x 3 k x 2 activations, \(points) points x \(trials) trials: \(format(seconds)) s  (checksum \(format(checksum)))"
-  )
 }
 
 /// The lab's two biggest products at b17's sizes, timed alone (one core).

@@ -91,12 +91,15 @@ struct LabCommand: ParsableCommand {
     }
   }
 
+  static func shape(_ group: LayerGroup) -> BottleneckShape {
+    BottleneckShape(
+      inputChannels: group.input.channels, expansion: group.expansion, outputChannels: group.output.channels,
+      hasShortcut: group.residualAdd)
+  }
+
   func makeLab(_ group: LayerGroup, k: Int, _ projection: ManifoldActivation) -> BottleneckLab {
     BottleneckLab(
-      shape: BottleneckShape(
-        inputChannels: group.input.channels, expansion: group.expansion,
-        outputChannels: group.output.channels,
-        hasShortcut: group.residualAdd),
+      shape: Self.shape(group),
       manifoldDimension: k, projection: projection, shortcut: shortcut, points: points, seed: seed,
       trials: trials)
   }
@@ -105,10 +108,16 @@ struct LabCommand: ParsableCommand {
     let blocks = network().bottlenecks
     let unicode = TerminalEnvironment.isUTF8
     if sweep {
-      let rows = try dimensions().flatMap { k in
-        blocks.map { group in
-          let results = makeLab(group, k: k, .linear).run(projections: [.linear, .relu6])
-          return LabSweepReport.Row(block: group.index, k: k, linear: results[0], relu6: results[1])
+      let ks = try dimensions()
+      // The text table and charts show collapse and R² only; JSON and CSV carry every metric.
+      var template = makeLab(blocks[0], k: ks[0], .linear)
+      template.measuresNeighbours = format != .text
+      let results = LabSweep.run(
+        template: template, shapes: blocks.map(Self.shape), dimensions: ks, projections: [.linear, .relu6])
+      let rows = ks.indices.flatMap { d in
+        blocks.indices.map { b in
+          LabSweepReport.Row(
+            block: blocks[b].index, k: ks[d], linear: results[b][d][0], relu6: results[b][d][1])
         }
       }
       let report = LabSweepReport(rows: rows, width: width, style: TextStyle(unicode: unicode))

@@ -17,6 +17,9 @@ public struct BottleneckLab: Equatable, Sendable {
   public var trials: Int
   /// Test-only: every activation linear, so the block is a linear map.
   public var allLinear: Bool
+  /// Neighbour preservation is the costliest metric; the sweep's table does not show it,
+  /// so it can be left out there (the result's `neighbourPreservation` is then nil).
+  public var measuresNeighbours = true
 
   public static let neighbourCount = 10
   /// Neighbour preservation is measured for this many query points against all points.
@@ -68,13 +71,17 @@ public struct BottleneckLab: Equatable, Sendable {
       // One trial: the projections' metrics are independent, one per core.
       let forward = LabPass.Forward(
         weights: weights(trial: 0), k: manifoldDimension, shortcut: shortcut, inputs: inputs.single)
-      passes = [projections.concurrentMap { LabPass.measure(forward.output($0), inputs: inputs) }]
+      passes = [
+        projections.concurrentMap {
+          LabPass.measure(forward.output($0), inputs: inputs, neighbours: lab.measuresNeighbours)
+        }
+      ]
     } else {
       passes = Array(0..<trials).concurrentMap { trial in
         LabPass.run(
           weights: lab.weights(trial: trial), manifoldDimension: lab.manifoldDimension,
           shortcut: lab.shortcut,
-          inputs: inputs, projections: projections)
+          inputs: inputs, projections: projections, neighbours: lab.measuresNeighbours)
       }
     }
     return projections.indices.map { index in
@@ -101,7 +108,8 @@ public struct LabResult: Equatable, Sendable {
   public var recoverability: MetricSummary
   /// Share of each point's 10 nearest manifold neighbours that stay among its 10 nearest
   /// in the output.
-  public var neighbourPreservation: MetricSummary
+  /// Nil when the lab was run with `measuresNeighbours` off.
+  public var neighbourPreservation: MetricSummary?
   public var inputs: [[Double]]
   /// What the best linear read-out recovers of each input point (trial 0), for plots.
   public var decoded: [[Double]]
@@ -111,7 +119,7 @@ public struct LabResult: Equatable, Sendable {
     self.lab = lab
     collapsedFraction = MetricSummary(trials.map(\.collapsedFraction))
     recoverability = MetricSummary(trials.map(\.recoverability))
-    neighbourPreservation = MetricSummary(trials.map(\.neighbourPreservation))
+    neighbourPreservation = lab.measuresNeighbours ? MetricSummary(trials.map(\.neighbourPreservation)) : nil
     self.inputs = Self.rows(inputs.points)
     decoded = Self.rows(trials[0].decoded)
   }

@@ -34,26 +34,30 @@ struct LabPass: Sendable {
   /// pre-activation are shared, only the last step differs.
   static func run(
     weights: LabWeights, manifoldDimension k: Int, shortcut: Bool, inputs: Inputs,
-    projections: [ManifoldActivation]
+    projections: [ManifoldActivation], neighbours: Bool = true
   ) -> [LabPass] {
     let forward = Forward(weights: weights, k: k, shortcut: shortcut, inputs: inputs.single)
     return projections.map { projection in
-      measure(forward.output(projection), inputs: inputs)
+      measure(forward.output(projection), inputs: inputs, neighbours: neighbours)
     }
   }
 
   /// The metrics of one block output.
-  static func measure(_ output: Forward.Output, inputs: Inputs) -> LabPass {
+  /// The metrics of one block output; neighbour preservation is 0 when not measured.
+  static func measure(_ output: Forward.Output, inputs: Inputs, neighbours: Bool = true) -> LabPass {
     let fit = LinearDecoder.fit(features: output.values, targets: inputs.points)
-    let filter = fit.centred.flatMap { centred in
-      fit.gram.flatMap { PrincipalFilter(centred: centred, gram: $0) }
+    var preserved = 0.0
+    if neighbours {
+      let filter = fit.centred.flatMap { centred in
+        fit.gram.flatMap { PrincipalFilter(centred: centred, gram: $0) }
+      }
+      preserved = NeighbourPreservation.share(
+        before: inputs.neighbours, outputs: output.values, queries: inputs.queries,
+        neighbours: BottleneckLab.neighbourCount, filter: filter)
     }
     return LabPass(
       outputs: output.values, collapsedFraction: output.collapsedFraction, recoverability: fit.rSquared,
-      neighbourPreservation: NeighbourPreservation.share(
-        before: inputs.neighbours, outputs: output.values, queries: inputs.queries,
-        neighbours: BottleneckLab.neighbourCount, filter: filter),
-      decoded: fit.fitted)
+      neighbourPreservation: preserved, decoded: fit.fitted)
   }
 
   /// The block applied to every point, up to the projection's activation.

@@ -27,7 +27,7 @@ public enum LabSweep {
       return dimensions.indices.map { index in
         LabPass.run(
           weights: weights, manifoldDimension: dimensions[index], shortcut: template.shortcut,
-          inputs: inputs[index], projections: projections)
+          inputs: inputs[index], projections: projections, neighbours: template.measuresNeighbours)
       }
     }
     var byBlock = [[[[LabPass]]]](

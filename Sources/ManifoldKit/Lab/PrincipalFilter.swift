@@ -11,7 +11,7 @@ struct PrincipalFilter {
   /// Allowance on the distance for rounding the coordinates to single precision.
   let slack: Float
 
-  static let directions = 16
+  static let directions = 8
   /// Up to this many output channels the filter would be the whole distance.
   static let minimumChannels = 17
 
