@@ -35,13 +35,13 @@ int lab_kernels_vectorised(void) { return !atomic_load(&force_portable) && cpu_h
 // Portable: the same fma chain per element, row by row, so the compiler can vectorise
 // the inner loop wherever the target has a fused multiply-add.
 #define PORTABLE_GEMM(NAME, T, FMA)                                                                  \
-  static void NAME(long n, long p, long m, const T *restrict a, long lda, const T *restrict b,      \
+  static void NAME(long n, long p, long m, const T *restrict a, long rs, long cs, const T *restrict b,      \
                    long ldb, T *restrict c, long ldc) {                                             \
     for (long i = 0; i < n; i++) {                                                                  \
       T *restrict row = c + i * ldc;                                                                \
       for (long j = 0; j < m; j++) row[j] = 0;                                                      \
       for (long q = 0; q < p; q++) {                                                                \
-        const T x = a[i * lda + q];                                                                 \
+        const T x = a[i * rs + q * cs];                                                                 \
         const T *restrict bq = b + q * ldb;                                                         \
         for (long j = 0; j < m; j++) row[j] = FMA(x, bq[j], row[j]);                                \
       }                                                                                             \
@@ -58,7 +58,7 @@ PORTABLE_GEMM(dgemm_portable, double, fma)
 // is stored and reloaded, which continues it unchanged.
 #define KB 128
 #define AVX_GEMM(NAME, T, V, W, ZERO, LOAD, STORE, BCAST, FMADD, FMA)                                 \
-  __attribute__((target("avx2,fma"))) static void NAME(long n, long p, long m, const T *a, long lda, \
+  __attribute__((target("avx2,fma"))) static void NAME(long n, long p, long m, const T *a, long rs, long cs, \
                                                        const T *b, long ldb, T *c, long ldc) {      \
     if (p == 0) {                                                                                   \
       for (long i = 0; i < n; i++)                                                                  \
@@ -81,20 +81,20 @@ PORTABLE_GEMM(dgemm_portable, double, fma)
           V c10 = first ? ZERO() : LOAD(r + ldc), c11 = first ? ZERO() : LOAD(r + ldc + W);         \
           V c20 = first ? ZERO() : LOAD(r + 2 * ldc), c21 = first ? ZERO() : LOAD(r + 2 * ldc + W); \
           V c30 = first ? ZERO() : LOAD(r + 3 * ldc), c31 = first ? ZERO() : LOAD(r + 3 * ldc + W); \
-          const T *a0 = a + i * lda, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;                \
+          const T *a0 = a + i * rs, *a1 = a0 + rs, *a2 = a1 + rs, *a3 = a2 + rs;                  \
           const T *bq = packed;                                                                     \
           for (long q = q0; q < q1; q++, bq += 2 * W) {                                             \
             const V b0 = LOAD(bq), b1 = LOAD(bq + W);                                               \
-            V x = BCAST(a0 + q);                                                                    \
+            V x = BCAST(a0 + q * cs);                                                                    \
             c00 = FMADD(x, b0, c00);                                                                \
             c01 = FMADD(x, b1, c01);                                                                \
-            x = BCAST(a1 + q);                                                                      \
+            x = BCAST(a1 + q * cs);                                                                      \
             c10 = FMADD(x, b0, c10);                                                                \
             c11 = FMADD(x, b1, c11);                                                                \
-            x = BCAST(a2 + q);                                                                      \
+            x = BCAST(a2 + q * cs);                                                                      \
             c20 = FMADD(x, b0, c20);                                                                \
             c21 = FMADD(x, b1, c21);                                                                \
-            x = BCAST(a3 + q);                                                                      \
+            x = BCAST(a3 + q * cs);                                                                      \
             c30 = FMADD(x, b0, c30);                                                                \
             c31 = FMADD(x, b1, c31);                                                                \
           }                                                                                         \
@@ -115,7 +115,7 @@ PORTABLE_GEMM(dgemm_portable, double, fma)
           V c0 = first ? ZERO() : LOAD(r), c1 = first ? ZERO() : LOAD(r + W);                       \
           const T *bq = b + q0 * ldb + j;                                                           \
           for (long q = q0; q < q1; q++, bq += ldb) {                                               \
-            const V x = BCAST(a + i * lda + q);                                                     \
+            const V x = BCAST(a + i * rs + q * cs);                                                     \
             c0 = FMADD(x, LOAD(bq), c0);                                                            \
             c1 = FMADD(x, LOAD(bq + W), c1);                                                        \
           }                                                                                         \
@@ -133,10 +133,10 @@ PORTABLE_GEMM(dgemm_portable, double, fma)
           const T *bq = b + q0 * ldb + j;                                                           \
           for (long q = q0; q < q1; q++, bq += ldb) {                                               \
             const V y = LOAD(bq);                                                                   \
-            c0 = FMADD(BCAST(a + i * lda + q), y, c0);                                              \
-            c1 = FMADD(BCAST(a + (i + 1) * lda + q), y, c1);                                        \
-            c2 = FMADD(BCAST(a + (i + 2) * lda + q), y, c2);                                        \
-            c3 = FMADD(BCAST(a + (i + 3) * lda + q), y, c3);                                        \
+            c0 = FMADD(BCAST(a + i * rs + q * cs), y, c0);                                              \
+            c1 = FMADD(BCAST(a + (i + 1) * rs + q * cs), y, c1);                                        \
+            c2 = FMADD(BCAST(a + (i + 2) * rs + q * cs), y, c2);                                        \
+            c3 = FMADD(BCAST(a + (i + 3) * rs + q * cs), y, c3);                                        \
           }                                                                                         \
           STORE(r, c0);                                                                             \
           STORE(r + ldc, c1);                                                                       \
@@ -147,7 +147,7 @@ PORTABLE_GEMM(dgemm_portable, double, fma)
           T *r = c + i * ldc + j;                                                                   \
           V c0 = first ? ZERO() : LOAD(r);                                                          \
           const T *bq = b + q0 * ldb + j;                                                           \
-          for (long q = q0; q < q1; q++, bq += ldb) c0 = FMADD(BCAST(a + i * lda + q), LOAD(bq), c0); \
+          for (long q = q0; q < q1; q++, bq += ldb) c0 = FMADD(BCAST(a + i * rs + q * cs), LOAD(bq), c0); \
           STORE(r, c0);                                                                             \
         }                                                                                           \
       }                                                                                             \
@@ -158,10 +158,10 @@ PORTABLE_GEMM(dgemm_portable, double, fma)
           T s2 = first ? 0 : c[(i + 2) * ldc + j], s3 = first ? 0 : c[(i + 3) * ldc + j];          \
           for (long q = q0; q < q1; q++) {                                                          \
             const T y = b[q * ldb + j];                                                             \
-            s0 = FMA(a[i * lda + q], y, s0);                                                        \
-            s1 = FMA(a[(i + 1) * lda + q], y, s1);                                                  \
-            s2 = FMA(a[(i + 2) * lda + q], y, s2);                                                  \
-            s3 = FMA(a[(i + 3) * lda + q], y, s3);                                                  \
+            s0 = FMA(a[i * rs + q * cs], y, s0);                                                        \
+            s1 = FMA(a[(i + 1) * rs + q * cs], y, s1);                                                  \
+            s2 = FMA(a[(i + 2) * rs + q * cs], y, s2);                                                  \
+            s3 = FMA(a[(i + 3) * rs + q * cs], y, s3);                                                  \
           }                                                                                         \
           c[i * ldc + j] = s0;                                                                      \
           c[(i + 1) * ldc + j] = s1;                                                                \
@@ -170,7 +170,7 @@ PORTABLE_GEMM(dgemm_portable, double, fma)
         }                                                                                           \
         for (; i < n; i++) {                                                                        \
           T s = first ? 0 : c[i * ldc + j];                                                         \
-          for (long q = q0; q < q1; q++) s = FMA(a[i * lda + q], b[q * ldb + j], s);                \
+          for (long q = q0; q < q1; q++) s = FMA(a[i * rs + q * cs], b[q * ldb + j], s);                \
           c[i * ldc + j] = s;                                                                       \
         }                                                                                           \
       }                                                                                             \
@@ -183,26 +183,36 @@ AVX_GEMM(dgemm_avx2, double, __m256d, 4, _mm256_setzero_pd, _mm256_loadu_pd, _mm
          _mm256_broadcast_sd, _mm256_fmadd_pd, fma)
 #endif
 
-void lab_sgemm(long n, long p, long m, const float *a, long lda, const float *b, long ldb, float *c,
-               long ldc) {
+void lab_sgemm_strided(long n, long p, long m, const float *a, long rowStride, long columnStride,
+                       const float *b, long ldb, float *c, long ldc) {
 #if defined(__x86_64__)
   if (lab_kernels_vectorised()) {
-    sgemm_avx2(n, p, m, a, lda, b, ldb, c, ldc);
+    sgemm_avx2(n, p, m, a, rowStride, columnStride, b, ldb, c, ldc);
     return;
   }
 #endif
-  sgemm_portable(n, p, m, a, lda, b, ldb, c, ldc);
+  sgemm_portable(n, p, m, a, rowStride, columnStride, b, ldb, c, ldc);
+}
+
+void lab_dgemm_strided(long n, long p, long m, const double *a, long rowStride, long columnStride,
+                       const double *b, long ldb, double *c, long ldc) {
+#if defined(__x86_64__)
+  if (lab_kernels_vectorised()) {
+    dgemm_avx2(n, p, m, a, rowStride, columnStride, b, ldb, c, ldc);
+    return;
+  }
+#endif
+  dgemm_portable(n, p, m, a, rowStride, columnStride, b, ldb, c, ldc);
+}
+
+void lab_sgemm(long n, long p, long m, const float *a, long lda, const float *b, long ldb, float *c,
+               long ldc) {
+  lab_sgemm_strided(n, p, m, a, lda, 1, b, ldb, c, ldc);
 }
 
 void lab_dgemm(long n, long p, long m, const double *a, long lda, const double *b, long ldb, double *c,
                long ldc) {
-#if defined(__x86_64__)
-  if (lab_kernels_vectorised()) {
-    dgemm_avx2(n, p, m, a, lda, b, ldb, c, ldc);
-    return;
-  }
-#endif
-  dgemm_portable(n, p, m, a, lda, b, ldb, c, ldc);
+  lab_dgemm_strided(n, p, m, a, lda, 1, b, ldb, c, ldc);
 }
 
 // ---- Cholesky -----------------------------------------------------------------------------
@@ -566,30 +576,47 @@ void lab_hidden(long n, long live, float *z, const float *taps, int clipFirst, i
   HIDDEN_BODY
 }
 
+#define ACTIVATE_BODY                                                                               \
+  for (long i = 0; i < n; i++) {                                                                    \
+    float *row = y + i * m;                                                                         \
+    long count = 0;                                                                                 \
+    if (kind == 1) {                                                                                \
+      for (long o = 0; o < m; o++) {                                                                \
+        const float z = row[o];                                                                     \
+        row[o] = z > 0 ? z : 0;                                                                     \
+        count += z > 0;                                                                             \
+      }                                                                                             \
+    } else if (kind == 2) {                                                                         \
+      for (long o = 0; o < m; o++) {                                                                \
+        const float z = row[o];                                                                     \
+        row[o] = clip6(z);                                                                          \
+        count += z > 0 && z < 6;                                                                    \
+      }                                                                                             \
+    } else {                                                                                        \
+      count = m;                                                                                    \
+    }                                                                                               \
+    if (shortcut) {                                                                                 \
+      const float *x = shortcut + i * shortcutColumns;                                              \
+      for (long o = 0; o < shortcutColumns; o++) row[o] += x[o];                                    \
+    }                                                                                               \
+    active[i] = count;                                                                              \
+  }
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,fma"))) static void activate_avx2(long n, long m, float *y, int kind,
+                                                             const float *shortcut,
+                                                             long shortcutColumns, long *active) {
+  ACTIVATE_BODY
+}
+#endif
+
 void lab_activate(long n, long m, float *y, int kind, const float *shortcut, long shortcutColumns,
                   long *active) {
-  for (long i = 0; i < n; i++) {
-    float *row = y + i * m;
-    long count = 0;
-    for (long o = 0; o < m; o++) {
-      const float z = row[o];
-      switch (kind) {
-        case 1:
-          row[o] = z > 0 ? z : 0;
-          count += z > 0;
-          break;
-        case 2:
-          row[o] = clip6(z);
-          count += z > 0 && z < 6;
-          break;
-        default:
-          count += 1;
-      }
-    }
-    if (shortcut) {
-      const float *x = shortcut + i * shortcutColumns;
-      for (long o = 0; o < shortcutColumns; o++) row[o] += x[o];
-    }
-    active[i] = count;
+#if defined(__x86_64__)
+  if (lab_kernels_vectorised()) {
+    activate_avx2(n, m, y, kind, shortcut, shortcutColumns, active);
+    return;
   }
+#endif
+  ACTIVATE_BODY
 }

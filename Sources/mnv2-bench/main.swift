@@ -121,7 +121,9 @@ func benchmarkLab(points: Int, trials: Int) {
     let seconds = measure(runs: 3) {
       let results = LabSweep.run(
         template: template, shapes: shapes, dimensions: [2, 4, 8], projections: [.linear, .relu6])
-      checksum = results.joined().joined().reduce(0) { $0 + $1.collapsedFraction.mean + $1.recoverability.mean }
+      checksum = results.joined().joined().reduce(0) {
+        $0 + $1.collapsedFraction.mean + $1.recoverability.mean
+      }
     }
     print(
       "lab sweep 17 blocks x 3 k x 2 activations, \(points) points x \(trials) trials, "

@@ -13,6 +13,13 @@ void lab_sgemm(long n, long p, long m, const float *a, long lda, const float *b,
 void lab_dgemm(long n, long p, long m, const double *a, long lda, const double *b, long ldb, double *c,
                long ldc);
 
+/// The same with A given by strides: A(i, q) = a[i·rowStride + q·columnStride], so Aᵀ of a
+/// row-major matrix (rowStride 1) needs no transposed copy.
+void lab_sgemm_strided(long n, long p, long m, const float *a, long rowStride, long columnStride,
+                       const float *b, long ldb, float *c, long ldc);
+void lab_dgemm_strided(long n, long p, long m, const double *a, long rowStride, long columnStride,
+                       const double *b, long ldb, double *c, long ldc);
+
 /// In place: the lower triangle of the n × n matrix a becomes L with L·Lᵀ = A (the upper
 /// triangle is read, never written). Returns 0 when A is not positive definite.
 ///

@@ -17,6 +17,17 @@ struct LabMatrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendable {
     self.init(rows: rows, columns: columns, values: [Scalar](repeating: 0, count: rows * columns))
   }
 
+  /// A matrix whose every entry `fill` writes; skipping the zero fill matters for the lab's
+  /// megabyte-sized temporaries.
+  init(rows: Int, columns: Int, fill: (UnsafeMutableBufferPointer<Scalar>) -> Void) {
+    self.rows = rows
+    self.columns = columns
+    values = [Scalar](unsafeUninitializedCapacity: rows * columns) { buffer, count in
+      fill(buffer)
+      count = rows * columns
+    }
+  }
+
   subscript(row: Int, column: Int) -> Scalar {
     get { values[row * columns + column] }
     set { values[row * columns + column] = newValue }

@@ -16,35 +16,37 @@ enum LinearDecoder {
     let train = (n + 1) / 2
     guard n >= 4, p > 0 else { return Fit(fitted: targets, rSquared: 0, centred: nil, gram: nil) }
     var featureMean = [Double](repeating: 0, count: p), targetMean = [Double](repeating: 0, count: k)
-    var centred = LabMatrix<Double>(rows: n, columns: p)
-    var trainTransposed = LabMatrix<Double>(rows: p, columns: train)
     var trainTargets = LabMatrix<Double>(rows: train, columns: k)
-    features.values.withUnsafeBufferPointer { y in
-      for i in Swift.stride(from: 0, to: n, by: 2) {
-        for a in 0..<p { featureMean[a] += Double(y[i * p + a]) }
-        for b in 0..<k { targetMean[b] += targets.values[i * k + b] }
-      }
-      for a in 0..<p { featureMean[a] /= Double(train) }
-      for b in 0..<k { targetMean[b] /= Double(train) }
-      // Every point centred by the training means; training rows are the even rows.
-      centred.values.withUnsafeMutableBufferPointer { x in
-        trainTransposed.values.withUnsafeMutableBufferPointer { xt in
+    // Every point centred by the training means; training rows are the even rows, read in
+    // place with a stride of two rows.
+    let centred = LabMatrix<Double>(rows: n, columns: p) { x in
+      features.values.withUnsafeBufferPointer { y in
+        featureMean.withUnsafeMutableBufferPointer { mean in
+          for i in Swift.stride(from: 0, to: n, by: 2) {
+            for a in 0..<p { mean[a] += Double(y[i * p + a]) }
+          }
+          for a in 0..<p { mean[a] /= Double(train) }
           for i in 0..<n {
-            for a in 0..<p { x[i * p + a] = Double(y[i * p + a]) - featureMean[a] }
-            if i % 2 == 0 {
-              let t = i / 2
-              for a in 0..<p { xt[a * train + t] = x[i * p + a] }
-            }
+            for a in 0..<p { x[i * p + a] = Double(y[i * p + a]) - mean[a] }
           }
         }
       }
     }
     for t in 0..<train {
+      for b in 0..<k { targetMean[b] += targets[2 * t, b] / Double(train) }
+    }
+    for t in 0..<train {
       for b in 0..<k { trainTargets[t, b] = targets[2 * t, b] - targetMean[b] }
     }
-    let unregularised = upperGram(trainTransposed: trainTransposed, centred: centred)
+    let unregularised = upperGram(centred: centred, train: train)
     var gram = unregularised
-    let cross = trainTransposed.times(trainTargets)
+    let cross = LabMatrix<Double>(rows: p, columns: k) { c in
+      centred.values.withUnsafeBufferPointer { x in
+        trainTargets.values.withUnsafeBufferPointer { t in
+          lab_dgemm_strided(p, train, k, x.baseAddress, 1, 2 * p, t.baseAddress, k, c.baseAddress, k)
+        }
+      }
+    }
     var trace = 0.0
     for a in 0..<p { trace += gram[a, a] }
     for a in 0..<p { gram[a, a] += max(1e-300, 1e-10 * trace / Double(p)) }
@@ -84,24 +86,25 @@ enum LinearDecoder {
 
   /// XᵀX over the training rows (the even rows of `centred`), upper triangle by blocks of
   /// rows; Cholesky reads only the upper triangle.
-  static func upperGram(trainTransposed: LabMatrix<Double>, centred: LabMatrix<Double>) -> LabMatrix<Double> {
-    let p = centred.columns, train = trainTransposed.columns
-    var gram = LabMatrix<Double>(rows: p, columns: p)
+  static func upperGram(centred: LabMatrix<Double>, train: Int) -> LabMatrix<Double> {
+    let p = centred.columns
     let block = 32
-    trainTransposed.values.withUnsafeBufferPointer { a in
+    return LabMatrix<Double>(rows: p, columns: p) { g in
       centred.values.withUnsafeBufferPointer { x in
-        gram.values.withUnsafeMutableBufferPointer { g in
-          for start in Swift.stride(from: 0, to: p, by: block) {
-            // Rows start..<start+block, columns start..<p; the even rows of `centred` are
-            // every other row, so the training rows are read in place with stride 2p.
-            lab_dgemm(
-              min(block, p - start), train, p - start, a.baseAddress! + start * train, train,
-              x.baseAddress! + start, 2 * p, g.baseAddress! + start * p + start, p)
+        for start in Swift.stride(from: 0, to: p, by: block) {
+          // Rows start..<start+block of Xᵀ are columns of X: stride 1 along the block,
+          // 2p (every other row) along the training points.
+          let rows = min(block, p - start)
+          lab_dgemm_strided(
+            rows, train, p - start, x.baseAddress! + start, 1, 2 * p, x.baseAddress! + start, 2 * p,
+            g.baseAddress! + start * p + start, p)
+          // The strictly lower part of this band is never read; keep it defined.
+          for r in start..<start + rows {
+            for c in 0..<start { g[r * p + c] = 0 }
           }
         }
       }
     }
-    return gram
   }
 
   /// Lower-triangular L with L Lᵀ = A (read from A's upper triangle), or nil if A is not
