@@ -52,10 +52,11 @@ PORTABLE_GEMM(sgemm_portable, float, fmaf)
 PORTABLE_GEMM(dgemm_portable, double, fma)
 
 #if defined(__x86_64__)
-// Register blocks: 4 rows × 2 vectors of C stay in eight accumulators across a block of
-// q (two FMA pipes with four-cycle latency need eight chains in flight). q runs in blocks
-// of KB so the rows of A and the panel of B in use stay in L1; between blocks each chain
-// is stored and reloaded, which continues it unchanged.
+// Register blocks: 6 rows × 2 vectors of C stay in twelve accumulators across a block of
+// q (two FMA pipes with four-cycle latency need at least eight chains in flight; twelve
+// also spread the two loads of B further). q runs in blocks of KB so the rows of A and the
+// packed panel of B stay in L1; between blocks each chain is stored and reloaded, which
+// continues it unchanged.
 #define KB 128
 #define AVX_GEMM(NAME, T, V, W, ZERO, LOAD, STORE, BCAST, FMADD, FMA)                                 \
   __attribute__((target("avx2,fma"))) static void NAME(long n, long p, long m, const T *a, long rs, long cs, \
@@ -75,40 +76,51 @@ PORTABLE_GEMM(dgemm_portable, double, fma)
         for (long q = q0; q < q1; q++)                                                              \
           for (long w = 0; w < 2 * W; w++) packed[(q - q0) * 2 * W + w] = b[q * ldb + j + w];      \
         long i = 0;                                                                                 \
-        for (; i + 4 <= n; i += 4) {                                                                \
+        for (; i + 6 <= n; i += 6) {                                                                \
           T *r = c + i * ldc + j;                                                                   \
           V c00 = first ? ZERO() : LOAD(r), c01 = first ? ZERO() : LOAD(r + W);                     \
           V c10 = first ? ZERO() : LOAD(r + ldc), c11 = first ? ZERO() : LOAD(r + ldc + W);         \
           V c20 = first ? ZERO() : LOAD(r + 2 * ldc), c21 = first ? ZERO() : LOAD(r + 2 * ldc + W); \
           V c30 = first ? ZERO() : LOAD(r + 3 * ldc), c31 = first ? ZERO() : LOAD(r + 3 * ldc + W); \
-          const T *a0 = a + i * rs, *a1 = a0 + rs, *a2 = a1 + rs, *a3 = a2 + rs;                  \
+          V c40 = first ? ZERO() : LOAD(r + 4 * ldc), c41 = first ? ZERO() : LOAD(r + 4 * ldc + W); \
+          V c50 = first ? ZERO() : LOAD(r + 5 * ldc), c51 = first ? ZERO() : LOAD(r + 5 * ldc + W); \
+          const T *a0 = a + i * rs, *a1 = a0 + rs, *a2 = a1 + rs, *a3 = a2 + rs, *a4 = a3 + rs,      \
+                  *a5 = a4 + rs;                                                                    \
           const T *bq = packed;                                                                     \
           for (long q = q0; q < q1; q++, bq += 2 * W) {                                             \
             const V b0 = LOAD(bq), b1 = LOAD(bq + W);                                               \
-            V x = BCAST(a0 + q * cs);                                                                    \
+            const long o = q * cs;                                                                  \
+            V x = BCAST(a0 + o);                                                                    \
             c00 = FMADD(x, b0, c00);                                                                \
             c01 = FMADD(x, b1, c01);                                                                \
-            x = BCAST(a1 + q * cs);                                                                      \
+            x = BCAST(a1 + o);                                                                      \
             c10 = FMADD(x, b0, c10);                                                                \
             c11 = FMADD(x, b1, c11);                                                                \
-            x = BCAST(a2 + q * cs);                                                                      \
+            x = BCAST(a2 + o);                                                                      \
             c20 = FMADD(x, b0, c20);                                                                \
             c21 = FMADD(x, b1, c21);                                                                \
-            x = BCAST(a3 + q * cs);                                                                      \
+            x = BCAST(a3 + o);                                                                      \
             c30 = FMADD(x, b0, c30);                                                                \
             c31 = FMADD(x, b1, c31);                                                                \
+            x = BCAST(a4 + o);                                                                      \
+            c40 = FMADD(x, b0, c40);                                                                \
+            c41 = FMADD(x, b1, c41);                                                                \
+            x = BCAST(a5 + o);                                                                      \
+            c50 = FMADD(x, b0, c50);                                                                \
+            c51 = FMADD(x, b1, c51);                                                                \
           }                                                                                         \
           STORE(r, c00);                                                                            \
           STORE(r + W, c01);                                                                        \
-          r += ldc;                                                                                 \
-          STORE(r, c10);                                                                            \
-          STORE(r + W, c11);                                                                        \
-          r += ldc;                                                                                 \
-          STORE(r, c20);                                                                            \
-          STORE(r + W, c21);                                                                        \
-          r += ldc;                                                                                 \
-          STORE(r, c30);                                                                            \
-          STORE(r + W, c31);                                                                        \
+          STORE(r + ldc, c10);                                                                      \
+          STORE(r + ldc + W, c11);                                                                  \
+          STORE(r + 2 * ldc, c20);                                                                  \
+          STORE(r + 2 * ldc + W, c21);                                                              \
+          STORE(r + 3 * ldc, c30);                                                                  \
+          STORE(r + 3 * ldc + W, c31);                                                              \
+          STORE(r + 4 * ldc, c40);                                                                  \
+          STORE(r + 4 * ldc + W, c41);                                                              \
+          STORE(r + 5 * ldc, c50);                                                                  \
+          STORE(r + 5 * ldc + W, c51);                                                              \
         }                                                                                           \
         for (; i < n; i++) {                                                                        \
           T *r = c + i * ldc + j;                                                                   \
@@ -301,6 +313,9 @@ static void nearest_insert(Nearest *list, float value, long index) {
   list->index[position] = index;
 }
 
+/// Candidates visited first, as a multiple of the neighbours wanted.
+#define SEEDS 1
+
 /// How often (in dimensions) the partial sum is checked against the list.
 #define CHECK_EVERY 16
 
@@ -439,31 +454,55 @@ __attribute__((target("avx2,fma"))) static long collect_avx2(long n, const float
 }
 #endif
 
+/// Inserts (value, index) into best (filled entries, at most count, ascending by value).
+static void smallest_insert(Candidate *best, long *filled, long count, float value, long index) {
+  if (*filled == count && !(value < best[count - 1].lower)) return;
+  long position = *filled < count ? (*filled)++ : count - 1;
+  while (position > 0 && best[position - 1].lower > value) {
+    best[position] = best[position - 1];
+    position--;
+  }
+  best[position] = (Candidate){value, index};
+}
+
 static long smallest_portable(long n, const float *lower, long count, Candidate *best) {
   long filled = 0;
-  for (long j = 0; j < n; j++) {
-    const float value = lower[j];
-    if (filled == count && !(value < best[count - 1].lower)) continue;
-    long position = filled < count ? filled++ : count - 1;
-    while (position > 0 && best[position - 1].lower > value) {
-      best[position] = best[position - 1];
-      position--;
-    }
-    best[position] = (Candidate){value, j};
-  }
+  for (long j = 0; j < n; j++) smallest_insert(best, &filled, count, lower[j], j);
   return filled;
 }
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,fma"))) static long smallest_avx2(long n, const float *lower, long count,
+                                                             Candidate *best) {
+  long filled = 0, j = 0;
+  for (; j < n && filled < count; j++) smallest_insert(best, &filled, count, lower[j], j);
+  // Eight at a time against the current worst: most blocks hold nothing smaller.
+  for (; j + 8 <= n; j += 8) {
+    unsigned mask = (unsigned)_mm256_movemask_ps(
+        _mm256_cmp_ps(_mm256_loadu_ps(lower + j), _mm256_set1_ps(best[count - 1].lower), _CMP_LT_OQ));
+    while (mask) {
+      const long index = j + __builtin_ctz(mask);
+      mask &= mask - 1;
+      smallest_insert(best, &filled, count, lower[index], index);
+    }
+  }
+  for (; j < n; j++) smallest_insert(best, &filled, count, lower[j], j);
+  return filled;
+}
+#endif
 
 void lab_nearest(long n, long d, const float *points, long nq, const long *queries, long count,
                  const long *hints, long hintCount, const float *filter, long r, float slack, long *out) {
   void (*visit)(long, long, const float *, long, const long *, Nearest *) = nearest_portable;
   void (*bounds)(long, long, const float *, long, float *) = bounds_portable;
   long (*collect)(long, const float *, float, long *) = collect_portable;
+  long (*smallest)(long, const float *, long, Candidate *) = smallest_portable;
 #if defined(__x86_64__)
   if (lab_kernels_vectorised()) {
     visit = nearest_avx2;
     bounds = bounds_avx2;
     collect = collect_avx2;
+    smallest = smallest_avx2;
   }
 #endif
   // On the heap: worker threads have small stacks and n can be 10⁵.
@@ -498,7 +537,7 @@ void lab_nearest(long n, long d, const float *points, long nq, const long *queri
       lower[query] = INFINITY;
       // The `count` smallest bounds are usually the neighbours themselves: visiting them
       // first makes the list's last distance nearly final...
-      seeded = smallest_portable(n, lower, count, candidates);
+      seeded = smallest(n, lower, SEEDS * count, candidates);
       long *seeds = order + n;  // order holds 2n + 1 entries
       for (long c = 0; c < seeded; c++) {
         seeds[c] = candidates[c].index;

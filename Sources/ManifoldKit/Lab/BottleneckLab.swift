@@ -70,7 +70,8 @@ public struct BottleneckLab: Equatable, Sendable {
     if trials == 1 {
       // One trial: the projections' metrics are independent, one per core.
       let forward = LabPass.Forward(
-        weights: weights(trial: 0), k: manifoldDimension, shortcut: shortcut, inputs: inputs.single)
+        weights: weights(trial: 0, parallel: true), k: manifoldDimension, shortcut: shortcut,
+        inputs: inputs.single, parallel: true)
       passes = [
         projections.concurrentMap {
           LabPass.measure(forward.output($0), inputs: inputs, neighbours: lab.measuresNeighbours)
@@ -92,10 +93,10 @@ public struct BottleneckLab: Equatable, Sendable {
   }
 
   /// The weights of one trial; they depend on the block, the seed and the trial, not on k.
-  func weights(trial: Int) -> LabWeights {
+  func weights(trial: Int, parallel: Bool = false) -> LabWeights {
     LabWeights(
       shape: shape, seed: SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial)),
-      allLinear: allLinear)
+      allLinear: allLinear, parallel: parallel)
   }
 }
 

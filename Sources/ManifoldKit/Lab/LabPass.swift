@@ -71,7 +71,12 @@ struct LabPass: Sendable {
     /// E·u for the shortcut, points × d′, when it is added.
     let shortcut: LabMatrix<Float>?
 
-    init(weights: LabWeights, k: Int, shortcut addShortcut: Bool, inputs: LabMatrix<Float>) {
+    /// `parallel` splits the projection's rows over both cores; each row is computed the
+    /// same way either way.
+    init(
+      weights: LabWeights, k: Int, shortcut addShortcut: Bool, inputs: LabMatrix<Float>,
+      parallel: Bool = false
+    ) {
       self.weights = weights
       self.k = k
       let shape = weights.shape
@@ -93,7 +98,8 @@ struct LabPass: Sendable {
         }
       }
       activeHidden = active
-      preActivation = hidden.times(weights.projection)
+      preActivation =
+        parallel ? hidden.timesOnBothCores(weights.projection) : hidden.times(weights.projection)
       self.shortcut =
         addShortcut && shape.hasShortcut && inputChannels == shape.outputChannels
         ? inputs.times(embedding.transposed) : nil

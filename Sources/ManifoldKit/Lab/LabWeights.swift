@@ -14,7 +14,9 @@ struct LabWeights: Sendable {
   /// He-normal N(0, 2/(t·d′)).
   let projection: LabMatrix<Float>
 
-  init(shape: BottleneckShape, seed: UInt64, allLinear: Bool) {
+  /// `parallel` splits the drawing over both cores (the explorer's single lab); rows have
+  /// their own streams, so the numbers are the same either way.
+  init(shape: BottleneckShape, seed: UInt64, allLinear: Bool, parallel: Bool = false) {
     self.shape = shape
     self.seed = seed
     self.allLinear = allLinear
@@ -30,14 +32,20 @@ struct LabWeights: Sendable {
     // Each channel's row has its own stream, so dead rows are never drawn and live rows do
     // not depend on which other channels died.
     let deviation = (2 / Double(hidden)).squareRoot()
-    var values = [Float]()
-    values.reserveCapacity(live.count * outputs)
-    for channel in live {
-      var row = PolarNormalGenerator(
-        seed: SplitMix64.derivedSeed(seed, stream: Stream.projectionRow &+ UInt64(channel)))
-      for _ in 0..<outputs { values.append(Float(row.next() * deviation)) }
+    let live = live
+    @Sendable func rows(_ channels: ArraySlice<Int>) -> [Float] {
+      var values = [Float]()
+      values.reserveCapacity(channels.count * outputs)
+      for channel in channels {
+        var row = PolarNormalGenerator(
+          seed: SplitMix64.derivedSeed(seed, stream: Stream.projectionRow &+ UInt64(channel)))
+        for _ in 0..<outputs { values.append(Float(row.next() * deviation)) }
+      }
+      return values
     }
-    projection = LabMatrix(rows: live.count, columns: outputs, values: values)
+    let halves = parallel ? [live[..<(live.count / 2)], live[(live.count / 2)...]] : [live[...]]
+    projection = LabMatrix(
+      rows: live.count, columns: outputs, values: Array(halves.concurrentMap(rows).joined()))
   }
 
   /// Random streams of a trial, one per weight tensor.

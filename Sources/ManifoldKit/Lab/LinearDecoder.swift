@@ -88,7 +88,7 @@ enum LinearDecoder {
   /// rows; Cholesky reads only the upper triangle.
   static func upperGram(centred: LabMatrix<Double>, train: Int) -> LabMatrix<Double> {
     let p = centred.columns
-    let block = 32
+    let block = 36  // a multiple of the kernel's six-row register block
     return LabMatrix<Double>(rows: p, columns: p) { g in
       centred.values.withUnsafeBufferPointer { x in
         for start in Swift.stride(from: 0, to: p, by: block) {

@@ -13,7 +13,7 @@ struct PrincipalFilter {
 
   static let directions = 8
   /// Up to this many output channels the filter would be the whole distance.
-  static let minimumChannels = 17
+  static let minimumChannels = directions + 1
 
   /// Nil when the output is too narrow to need a filter.
   init?(centred: LabMatrix<Double>, gram upper: LabMatrix<Double>) {

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@testable import ManifoldKit
+
+/// The pieces the lab's speed rests on, each against an independent statement of what it
+/// must compute.
+@Suite struct LabEngineTests {
+  static let b8 = BottleneckShape(inputChannels: 64, expansion: 6, outputChannels: 64, hasShortcut: true)
+
+  @Test func sweepMatchesTheSingleBlockLabExactly() {
+    let shapes = [BottleneckLabTests.b3, Self.b8]
+    for trials in [1, 3] {
+      let template = BottleneckLab(shape: shapes[0], points: 300, seed: 9, trials: trials)
+      let swept = LabSweep.run(
+        template: template, shapes: shapes, dimensions: [2, 5], projections: [.linear, .relu6])
+      for (b, shape) in shapes.enumerated() {
+        for (d, k) in [2, 5].enumerated() {
+          var lab = template
+          lab.shape = shape
+          lab.manifoldDimension = k
+          let single = lab.run(projections: [.linear, .relu6])
+          #expect(swept[b][d] == single, "block \(b), k = \(k), trials = \(trials)")
+        }
+      }
+    }
+  }
+
+  @Test func neighboursCanBeLeftOutWithoutChangingTheRest() {
+    var lab = BottleneckLab(shape: Self.b8, manifoldDimension: 3, projection: .relu6, points: 300, trials: 2)
+    let full = lab.run()
+    lab.measuresNeighbours = false
+    let lean = lab.run()
+    #expect(full.neighbourPreservation != nil)
+    #expect(lean.neighbourPreservation == nil)
+    #expect(lean.collapsedFraction == full.collapsedFraction)
+    #expect(lean.recoverability == full.recoverability)
+    #expect(lean.decoded == full.decoded)
+  }
+
+  /// A negative depthwise tap after expand → ReLU6 can only output ≤ 0, which the second
+  /// ReLU6 zeroes: such channels are skipped, and only those.
+  @Test func onlyChannelsThatCanNeverFireAreSkipped() {
+    let weights = LabWeights(shape: Self.b8, seed: 3, allLinear: false)
+    let hidden = Self.b8.hiddenChannels
+    #expect(weights.live.count > hidden / 3 && weights.live.count < 2 * hidden / 3)
+    #expect(weights.depthwise.allSatisfy { $0 > 0 })
+    #expect(weights.projection.rows == weights.live.count)
+    // Without an expansion (t = 1) or with every activation linear, nothing is dead.
+    let first = BottleneckShape(inputChannels: 32, expansion: 1, outputChannels: 16, hasShortcut: false)
+    #expect(LabWeights(shape: first, seed: 3, allLinear: false).live.count == 32)
+    #expect(LabWeights(shape: Self.b8, seed: 3, allLinear: true).live.count == hidden)
+    // Every tap of the trial, drawn again from its stream: the skipped ones are exactly the
+    // non-positive ones, whose channel is ReLU6(tap · ReLU6(z)) = 0 for every z.
+    var taps = PolarNormalGenerator(seed: SplitMix64.derivedSeed(3, stream: LabWeights.Stream.depthwise))
+    let all = (0..<hidden).map { _ in taps.next() }
+    #expect(weights.live == all.indices.filter { all[$0] > 0 })
+    // Drawing the rows on two threads gives the same matrix.
+    #expect(
+      LabWeights(shape: Self.b8, seed: 3, allLinear: false, parallel: true).projection == weights.projection)
+  }
+
+  /// W_e·E is drawn directly as rows N(0, (2/d′)·EᵀE): the sample covariance of many rows
+  /// must approach it (and its scale must be He-normal's, not something else).
+  @Test func expansionRowsHaveTheCovarianceOfWeTimesE() {
+    let shape = BottleneckShape(inputChannels: 8, expansion: 2000, outputChannels: 4, hasShortcut: false)
+    let weights = LabWeights(shape: shape, seed: 11, allLinear: true)
+    let k = 3
+    let embedding = LabPass.Forward.embedding(weights: weights, k: k)
+    let front = LabPass.Forward.front(weights: weights, embedding: embedding)
+    #expect(front.rows == 16000)
+    for a in 0..<k {
+      for b in 0..<k {
+        var expected = 0.0
+        for i in 0..<8 { expected += Double(embedding[i, a]) * Double(embedding[i, b]) }
+        expected *= 2.0 / 8
+        var sample = 0.0
+        for r in 0..<front.rows { sample += Double(front[r, a]) * Double(front[r, b]) }
+        sample /= Double(front.rows)
+        // 16000 rows: the standard error of a covariance entry is about 1% of the scale.
+        #expect(
+          abs(sample - expected) < 0.05 * (2.0 / 8) * 8 / Double(k), "(\(a), \(b)): \(sample) vs \(expected)")
+      }
+    }
+  }
+
+  @Test func polarNormalsHaveUnitMomentsAndRepeat() {
+    var generator = PolarNormalGenerator(seed: 42)
+    let count = 200_000
+    var sum = 0.0, squares = 0.0, fourth = 0.0
+    for _ in 0..<count {
+      let x = generator.next()
+      sum += x
+      squares += x * x
+      fourth += x * x * x * x
+    }
+    let mean = sum / Double(count), variance = squares / Double(count) - mean * mean
+    #expect(abs(mean) < 0.01)
+    #expect(abs(variance - 1) < 0.01)
+    #expect(abs(fourth / Double(count) - 3) < 0.06)  // a normal's kurtosis
+    var again = PolarNormalGenerator(seed: 42), first = PolarNormalGenerator(seed: 42)
+    #expect((0..<100).map { _ in again.next() } == (0..<100).map { _ in first.next() })
+  }
+
+  @Test func polarLogarithmIsAccurate() {
+    var source = SplitMix64(seed: 7)
+    for _ in 0..<10_000 {
+      let s = source.nextUnitInterval()
+      let ours = PolarNormalGenerator.log(s), reference = Foundation.log(s)
+      #expect(abs(ours - reference) <= 4 * reference.magnitude.ulp, "log(\(s))")
+    }
+  }
+}
