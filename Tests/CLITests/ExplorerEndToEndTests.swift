@@ -51,6 +51,26 @@ import Testing
     try expectTerminalRestored(session)
   }
 
+  /// The Block view's lab panel on a wide block: it fills in after the screen, and +, - and
+  /// x rerun it.
+  @Test func labPanelFollowsKAndTheShortcut() throws {
+    let session = try TmuxSession(width: 110, height: 46)
+    try session.run(Self.command + " --view block --block 16; echo EXIT=$?")
+    try session.waitForAll([
+      "b16 · bottleneck", "Bottleneck lab · 160→960→160 channels", "k = 2 (+/-, x)", "─ projection ReLU6 ─",
+      "Theorem 1",
+    ])
+    try session.press("+")
+    try session.waitForAll(["k = 3 (+/-, x)", "(plots for k = 2)"])
+    try session.press("x")
+    try session.waitFor(text: "k = 3 + shortcut (+/-, x)")
+    try session.press("-")
+    try session.waitForAll(["k = 2 + shortcut (+/-, x)", "R² "])
+    try session.press("q")
+    try session.waitFor(text: "EXIT=0")
+    try expectTerminalRestored(session)
+  }
+
   @Test(arguments: ["TERM", "HUP", "INT"])
   func signalsRestoreTheTerminal(signal: String) throws {
     let session = try TmuxSession(width: 100, height: 30)
