@@ -411,7 +411,7 @@ static long collect_portable(long n, const float *lower, float limit, long *out)
 }
 
 // The `count` smallest entries of lower, smallest first (ties in any order).
-static long smallest_portable(long n, const float *lower, long count, Candidate *best);
+static long smallest_portable(long n, const float *lower, long count, long near, Candidate *best);
 
 #if defined(__x86_64__)
 __attribute__((target("avx2,fma"))) static void bounds_avx2(long n, long r, const float *filter,
@@ -465,28 +465,44 @@ static void smallest_insert(Candidate *best, long *filled, long count, float val
   best[position] = (Candidate){value, index};
 }
 
-static long smallest_portable(long n, const float *lower, long count, Candidate *best) {
+// The `count` smallest entries of lower, smallest first (ties in any order). Entries near
+// index `near` go first: on a manifold sampled in order they are usually the smallest, so
+// the running worst drops at once and later entries rarely get in.
+static long smallest_portable(long n, const float *lower, long count, long near, Candidate *best) {
   long filled = 0;
-  for (long j = 0; j < n; j++) smallest_insert(best, &filled, count, lower[j], j);
+  const long lo = near - count > 0 ? near - count : 0, hi = near + count < n ? near + count : n;
+  for (long j = lo; j < hi; j++) smallest_insert(best, &filled, count, lower[j], j);
+  for (long j = 0; j < lo; j++) smallest_insert(best, &filled, count, lower[j], j);
+  for (long j = hi; j < n; j++) smallest_insert(best, &filled, count, lower[j], j);
   return filled;
 }
 
 #if defined(__x86_64__)
-__attribute__((target("avx2,fma"))) static long smallest_avx2(long n, const float *lower, long count,
-                                                             Candidate *best) {
-  long filled = 0, j = 0;
-  for (; j < n && filled < count; j++) smallest_insert(best, &filled, count, lower[j], j);
+__attribute__((target("avx2,fma"))) static void smallest_range_avx2(const float *lower, long from, long to,
+                                                                   long count, Candidate *best,
+                                                                   long *filled) {
+  long j = from;
+  for (; j < to && *filled < count; j++) smallest_insert(best, filled, count, lower[j], j);
   // Eight at a time against the current worst: most blocks hold nothing smaller.
-  for (; j + 8 <= n; j += 8) {
+  for (; j + 8 <= to; j += 8) {
     unsigned mask = (unsigned)_mm256_movemask_ps(
         _mm256_cmp_ps(_mm256_loadu_ps(lower + j), _mm256_set1_ps(best[count - 1].lower), _CMP_LT_OQ));
     while (mask) {
       const long index = j + __builtin_ctz(mask);
       mask &= mask - 1;
-      smallest_insert(best, &filled, count, lower[index], index);
+      smallest_insert(best, filled, count, lower[index], index);
     }
   }
-  for (; j < n; j++) smallest_insert(best, &filled, count, lower[j], j);
+  for (; j < to; j++) smallest_insert(best, filled, count, lower[j], j);
+}
+
+__attribute__((target("avx2,fma"))) static long smallest_avx2(long n, const float *lower, long count,
+                                                             long near, Candidate *best) {
+  long filled = 0;
+  const long lo = near - count > 0 ? near - count : 0, hi = near + count < n ? near + count : n;
+  for (long j = lo; j < hi; j++) smallest_insert(best, &filled, count, lower[j], j);
+  smallest_range_avx2(lower, 0, lo, count, best, &filled);
+  smallest_range_avx2(lower, hi, n, count, best, &filled);
   return filled;
 }
 #endif
@@ -496,7 +512,7 @@ void lab_nearest(long n, long d, const float *points, long nq, const long *queri
   void (*visit)(long, long, const float *, long, const long *, Nearest *) = nearest_portable;
   void (*bounds)(long, long, const float *, long, float *) = bounds_portable;
   long (*collect)(long, const float *, float, long *) = collect_portable;
-  long (*smallest)(long, const float *, long, Candidate *) = smallest_portable;
+  long (*smallest)(long, const float *, long, long, Candidate *) = smallest_portable;
 #if defined(__x86_64__)
   if (lab_kernels_vectorised()) {
     visit = nearest_avx2;
@@ -537,7 +553,7 @@ void lab_nearest(long n, long d, const float *points, long nq, const long *queri
       lower[query] = INFINITY;
       // The `count` smallest bounds are usually the neighbours themselves: visiting them
       // first makes the list's last distance nearly final...
-      seeded = smallest(n, lower, SEEDS * count, candidates);
+      seeded = smallest(n, lower, SEEDS * count, query, candidates);
       long *seeds = order + n;  // order holds 2n + 1 entries
       for (long c = 0; c < seeded; c++) {
         seeds[c] = candidates[c].index;
@@ -658,4 +674,37 @@ void lab_activate(long n, long m, float *y, int kind, const float *shortcut, lon
   }
 #endif
   ACTIVATE_BODY
+}
+
+// ---- Centring -----------------------------------------------------------------------------
+
+#define CENTRE_BODY                                                                                 \
+  const long train = (n + 1) / 2;                                                                   \
+  for (long a = 0; a < p; a++) mean[a] = 0;                                                         \
+  for (long i = 0; i < n; i += 2) {                                                                 \
+    const float *restrict row = y + i * p;                                                          \
+    for (long a = 0; a < p; a++) mean[a] += (double)row[a];                                         \
+  }                                                                                                 \
+  for (long a = 0; a < p; a++) mean[a] /= (double)train;                                            \
+  for (long i = 0; i < n; i++) {                                                                    \
+    const float *restrict row = y + i * p;                                                          \
+    double *restrict out = x + i * p;                                                               \
+    for (long a = 0; a < p; a++) out[a] = (double)row[a] - mean[a];                                 \
+  }
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,fma"))) static void centre_avx2(long n, long p, const float *restrict y,
+                                                           double *restrict x, double *restrict mean) {
+  CENTRE_BODY
+}
+#endif
+
+void lab_centre(long n, long p, const float *restrict y, double *restrict x, double *restrict mean) {
+#if defined(__x86_64__)
+  if (lab_kernels_vectorised()) {
+    centre_avx2(n, p, y, x, mean);
+    return;
+  }
+#endif
+  CENTRE_BODY
 }

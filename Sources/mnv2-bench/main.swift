@@ -104,7 +104,7 @@ func benchmarkLabPanel(runs: Int) {
 
 /// One lab run per block of MobileNetV2 1.0 (widths written out to keep this target free
 /// of the cost model): 17 blocks × k ∈ {2, 4, 8} × {linear, ReLU6}.
-func benchmarkLab(points: Int, trials: Int) {
+func benchmarkLab(points: Int, trials: Int, variants: [Bool]) {
   let blocks: [(Int, Int, Int, Bool)] = [
     (32, 1, 16, false), (16, 6, 24, false), (24, 6, 24, true), (24, 6, 32, false), (32, 6, 32, true),
     (32, 6, 32, true), (32, 6, 64, false), (64, 6, 64, true), (64, 6, 64, true), (64, 6, 64, true),
@@ -114,7 +114,7 @@ func benchmarkLab(points: Int, trials: Int) {
   let shapes = blocks.map {
     BottleneckShape(inputChannels: $0.0, expansion: $0.1, outputChannels: $0.2, hasShortcut: $0.3)
   }
-  for neighbours in [false, true] {
+  for neighbours in variants {
     var template = BottleneckLab(shape: shapes[0], points: points, trials: trials)
     template.measuresNeighbours = neighbours
     var checksum = 0.0
@@ -167,7 +167,12 @@ case "raster": benchmarkRaster(points: 1_000_000, runs: runs)
 case "render": benchmarkRender(runs: runs)
 case "lab-panel": benchmarkLabPanel(runs: runs)
 case "kernels": benchmarkKernels(runs: runs)
-case "lab": benchmarkLab(points: 2000, trials: Int(arguments.dropFirst().first ?? "10") ?? 10)
+case "lab":
+  // mnv2-bench lab [trials] [table|all]: both variants unless one is named.
+  let which = arguments.dropFirst(2).first
+  benchmarkLab(
+    points: 2000, trials: Int(arguments.dropFirst().first ?? "10") ?? 10,
+    variants: which == "table" ? [false] : which == "all" ? [true] : [false, true])
 case "all":
   benchmarkManifold(points: 1_000_000, runs: runs)
   benchmarkRaster(points: 1_000_000, runs: runs)

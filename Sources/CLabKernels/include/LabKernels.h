@@ -54,6 +54,10 @@ void lab_hidden(long n, long live, float *z, const float *taps, int clipFirst, i
 void lab_activate(long n, long m, float *y, int kind, const float *shortcut, long shortcutColumns,
                   long *active);
 
+/// mean = the mean of the even rows of y (n × p), the decoder's training rows, summed in
+/// row order in double precision; x = every row of y minus that mean, in double precision.
+void lab_centre(long n, long p, const float *y, double *x, double *mean);
+
 /// 1 when the products run on the AVX2+FMA path (chosen at run time from the CPU).
 int lab_kernels_vectorised(void);
 

@@ -22,13 +22,7 @@ enum LinearDecoder {
     let centred = LabMatrix<Double>(rows: n, columns: p) { x in
       features.values.withUnsafeBufferPointer { y in
         featureMean.withUnsafeMutableBufferPointer { mean in
-          for i in Swift.stride(from: 0, to: n, by: 2) {
-            for a in 0..<p { mean[a] += Double(y[i * p + a]) }
-          }
-          for a in 0..<p { mean[a] /= Double(train) }
-          for i in 0..<n {
-            for a in 0..<p { x[i * p + a] = Double(y[i * p + a]) - mean[a] }
-          }
+          lab_centre(n, p, y.baseAddress, x.baseAddress, mean.baseAddress)
         }
       }
     }
