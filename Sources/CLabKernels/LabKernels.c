@@ -402,6 +402,11 @@ static void bounds_portable(long n, long r, const float *filter, long query, flo
   }
 }
 
+static void bounds_group_portable(long n, long r, const float *filter, const long *queries, long m,
+                                  float *lower) {
+  for (long g = 0; g < m; g++) bounds_portable(n, r, filter, queries[g], lower + g * n);
+}
+
 // Indices j, ascending, with lower[j] ≤ limit.
 static long collect_portable(long n, const float *lower, float limit, long *out) {
   long found = 0;
@@ -433,6 +438,48 @@ __attribute__((target("avx2,fma"))) static void bounds_avx2(long n, long r, cons
       sum = fmaf(diff, diff, sum);
     }
     lower[j] = sum;
+  }
+}
+
+// Bounds for up to four queries in one pass over the filter: each filter vector is loaded
+// once for all of them.
+__attribute__((target("avx2,fma"))) static void bounds_group_avx2(long n, long r, const float *filter,
+                                                                 const long *queries, long m,
+                                                                 float *lower) {
+  if (m < 4) {
+    for (long g = 0; g < m; g++) bounds_avx2(n, r, filter, queries[g], lower + g * n);
+    return;
+  }
+  long j0 = 0;
+  for (; j0 + 8 <= n; j0 += 8) {
+    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps(), acc2 = _mm256_setzero_ps(),
+           acc3 = _mm256_setzero_ps();
+    for (long dim = 0; dim < r; dim++) {
+      const float *row = filter + dim * n;
+      const __m256 v = _mm256_loadu_ps(row + j0);
+      __m256 diff = _mm256_sub_ps(v, _mm256_set1_ps(row[queries[0]]));
+      acc0 = _mm256_fmadd_ps(diff, diff, acc0);
+      diff = _mm256_sub_ps(v, _mm256_set1_ps(row[queries[1]]));
+      acc1 = _mm256_fmadd_ps(diff, diff, acc1);
+      diff = _mm256_sub_ps(v, _mm256_set1_ps(row[queries[2]]));
+      acc2 = _mm256_fmadd_ps(diff, diff, acc2);
+      diff = _mm256_sub_ps(v, _mm256_set1_ps(row[queries[3]]));
+      acc3 = _mm256_fmadd_ps(diff, diff, acc3);
+    }
+    _mm256_storeu_ps(lower + j0, acc0);
+    _mm256_storeu_ps(lower + n + j0, acc1);
+    _mm256_storeu_ps(lower + 2 * n + j0, acc2);
+    _mm256_storeu_ps(lower + 3 * n + j0, acc3);
+  }
+  for (long g = 0; g < 4; g++) {
+    for (long j = j0; j < n; j++) {
+      float sum = 0;
+      for (long dim = 0; dim < r; dim++) {
+        const float diff = filter[dim * n + j] - filter[dim * n + queries[g]];
+        sum = fmaf(diff, diff, sum);
+      }
+      lower[g * n + j] = sum;
+    }
   }
 }
 
@@ -510,13 +557,13 @@ __attribute__((target("avx2,fma"))) static long smallest_avx2(long n, const floa
 void lab_nearest(long n, long d, const float *points, long nq, const long *queries, long count,
                  const long *hints, long hintCount, const float *filter, long r, float slack, long *out) {
   void (*visit)(long, long, const float *, long, const long *, Nearest *) = nearest_portable;
-  void (*bounds)(long, long, const float *, long, float *) = bounds_portable;
+  void (*bounds)(long, long, const float *, const long *, long, float *) = bounds_group_portable;
   long (*collect)(long, const float *, float, long *) = collect_portable;
   long (*smallest)(long, const float *, long, long, Candidate *) = smallest_portable;
 #if defined(__x86_64__)
   if (lab_kernels_vectorised()) {
     visit = nearest_avx2;
-    bounds = bounds_avx2;
+    bounds = bounds_group_avx2;
     collect = collect_avx2;
     smallest = smallest_avx2;
   }
@@ -525,9 +572,9 @@ void lab_nearest(long n, long d, const float *points, long nq, const long *queri
   float *distance = malloc(sizeof(float) * (count > 0 ? count : 1));
   long *order = malloc(sizeof(long) * (2 * n + 1));
   unsigned char *hinted = calloc(n > 0 ? n : 1, 1);
-  float *lower = malloc(sizeof(float) * (n > 0 ? n : 1));
+  float *lowerGroup = malloc(sizeof(float) * 4 * (n > 0 ? n : 1));
   Candidate *candidates = malloc(sizeof(Candidate) * (n > 0 ? n : 1));
-  if (!distance || !order || !hinted || !lower || !candidates) abort();
+  if (!distance || !order || !hinted || !lowerGroup || !candidates) abort();
   for (long k = 0; k < nq; k++) {
     const long query = queries[k];
     Nearest list = {count, 0, distance, out + k * count};
@@ -548,8 +595,9 @@ void lab_nearest(long n, long d, const float *points, long nq, const long *queri
     long seeded = 0;
     if (filter && r > 0) {
       // Every point's filter distance, a lower bound of its distance up to rounding
-      // (allowed for by the 10⁻³ factor and the slack).
-      bounds(n, r, filter, query, lower);
+      // (allowed for by the 10⁻³ factor and the slack), four queries per pass.
+      if (k % 4 == 0) bounds(n, r, filter, queries + k, nq - k < 4 ? nq - k : 4, lowerGroup);
+      float *lower = lowerGroup + (k % 4) * n;
       lower[query] = INFINITY;
       // The `count` smallest bounds are usually the neighbours themselves: visiting them
       // first makes the list's last distance nearly final...
@@ -591,7 +639,7 @@ void lab_nearest(long n, long d, const float *points, long nq, const long *queri
   free(distance);
   free(order);
   free(hinted);
-  free(lower);
+  free(lowerGroup);
   free(candidates);
 }
 
@@ -707,4 +755,35 @@ void lab_centre(long n, long p, const float *restrict y, double *restrict x, dou
   }
 #endif
   CENTRE_BODY
+}
+
+// ---- Norms --------------------------------------------------------------------------------
+
+#define LARGEST_NORM_BODY                                                                           \
+  float largest = 0;                                                                                \
+  for (long i = 0; i < n; i++) {                                                                    \
+    const float *restrict row = y + i * p;                                                          \
+    /* Eight partial sums, so the loop vectorises without reassociation flags. */                   \
+    float lanes[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                                      \
+    long a = 0;                                                                                     \
+    for (; a + 8 <= p; a += 8)                                                                      \
+      for (int l = 0; l < 8; l++) lanes[l] += row[a + l] * row[a + l];                              \
+    for (; a < p; a++) lanes[0] += row[a] * row[a];                                                 \
+    const float squares = ((lanes[0] + lanes[4]) + (lanes[2] + lanes[6])) +                        \
+                          ((lanes[1] + lanes[5]) + (lanes[3] + lanes[7]));                          \
+    if (squares > largest) largest = squares;                                                       \
+  }                                                                                                 \
+  return sqrtf(largest);
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,fma"))) static float largest_norm_avx2(long n, long p, const float *restrict y) {
+  LARGEST_NORM_BODY
+}
+#endif
+
+float lab_largest_row_norm(long n, long p, const float *restrict y) {
+#if defined(__x86_64__)
+  if (lab_kernels_vectorised()) return largest_norm_avx2(n, p, y);
+#endif
+  LARGEST_NORM_BODY
 }

@@ -103,9 +103,12 @@ import Testing
     for i in [8, 9, 10] { for d in 0..<dimension { points[i, d] = points[7, d] } }
     let queries = Array(Swift.stride(from: 0, to: 300, by: 7))
     let expected = queries.map { Self.bruteForce(points, query: $0, count: 10) }
-    let centredValues = points.values.map(Double.init)
-    let centred = LabMatrix<Double>(rows: 300, columns: dimension, values: centredValues)
-    let filter = PrincipalFilter(centred: centred, gram: centred.transposed.times(centred))
+    var centred = LabMatrix<Double>(rows: 300, columns: dimension, values: points.values.map(Double.init))
+    for d in 0..<dimension {
+      let mean = (0..<300).reduce(0.0) { $0 + centred[$1, d] } / 300
+      for i in 0..<300 { centred[i, d] -= mean }
+    }
+    let filter = PrincipalFilter(points: points, gram: centred.transposed.times(centred))
     let hints = queries.map { q in (1...10).map { (q + $0 * 13) % 300 } }
     let (plain, plainPortable) = Self.bothPaths {
       NeighbourPreservation.neighbourSets(of: points, queries: queries, count: 10)

@@ -58,6 +58,10 @@ void lab_activate(long n, long m, float *y, int kind, const float *shortcut, lon
 /// row order in double precision; x = every row of y minus that mean, in double precision.
 void lab_centre(long n, long p, const float *y, double *x, double *mean);
 
+/// The largest Euclidean norm of the n rows of y (n × p), for rounding allowances only (its
+/// own rounding is far below what it is used to bound).
+float lab_largest_row_norm(long n, long p, const float *y);
+
 /// 1 when the products run on the AVX2+FMA path (chosen at run time from the CPU).
 int lab_kernels_vectorised(void);
 

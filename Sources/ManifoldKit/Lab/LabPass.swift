@@ -48,9 +48,7 @@ struct LabPass: Sendable {
     let fit = LinearDecoder.fit(features: output.values, targets: inputs.points)
     var preserved = 0.0
     if neighbours {
-      let filter = fit.centred.flatMap { centred in
-        fit.gram.flatMap { PrincipalFilter(centred: centred, gram: $0) }
-      }
+      let filter = fit.gram.flatMap { PrincipalFilter(points: output.values, gram: $0) }
       preserved = NeighbourPreservation.share(
         before: inputs.neighbours, outputs: output.values, queries: inputs.queries,
         neighbours: BottleneckLab.neighbourCount, filter: filter)

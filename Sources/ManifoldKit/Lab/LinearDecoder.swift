@@ -14,7 +14,7 @@ enum LinearDecoder {
   static func fit(features: LabMatrix<Float>, targets: LabMatrix<Double>) -> Fit {
     let n = features.rows, p = features.columns, k = targets.columns
     let train = (n + 1) / 2
-    guard n >= 4, p > 0 else { return Fit(fitted: targets, rSquared: 0, centred: nil, gram: nil) }
+    guard n >= 4, p > 0 else { return Fit(fitted: targets, rSquared: 0, gram: nil) }
     var featureMean = [Double](repeating: 0, count: p), targetMean = [Double](repeating: 0, count: k)
     var trainTargets = LabMatrix<Double>(rows: train, columns: k)
     // Every point centred by the training means; training rows are the even rows, read in
@@ -45,7 +45,7 @@ enum LinearDecoder {
     for a in 0..<p { trace += gram[a, a] }
     for a in 0..<p { gram[a, a] += max(1e-300, 1e-10 * trace / Double(p)) }
     guard let factor = cholesky(gram) else {
-      return Fit(fitted: targets, rSquared: 0, centred: centred, gram: unregularised)
+      return Fit(fitted: targets, rSquared: 0, gram: unregularised)
     }
     let weights = solve(factor: factor, rightHandSides: cross)
     var fitted = centred.times(weights)
@@ -66,15 +66,14 @@ enum LinearDecoder {
       }
     }
     let rSquared = total > 0 ? min(1, max(0, 1 - residual / total)) : 1
-    return Fit(fitted: fitted, rSquared: rSquared, centred: centred, gram: unregularised)
+    return Fit(fitted: fitted, rSquared: rSquared, gram: unregularised)
   }
 
   struct Fit {
     var fitted: LabMatrix<Double>
     var rSquared: Double
-    /// Every point centred by the training means, and the training Gram matrix (upper
-    /// triangle): reused for the neighbour search's principal subspace.
-    var centred: LabMatrix<Double>?
+    /// The training points' centred Gram matrix (upper triangle), reused for the neighbour
+    /// search's principal directions.
     var gram: LabMatrix<Double>?
   }
 

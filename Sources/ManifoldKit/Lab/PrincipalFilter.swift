@@ -1,3 +1,5 @@
+import CLabKernels
+
 /// Coordinates of every point along a few leading principal directions of the block
 /// output, so the neighbour search can rule most points out cheaply.
 ///
@@ -8,20 +10,26 @@
 struct PrincipalFilter {
   /// r × points, single precision: row d holds every point's coordinate along direction d.
   let coordinates: LabMatrix<Float>
-  /// Allowance on the distance for rounding the coordinates to single precision.
+  /// Allowance on the distance for the rounding in computing the coordinates.
   let slack: Float
 
-  static let directions = 8
+  /// More directions make the bound tighter and the pass over all points longer; 16 pays
+  /// only for the widest outputs (measured: at d″ = 320, 8 directions leave ~144 of 2000
+  /// points to check in full and 16 leave ~26).
+  static func directions(outputs: Int) -> Int { outputs >= 256 ? 16 : 8 }
   /// Up to this many output channels the filter would be the whole distance.
-  static let minimumChannels = directions + 1
+  static let minimumChannels = 9
 
-  /// Nil when the output is too narrow to need a filter.
-  init?(centred: LabMatrix<Double>, gram upper: LabMatrix<Double>) {
-    let p = centred.columns, r = Self.directions
+  /// Nil when the output is too narrow to need a filter. `gram` is the centred Gram matrix
+  /// (upper triangle) of some of the points; `points` are all of them.
+  init?(points: LabMatrix<Float>, gram upper: LabMatrix<Double>) {
+    let p = points.columns, r = Self.directions(outputs: p)
     guard p >= Self.minimumChannels else { return nil }
     var gram = upper
-    for a in 0..<p {
-      for c in 0..<a { gram[a, c] = gram[c, a] }
+    gram.values.withUnsafeMutableBufferPointer { g in
+      for a in 0..<p {
+        for c in 0..<a { g[a * p + c] = g[c * p + a] }
+      }
     }
     // Two steps of subspace iteration from a fixed ±1 start: cheap, deterministic, and
     // close enough to the leading eigenvectors for a tight bound.
@@ -31,21 +39,21 @@ struct PrincipalFilter {
     for _ in 0..<2 {
       basis = Self.orthonormalised(gram.times(basis))
     }
-    let projected = centred.times(basis)
-    var coordinates = LabMatrix<Float>(rows: r, columns: centred.rows)
-    var largest: Float = 0
-    for point in 0..<centred.rows {
-      for d in 0..<r {
-        let value = Float(projected[point, d])
-        coordinates[d, point] = value
-        largest = max(largest, abs(value))
-      }
+    // Coordinates of the uncentred points: a shift moves every point alike, so differences,
+    // and therefore the bound, are unchanged.
+    let projected = points.times(
+      LabMatrix<Float>(rows: p, columns: r, values: basis.values.map { Float($0) }))
+    coordinates = projected.transposed
+    let largestNorm = points.values.withUnsafeBufferPointer {
+      lab_largest_row_norm(points.rows, p, $0.baseAddress)
     }
-    self.coordinates = coordinates
-    // Each stored coordinate is within 2⁻²⁴ of its value relative to the largest, so a
-    // filter distance is off by at most √r · 2 · 2⁻²⁴ · largest; 1e−6 · √r · largest covers
-    // that about eight times over (the double-precision projection adds ~1e−14).
-    slack = 1e-6 * Float(r).squareRoot() * largest
+    // A coordinate is a single-precision sum of p products of a point with a unit vector:
+    // its error is at most γ = (p + 1)·2⁻²⁴ times the point's norm (rounding the unit vector
+    // to single precision adds a relative 2⁻²⁴ more, inside the 1.001 factor the kernel
+    // applies). A difference of two coordinates is off by 2γ·max‖y‖ and a distance over r
+    // coordinates by √r times that; the slack is 10% above it.
+    let gamma = Float(p + 1) * 0x1p-24
+    slack = 1.1 * Float(r).squareRoot() * 2 * gamma * largestNorm
   }
 
   /// Modified Gram–Schmidt, twice, on the columns; a column with nothing left becomes zero,
@@ -53,21 +61,23 @@ struct PrincipalFilter {
   static func orthonormalised(_ matrix: LabMatrix<Double>) -> LabMatrix<Double> {
     var q = matrix
     let p = q.rows, r = q.columns
-    var scale = 0.0
-    for value in q.values { scale = max(scale, abs(value)) }
-    for c in 0..<r {
-      for _ in 0..<2 {
-        for b in 0..<c {
-          var dot = 0.0
-          for i in 0..<p { dot += q[i, b] * q[i, c] }
-          for i in 0..<p { q[i, c] -= dot * q[i, b] }
+    q.values.withUnsafeMutableBufferPointer { q in
+      var scale = 0.0
+      for value in q { scale = max(scale, abs(value)) }
+      for c in 0..<r {
+        for _ in 0..<2 {
+          for b in 0..<c {
+            var dot = 0.0
+            for i in 0..<p { dot += q[i * r + b] * q[i * r + c] }
+            for i in 0..<p { q[i * r + c] -= dot * q[i * r + b] }
+          }
         }
+        var norm = 0.0
+        for i in 0..<p { norm += q[i * r + c] * q[i * r + c] }
+        norm = norm.squareRoot()
+        let keep = norm > 1e-9 * scale && norm > 0
+        for i in 0..<p { q[i * r + c] = keep ? q[i * r + c] / norm : 0 }
       }
-      var norm = 0.0
-      for i in 0..<p { norm += q[i, c] * q[i, c] }
-      norm = norm.squareRoot()
-      let keep = norm > 1e-9 * scale && norm > 0
-      for i in 0..<p { q[i, c] = keep ? q[i, c] / norm : 0 }
     }
     return q
   }
