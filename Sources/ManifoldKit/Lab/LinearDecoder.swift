@@ -16,7 +16,11 @@ enum LinearDecoder {
     let train = (n + 1) / 2
     guard n >= 4, p > 0 else { return Fit(fitted: targets, rSquared: 0, gram: nil) }
     var featureMean = [Double](repeating: 0, count: p), targetMean = [Double](repeating: 0, count: k)
-    var trainTargets = LabMatrix<Double>(rows: train, columns: k)
+    // Right-hand sides padded with zero columns to a multiple of four, the kernel's vector
+    // width in double precision: a narrow product would otherwise run one scalar chain at a
+    // time. Padding leaves every real entry's chain unchanged.
+    let padded = (k + 3) / 4 * 4
+    var trainTargets = LabMatrix<Double>(rows: train, columns: padded)
     // Every point centred by the training means; training rows are the even rows, read in
     // place with a stride of two rows.
     let centred = LabMatrix<Double>(rows: n, columns: p) { x in
@@ -34,10 +38,11 @@ enum LinearDecoder {
     }
     let unregularised = upperGram(centred: centred, train: train)
     var gram = unregularised
-    let cross = LabMatrix<Double>(rows: p, columns: k) { c in
+    let cross = LabMatrix<Double>(rows: p, columns: padded) { c in
       centred.values.withUnsafeBufferPointer { x in
         trainTargets.values.withUnsafeBufferPointer { t in
-          lab_dgemm_strided(p, train, k, x.baseAddress, 1, 2 * p, t.baseAddress, k, c.baseAddress, k)
+          lab_dgemm_strided(
+            p, train, padded, x.baseAddress, 1, 2 * p, t.baseAddress, padded, c.baseAddress, padded)
         }
       }
     }
@@ -47,8 +52,12 @@ enum LinearDecoder {
     guard let factor = cholesky(gram) else {
       return Fit(fitted: targets, rSquared: 0, gram: unregularised)
     }
-    let weights = solve(factor: factor, rightHandSides: cross)
-    var fitted = centred.times(weights)
+    let weights = solve(factor: factor, rightHandSides: cross, columns: k)
+    let product = centred.times(weights)
+    var fitted = LabMatrix<Double>(rows: n, columns: k)
+    for i in 0..<n {
+      for b in 0..<k { fitted[i, b] = product[i, b] }
+    }
     for i in 0..<n {
       for b in 0..<k { fitted[i, b] += targetMean[b] }
     }
@@ -113,24 +122,35 @@ enum LinearDecoder {
     return factor
   }
 
-  /// X = A⁻¹B for A = L Lᵀ, by forward and back substitution, one column of B at a time.
-  static func solve(factor: LabMatrix<Double>, rightHandSides: LabMatrix<Double>) -> LabMatrix<Double> {
-    let p = factor.rows, k = rightHandSides.columns
-    var solution = LabMatrix<Double>(rows: p, columns: k)
+  /// X = A⁻¹B for A = L Lᵀ, by forward and back substitution, for the first `columns`
+  /// columns of B (the rest are padding and stay zero).
+  static func solve(factor: LabMatrix<Double>, rightHandSides: LabMatrix<Double>, columns k: Int)
+    -> LabMatrix<Double>
+  {
+    let p = factor.rows, width = rightHandSides.columns
+    var solution = LabMatrix<Double>(rows: p, columns: width)
     var column = [Double](repeating: 0, count: p)
-    for b in 0..<k {
-      for a in 0..<p { column[a] = rightHandSides[a, b] }
-      for a in 0..<p {
-        var sum = column[a]
-        for c in 0..<a { sum -= factor[a, c] * column[c] }
-        column[a] = sum / factor[a, a]
+    factor.values.withUnsafeBufferPointer { l in
+      rightHandSides.values.withUnsafeBufferPointer { rhs in
+        solution.values.withUnsafeMutableBufferPointer { x in
+          column.withUnsafeMutableBufferPointer { y in
+            for b in 0..<k {
+              for a in 0..<p { y[a] = rhs[a * width + b] }
+              for a in 0..<p {
+                var sum = y[a]
+                for c in 0..<a { sum -= l[a * p + c] * y[c] }
+                y[a] = sum / l[a * p + a]
+              }
+              for a in Swift.stride(from: p - 1, through: 0, by: -1) {
+                var sum = y[a]
+                for c in (a + 1)..<p { sum -= l[c * p + a] * y[c] }
+                y[a] = sum / l[a * p + a]
+              }
+              for a in 0..<p { x[a * width + b] = y[a] }
+            }
+          }
+        }
       }
-      for a in Swift.stride(from: p - 1, through: 0, by: -1) {
-        var sum = column[a]
-        for c in (a + 1)..<p { sum -= factor[c, a] * column[c] }
-        column[a] = sum / factor[a, a]
-      }
-      for a in 0..<p { solution[a, b] = column[a] }
     }
     return solution
   }
