@@ -787,3 +787,18 @@ float lab_largest_row_norm(long n, long p, const float *restrict y) {
 #endif
   LARGEST_NORM_BODY
 }
+
+// ---- Heap policy --------------------------------------------------------------------------
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void lab_keep_freed_memory(void) {
+#if defined(__GLIBC__)
+  // glibc hands blocks above 128 KB back to the kernel on free, so every lab run faults its
+  // megabytes of temporaries in again. Keeping them in the heap makes the next run reuse them.
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+#endif
+}

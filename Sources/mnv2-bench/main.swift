@@ -3,6 +3,10 @@ import Explorer
 import ManifoldKit
 import TermCanvas
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Timings anyone can rerun: `swift run -c release mnv2-bench [manifold|raster|render|all]`.
 /// Each figure is the median of several runs after one warm-up run.
 
@@ -100,6 +104,17 @@ func benchmarkLabPanel(runs: Int) {
     }
     print("lab panel +/- on b\(block) (reducer + render + diff, 200x60)  median \(format(seconds * 1000)) ms")
   }
+  // First visit of a block: nothing cached, the weights are drawn too (a new seed each run).
+  var state = ExplorerState(view: .block, selectedGroup: 17)
+  var seed: UInt64 = 100
+  let cold = measure(runs: runs) {
+    seed += 1
+    state.seed = seed
+    state.refreshLab()
+    _ = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
+  }
+  print(
+    "lab panel first run on b17, weights drawn too (lab + render, 200x60)  median \(format(cold * 1000)) ms")
 }
 
 /// One lab run per block of MobileNetV2 1.0 (widths written out to keep this target free
@@ -158,6 +173,8 @@ func format(_ value: Double) -> String {
   return String(scaled)
 }
 
+// As the mnv2 binary does at start (MNV2_BENCH_DEFAULT_HEAP=1 leaves the C library's default).
+if getenv("MNV2_BENCH_DEFAULT_HEAP") == nil { LabMemory.keepFreedMemory() }
 let arguments = Array(CommandLine.arguments.dropFirst())
 let which = arguments.first ?? "all"
 let runs = 7

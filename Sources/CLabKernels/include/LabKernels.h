@@ -62,6 +62,10 @@ void lab_centre(long n, long p, const float *y, double *x, double *mean);
 /// own rounding is far below what it is used to bound).
 float lab_largest_row_norm(long n, long p, const float *y);
 
+/// Asks the C library to keep freed memory for reuse instead of returning it to the kernel
+/// (glibc only; a no-op elsewhere). For processes that run the lab repeatedly.
+void lab_keep_freed_memory(void);
+
 /// 1 when the products run on the AVX2+FMA path (chosen at run time from the CPU).
 int lab_kernels_vectorised(void);
 

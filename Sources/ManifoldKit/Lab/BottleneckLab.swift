@@ -93,10 +93,13 @@ public struct BottleneckLab: Equatable, Sendable {
   }
 
   /// The weights of one trial; they depend on the block, the seed and the trial, not on k.
+  /// The explorer's path (`parallel`) keeps the last few in a cache: its next run is
+  /// usually the same block with another k.
   func weights(trial: Int, parallel: Bool = false) -> LabWeights {
-    LabWeights(
-      shape: shape, seed: SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial)),
-      allLinear: allLinear, parallel: parallel)
+    let trialSeed = SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial))
+    let make = { LabWeights(shape: shape, seed: trialSeed, allLinear: allLinear, parallel: parallel) }
+    guard parallel else { return make() }
+    return LabWeightsCache.shared.weights(shape: shape, seed: trialSeed, allLinear: allLinear, make: make)
   }
 }
 
