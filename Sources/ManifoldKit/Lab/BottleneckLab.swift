@@ -82,7 +82,8 @@ public struct BottleneckLab: Equatable, Sendable {
         LabPass.run(
           weights: lab.weights(trial: trial), manifoldDimension: lab.manifoldDimension,
           shortcut: lab.shortcut,
-          inputs: inputs, projections: projections, neighbours: lab.measuresNeighbours)
+          inputs: inputs, projections: projections, neighbours: lab.measuresNeighbours,
+          keepDecoded: trial == 0)
       }
     }
     return projections.indices.map { index in
@@ -125,7 +126,7 @@ public struct LabResult: Equatable, Sendable {
     recoverability = MetricSummary(trials.map(\.recoverability))
     neighbourPreservation = lab.measuresNeighbours ? MetricSummary(trials.map(\.neighbourPreservation)) : nil
     self.inputs = Self.rows(inputs.points)
-    decoded = Self.rows(trials[0].decoded)
+    decoded = trials[0].decoded.map(Self.rows) ?? []
   }
 
   private static func rows(_ matrix: LabMatrix<Double>) -> [[Double]] {

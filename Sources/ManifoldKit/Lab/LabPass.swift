@@ -3,13 +3,12 @@ import CLabKernels
 /// One trial of the lab: push every point through the block once, then measure the output
 /// of each projection activation.
 struct LabPass: Sendable {
-  /// The block output, points × d″ (single precision, like the network's own tensors).
-  var outputs: LabMatrix<Float>
   var collapsedFraction: Double
   var recoverability: Double
   var neighbourPreservation: Double
-  /// What the best linear read-out recovers of each input point, points × k.
-  var decoded: LabMatrix<Double>
+  /// What the best linear read-out recovers of each input point, points × k; kept for the
+  /// first trial only (the one that is plotted), so a sweep does not hold thousands of them.
+  var decoded: LabMatrix<Double>?
 
   /// The trial's input manifold and its neighbour sets, shared by every trial and
   /// projection.
@@ -34,17 +33,21 @@ struct LabPass: Sendable {
   /// pre-activation are shared, only the last step differs.
   static func run(
     weights: LabWeights, manifoldDimension k: Int, shortcut: Bool, inputs: Inputs,
-    projections: [ManifoldActivation], neighbours: Bool = true
+    projections: [ManifoldActivation], neighbours: Bool = true, keepDecoded: Bool = true
   ) -> [LabPass] {
     let forward = Forward(weights: weights, k: k, shortcut: shortcut, inputs: inputs.single)
     return projections.map { projection in
-      measure(forward.output(projection), inputs: inputs, neighbours: neighbours)
+      measure(forward.output(projection), inputs: inputs, neighbours: neighbours, keepDecoded: keepDecoded)
     }
   }
 
   /// The metrics of one block output.
   /// The metrics of one block output; neighbour preservation is 0 when not measured.
-  static func measure(_ output: Forward.Output, inputs: Inputs, neighbours: Bool = true) -> LabPass {
+  static func measure(
+    _ output: Forward.Output, inputs: Inputs, neighbours: Bool = true, keepDecoded: Bool = true
+  )
+    -> LabPass
+  {
     let fit = LinearDecoder.fit(features: output.values, targets: inputs.points)
     var preserved = 0.0
     if neighbours {
@@ -54,8 +57,8 @@ struct LabPass: Sendable {
         neighbours: BottleneckLab.neighbourCount, filter: filter)
     }
     return LabPass(
-      outputs: output.values, collapsedFraction: output.collapsedFraction, recoverability: fit.rSquared,
-      neighbourPreservation: preserved, decoded: fit.fitted)
+      collapsedFraction: output.collapsedFraction, recoverability: fit.rSquared,
+      neighbourPreservation: preserved, decoded: keepDecoded ? fit.fitted : nil)
   }
 
   /// The block applied to every point, up to the projection's activation.

@@ -27,7 +27,8 @@ public enum LabSweep {
       return dimensions.indices.map { index in
         LabPass.run(
           weights: weights, manifoldDimension: dimensions[index], shortcut: template.shortcut,
-          inputs: inputs[index], projections: projections, neighbours: template.measuresNeighbours)
+          inputs: inputs[index], projections: projections, neighbours: template.measuresNeighbours,
+          keepDecoded: unit.trial == 0)
       }
     }
     var byBlock = [[[[LabPass]]]](
