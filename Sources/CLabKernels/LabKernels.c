@@ -320,6 +320,15 @@ static void nearest_insert(Nearest *list, float value, long index) {
 /// horizontal sum, and candidates that reach the full distance are near ones anyway.
 #define CHECK_EVERY 64
 
+// A squared distance is summed in 32 lanes (term l in lane l mod 32: four vectors of eight,
+// so the fused multiply-adds are not one serial chain), folded to eight lanes as
+// (a[l] + a[8 + l]) + (a[16 + l] + a[24 + l]) and then summed by reduce8.
+static float reduce32(const float lanes[32]) {
+  float folded[8];
+  for (int l = 0; l < 8; l++) folded[l] = (lanes[l] + lanes[8 + l]) + (lanes[16 + l] + lanes[24 + l]);
+  return reduce8(folded);
+}
+
 static void nearest_portable(long n, long d, const float *points, long query, const long *order,
                              Nearest *list) {
   const float *q = points + query * d;
@@ -327,17 +336,17 @@ static void nearest_portable(long n, long d, const float *points, long query, co
     const long j = order[o];
     if (j == query) continue;
     const float *y = points + j * d;
-    float lanes[8] = {0};
+    float lanes[32] = {0};
     int dropped = 0;
     for (long l = 0; l < d; l++) {
       const float diff = y[l] - q[l];
-      lanes[l % 8] = fmaf(diff, diff, lanes[l % 8]);
-      if ((l + 1) % CHECK_EVERY == 0 && l + 1 < d && nearest_rejects(list, reduce8(lanes), j)) {
+      lanes[l % 32] = fmaf(diff, diff, lanes[l % 32]);
+      if ((l + 1) % CHECK_EVERY == 0 && l + 1 < d && nearest_rejects(list, reduce32(lanes), j)) {
         dropped = 1;
         break;
       }
     }
-    if (!dropped) nearest_insert(list, reduce8(lanes), j);
+    if (!dropped) nearest_insert(list, reduce32(lanes), j);
   }
 }
 
@@ -348,6 +357,11 @@ __attribute__((target("avx2,fma"))) static float reduce8_avx2(__m256 v) {
   const __m128 half = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
   const __m128 quarter = _mm_add_ps(half, _mm_movehl_ps(half, half));
   return _mm_cvtss_f32(_mm_add_ss(quarter, _mm_shuffle_ps(quarter, quarter, 1)));
+}
+
+__attribute__((target("avx2,fma"))) static float reduce32_avx2(__m256 a0, __m256 a1, __m256 a2,
+                                                              __m256 a3) {
+  return reduce8_avx2(_mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3)));
 }
 
 __attribute__((target("avx2,fma"))) static void nearest_avx2(long n, long d, const float *points,
@@ -362,25 +376,34 @@ __attribute__((target("avx2,fma"))) static void nearest_avx2(long n, long d, con
     const long j = order[o];
     if (j == query) continue;
     const float *y = points + j * d;
-    __m256 acc = _mm256_setzero_ps();
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
     int dropped = 0;
-    for (long l = 0; l < full; l += 8) {
-      const __m256 diff = _mm256_sub_ps(_mm256_loadu_ps(y + l), _mm256_loadu_ps(q + l));
-      acc = _mm256_fmadd_ps(diff, diff, acc);
-      if ((l + 8) % CHECK_EVERY == 0 && l + 8 < d && nearest_rejects(list, reduce8_avx2(acc), j)) {
+    long l = 0;
+    for (; l + 32 <= full; l += 32) {
+      for (int v = 0; v < 4; v++) {
+        const __m256 diff = _mm256_sub_ps(_mm256_loadu_ps(y + l + 8 * v), _mm256_loadu_ps(q + l + 8 * v));
+        acc[v] = _mm256_fmadd_ps(diff, diff, acc[v]);
+      }
+      if ((l + 32) % CHECK_EVERY == 0 && l + 32 < d &&
+          nearest_rejects(list, reduce32_avx2(acc[0], acc[1], acc[2], acc[3]), j)) {
         dropped = 1;
         break;
       }
     }
     if (dropped) continue;
+    // The remaining whole vectors continue lanes l mod 32 in order; a partial last vector is
+    // zero-filled (fma(0, 0, lane) = lane), as in the portable loop.
+    int v = 0;
+    for (; l < full; l += 8, v++) {
+      const __m256 diff = _mm256_sub_ps(_mm256_loadu_ps(y + l), _mm256_loadu_ps(q + l));
+      acc[v] = _mm256_fmadd_ps(diff, diff, acc[v]);
+    }
     if (full < d) {
-      // Zero-filled lanes add fma(0, 0, lane) = lane: the tail lands in lanes l mod 8 as in
-      // the portable loop.
       const __m256 diff =
           _mm256_sub_ps(_mm256_maskload_ps(y + full, tailMask), _mm256_maskload_ps(q + full, tailMask));
-      acc = _mm256_fmadd_ps(diff, diff, acc);
+      acc[v] = _mm256_fmadd_ps(diff, diff, acc[v]);
     }
-    nearest_insert(list, reduce8_avx2(acc), j);
+    nearest_insert(list, reduce32_avx2(acc[0], acc[1], acc[2], acc[3]), j);
   }
 }
 #endif

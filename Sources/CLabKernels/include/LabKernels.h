@@ -36,7 +36,7 @@ int lab_dcholesky(long n, double *a, long lda);
 /// and `slack`: points the bound rules out are never visited. Hints and filter change the
 /// speed, never the answer.
 ///
-/// A squared distance is 8 interleaved fma chains of (y − q)² (term l in chain l mod 8)
+/// A squared distance is 32 interleaved fma chains of (y − q)² (term l in chain l mod 32)
 /// summed in a fixed tree, on both paths. A candidate is dropped as soon as a partial sum
 /// reaches the current 10th-best distance: the terms are non-negative and rounding is
 /// monotone, so the partial sum never exceeds the full one and the result is exact.
