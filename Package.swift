@@ -20,7 +20,7 @@ let package = Package(
       name: "ManifoldKit", dependencies: ["CLabKernels"],
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
 
-    // The lab's matrix products in C: Swift cannot choose AVX2 at run time, C can.
+    // The lab's heavy loops in C: Swift cannot choose AVX2 at run time, C can.
     .target(name: "CLabKernels", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
 
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
