@@ -5,20 +5,13 @@
 /// random matrices and spirals go through these, so a seed gives byte-identical output
 /// everywhere. Accuracy is within a few ulps over the ranges used here, which the tests check.
 public enum DeterministicMath {
-  private static let ln2 = 0.693_147_180_559_945_309_417_232_121_458
+  static let ln2 = 0.693_147_180_559_945_309_417_232_121_458
 
   /// Natural logarithm of a positive finite x.
   public static func log(_ x: Double) -> Double {
     precondition(x > 0 && x.isFinite, "log of \(x)")
-    // x = m · 2^e with m in [1, 2); move m into [√½, √2) so the series argument stays small.
-    var exponent = Double(x.exponent)
-    var mantissa = x.significand
-    if mantissa > 1.414_213_562_373_095_048_8 {
-      mantissa *= 0.5
-      exponent += 1
-    }
-    // log m = 2 atanh(s) with s = (m − 1)/(m + 1), |s| ≤ 0.1716: 2(s + s³/3 + s⁵/5 + …).
-    let s = (mantissa - 1) / (mantissa + 1)
+    let (s, exponent) = logReduction(x)
+    // log m = 2 atanh(s): 2(s + s³/3 + s⁵/5 + …).
     let s2 = s * s
     var term = s
     var sum = 0.0
@@ -29,6 +22,18 @@ public enum DeterministicMath {
       k += 2
     }
     return 2 * sum + exponent * ln2
+  }
+
+  /// x = m · 2^e with m in [√½, √2), returned as s = (m − 1)/(m + 1) (|s| ≤ 0.1716, so
+  /// log m = 2 atanh(s) converges fast) and e. Exact but for the one division.
+  static func logReduction(_ x: Double) -> (s: Double, exponent: Double) {
+    var exponent = Double(x.exponent)
+    var mantissa = x.significand
+    if mantissa > 1.414_213_562_373_095_048_8 {
+      mantissa *= 0.5
+      exponent += 1
+    }
+    return ((mantissa - 1) / (mantissa + 1), exponent)
   }
 
   /// Sine, by reduction to [−π/4, π/4] and Taylor series.

@@ -44,22 +44,44 @@ struct LabMatrix<Scalar: BinaryFloatingPoint & Sendable>: Equatable, Sendable {
   }
 }
 
-extension LabMatrix where Scalar == Float {
+/// The element types the kernels multiply: single precision for the block, double for the
+/// decoder.
+protocol LabKernelScalar: BinaryFloatingPoint, Sendable {
+  /// C = A·B, row-major with leading dimensions (LabKernels.h).
+  static func gemm(
+    _ n: Int, _ p: Int, _ m: Int, _ a: UnsafePointer<Self>?, _ lda: Int, _ b: UnsafePointer<Self>?,
+    _ ldb: Int,
+    _ c: UnsafeMutablePointer<Self>?, _ ldc: Int)
+}
+
+extension Float: LabKernelScalar {
+  static func gemm(
+    _ n: Int, _ p: Int, _ m: Int, _ a: UnsafePointer<Float>?, _ lda: Int, _ b: UnsafePointer<Float>?,
+    _ ldb: Int, _ c: UnsafeMutablePointer<Float>?, _ ldc: Int
+  ) { lab_sgemm(n, p, m, a, lda, b, ldb, c, ldc) }
+}
+
+extension Double: LabKernelScalar {
+  static func gemm(
+    _ n: Int, _ p: Int, _ m: Int, _ a: UnsafePointer<Double>?, _ lda: Int, _ b: UnsafePointer<Double>?,
+    _ ldb: Int, _ c: UnsafeMutablePointer<Double>?, _ ldc: Int
+  ) { lab_dgemm(n, p, m, a, lda, b, ldb, c, ldc) }
+}
+
+extension LabMatrix where Scalar: LabKernelScalar {
   /// self · other, each entry one fma chain in order (see LabKernels.h).
   func times(_ other: LabMatrix) -> LabMatrix {
     precondition(columns == other.rows)
-    var result = LabMatrix(rows: rows, columns: other.columns)
-    values.withUnsafeBufferPointer { a in
-      other.values.withUnsafeBufferPointer { b in
-        result.values.withUnsafeMutableBufferPointer { c in
-          lab_sgemm(
+    return LabMatrix(rows: rows, columns: other.columns) { c in
+      values.withUnsafeBufferPointer { a in
+        other.values.withUnsafeBufferPointer { b in
+          Scalar.gemm(
             rows, columns, other.columns, a.baseAddress, max(columns, 1), b.baseAddress,
             max(other.columns, 1),
             c.baseAddress, max(other.columns, 1))
         }
       }
     }
-    return result
   }
 }
 
@@ -75,23 +97,5 @@ extension LabMatrix where Scalar == Float {
       .times(other)
     }
     return LabMatrix(rows: rows, columns: other.columns, values: parts[0].values + parts[1].values)
-  }
-}
-
-extension LabMatrix where Scalar == Double {
-  func times(_ other: LabMatrix) -> LabMatrix {
-    precondition(columns == other.rows)
-    var result = LabMatrix(rows: rows, columns: other.columns)
-    values.withUnsafeBufferPointer { a in
-      other.values.withUnsafeBufferPointer { b in
-        result.values.withUnsafeMutableBufferPointer { c in
-          lab_dgemm(
-            rows, columns, other.columns, a.baseAddress, max(columns, 1), b.baseAddress,
-            max(other.columns, 1),
-            c.baseAddress, max(other.columns, 1))
-        }
-      }
-    }
-    return result
   }
 }

@@ -31,16 +31,11 @@ public struct PolarNormalGenerator: Sendable {
 
   /// Natural logarithm of s in (0, 1).
   static func log(_ s: Double) -> Double {
-    var exponent = Double(s.exponent)
-    var mantissa = s.significand
-    if mantissa > 1.414_213_562_373_095_048_8 {
-      mantissa *= 0.5
-      exponent += 1
-    }
-    let t = (mantissa - 1) / (mantissa + 1)
+    let (t, exponent) = DeterministicMath.logReduction(s)
     let t2 = t * t
     var sum = 0.0
     for coefficient in atanhCoefficients { sum = sum * t2 + coefficient }
-    return 2 * t * sum + exponent * 0.693_147_180_559_945_309_417_232_121_458
+    return 2 * t * sum + exponent * DeterministicMath.ln2
   }
+
 }
