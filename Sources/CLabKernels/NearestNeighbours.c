@@ -303,7 +303,7 @@ __attribute__((target("avx2,fma"))) static long smallest_avx2(long n, const floa
 #endif
 
 void lab_nearest(long n, long d, const float *points, long nq, const long *queries, long count,
-                 const long *hints, long hintCount, const float *filter, long r, float slack, long *out) {
+                 const float *filter, long r, float slack, long *out) {
   void (*visit)(long, long, const float *, long, const long *, Nearest *) = nearest_portable;
   void (*bounds)(long, long, const float *, const long *, long, float *) = bounds_group_portable;
   long (*collect)(long, const float *, float, long *) = collect_portable;
@@ -316,32 +316,22 @@ void lab_nearest(long n, long d, const float *points, long nq, const long *queri
     smallest = smallest_avx2;
   }
 #endif
+  const int filtered = filter && r > 0;
   // On the heap: worker threads have small stacks and n can be 10⁵.
   float *distance = malloc(sizeof(float) * (count > 0 ? count : 1));
   long *order = malloc(sizeof(long) * (2 * n + 1));
-  unsigned char *hinted = calloc(n > 0 ? n : 1, 1);
+  unsigned char *seen = calloc(n > 0 ? n : 1, 1);
   float *lowerGroup = malloc(sizeof(float) * 4 * (n > 0 ? n : 1));
   Candidate *candidates = malloc(sizeof(Candidate) * (n > 0 ? n : 1));
-  if (!distance || !order || !hinted || !lowerGroup || !candidates) abort();
+  if (!distance || !order || !seen || !lowerGroup || !candidates) abort();
   for (long k = 0; k < nq; k++) {
     const long query = queries[k];
     Nearest list = {count, 0, distance, out + k * count};
     for (long c = 0; c < count; c++) out[k * count + c] = -1;
-    // The hints first: they make the bound tight before the other points are visited.
     // Any visiting order gives the same answer, since the list is ordered by
-    // (distance, index).
-    long hinted_count = 0;
-    for (long h = 0; h < (filter && r > 0 ? 0 : hintCount); h++) {
-      const long j = hints[k * hintCount + h];
-      if (j >= 0 && j < n && j != query && !hinted[j]) {
-        hinted[j] = 1;
-        order[hinted_count++] = j;
-      }
-    }
-    visit(hinted_count, d, points, query, order, &list);
+    // (distance, index); the filter only decides which points need visiting at all.
     long others = 0;
-    long seeded = 0;
-    if (filter && r > 0) {
+    if (filtered) {
       // Every point's filter distance, a lower bound of its distance up to rounding
       // (allowed for by the 10⁻³ factor and the slack), four queries per pass.
       if (k % 4 == 0) bounds(n, r, filter, queries + k, nq - k < 4 ? nq - k : 4, lowerGroup);
@@ -349,11 +339,11 @@ void lab_nearest(long n, long d, const float *points, long nq, const long *queri
       lower[query] = INFINITY;
       // The `count` smallest bounds are usually the neighbours themselves: visiting them
       // first makes the list's last distance nearly final...
-      seeded = smallest(n, lower, count, query, candidates);
+      const long seeded = smallest(n, lower, count, query, candidates);
       long *seeds = order + n;  // order holds 2n + 1 entries
       for (long c = 0; c < seeded; c++) {
         seeds[c] = candidates[c].index;
-        hinted[seeds[c]] = 1;
+        seen[seeds[c]] = 1;
       }
       visit(seeded, d, points, query, seeds, &list);
       // ...so only the few points whose bound is within reach of it are visited after.
@@ -364,29 +354,17 @@ void lab_nearest(long n, long d, const float *points, long nq, const long *queri
       }
       const long within = collect(n, lower, bound, order);
       for (long o = 0; o < within; o++) {
-        if (hinted[order[o]]) continue;
-        order[others++] = order[o];
+        if (!seen[order[o]]) order[others++] = order[o];
       }
-      for (long c = 0; c < seeded; c++) hinted[seeds[c]] = 0;
+      for (long c = 0; c < seeded; c++) seen[seeds[c]] = 0;
     } else {
-      // Outward from the query's index: neighbours on the manifold tend to have nearby
-      // indices.
-      for (long step = 1; step < n; step++) {
-        const long below = query - step, above = query + step;
-        if (above < n && !hinted[above]) order[others++] = above;
-        if (below >= 0 && !hinted[below]) order[others++] = below;
-        if (above >= n && below < 0) break;
-      }
+      for (long j = 0; j < n; j++) order[others++] = j;
     }
     visit(others, d, points, query, order, &list);
-    for (long h = 0; h < (filter && r > 0 ? 0 : hintCount); h++) {
-      const long j = hints[k * hintCount + h];
-      if (j >= 0 && j < n) hinted[j] = 0;
-    }
   }
   free(distance);
   free(order);
-  free(hinted);
+  free(seen);
   free(lowerGroup);
   free(candidates);
 }

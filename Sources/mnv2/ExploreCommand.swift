@@ -53,9 +53,11 @@ struct ExplorerOptions: ParsableArguments {
   }
   var unicode: Bool { !ascii && TerminalEnvironment.isUTF8 }
 
-  /// Runs the full-screen loop until the user quits.
-  func runExplorer(view: ExplorerView, block: Int, lessonStep: Int?) throws {
-    let steps = try LessonLoader.load(directory: lessons)
+  /// Runs the full-screen loop until the user quits. `loadedSteps` are lessons the caller
+  /// has already read; otherwise they are read from `--lessons`.
+  func runExplorer(view: ExplorerView, block: Int, lessonStep: Int?, loadedSteps: [LessonStep]? = nil) throws
+  {
+    let steps = try loadedSteps ?? LessonLoader.load(directory: lessons)
     do {
       try CursesTerminal.checkEnvironment()
     } catch {

@@ -68,10 +68,7 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let steps = try LessonLoader.load(directory: options.lessons)
-    guard (1...steps.count).contains(step) else {
-      throw ValidationError("--step must be from 1 to \(steps.count), got \(step)")
-    }
+    let steps = try LessonLoader.load(directory: options.lessons, checkingStep: step)
     let (width, height) = try parsedSize()
     let unicode = !options.ascii
     var state = ExplorerState(

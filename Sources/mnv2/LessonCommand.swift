@@ -49,16 +49,13 @@ struct LessonCommand: ParsableCommand {
   }
 
   func run() throws {
-    let steps = try LessonLoader.load(directory: options.lessons)
-    guard (1...steps.count).contains(step) else {
-      throw ValidationError("--step must be from 1 to \(steps.count), got \(step)")
-    }
+    let steps = try LessonLoader.load(directory: options.lessons, checkingStep: step)
     if print {
       Swift.print(
         Handout.render(steps: steps, options: options, format: format, columns: columns), terminator: "")
       return
     }
-    try options.runExplorer(view: .network, block: 0, lessonStep: step - 1)
+    try options.runExplorer(view: .network, block: 0, lessonStep: step - 1, loadedSteps: steps)
   }
 }
 

@@ -1,8 +1,18 @@
+import ArgumentParser
 import Explorer
 import Foundation
 
 /// Reads a teacher's `--lessons DIR`: every `*.lesson` file in it, in file-name order.
 enum LessonLoader {
+  /// The lessons, with the 1-based `step` a command was given checked against them.
+  static func load(directory: String?, checkingStep step: Int) throws -> [LessonStep] {
+    let steps = try load(directory: directory)
+    guard (1...steps.count).contains(step) else {
+      throw ValidationError("--step must be from 1 to \(steps.count), got \(step)")
+    }
+    return steps
+  }
+
   static func load(directory: String?) throws -> [LessonStep] {
     guard let directory else { return LessonParser.bundled }
     var isDirectory: ObjCBool = false

@@ -29,19 +29,18 @@ int lab_dcholesky(long n, double *a, long lda);
 
 /// For each of the nq query rows, the `count` nearest other rows of points (n × d), by
 /// squared distance, ties to the lower index; written to out (nq × count), nearest first.
-/// hints (nq × hintCount, may be NULL when hintCount is 0) are rows likely to be near each
-/// query, visited first. filter (r × n, column j = point j, may be NULL when r is 0) holds
-/// coordinates whose squared distances are lower bounds of the points' squared distances
-/// (an orthonormal projection), up to rounding covered by a factor 1.001 on the distance
-/// and `slack`: points the bound rules out are never visited. Hints and filter change the
-/// speed, never the answer.
+/// filter (r × n, column j = point j, may be NULL when r is 0) holds coordinates whose
+/// squared distances are lower bounds of the points' squared distances (an orthonormal
+/// projection), up to rounding covered by a factor 1.001 on the distance and `slack`:
+/// points the bound rules out are never visited. The filter changes the speed, never the
+/// answer.
 ///
 /// A squared distance is 32 interleaved fma chains of (y − q)² (term l in chain l mod 32)
 /// summed in a fixed tree, on both paths. A candidate is dropped as soon as a partial sum
-/// reaches the current 10th-best distance: the terms are non-negative and rounding is
+/// reaches the current `count`-th best distance: the terms are non-negative and rounding is
 /// monotone, so the partial sum never exceeds the full one and the result is exact.
 void lab_nearest(long n, long d, const float *points, long nq, const long *queries, long count,
-                 const long *hints, long hintCount, const float *filter, long r, float slack, long *out);
+                 const float *filter, long r, float slack, long *out);
 
 /// The hidden stage in place on z (n × live, the expansion's pre-activations):
 /// h = ReLU6(tap · ReLU6(z)), each ReLU6 optional; active[i] counts row i's channels in the

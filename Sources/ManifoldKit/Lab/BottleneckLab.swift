@@ -104,7 +104,7 @@ public struct BottleneckLab: Equatable, Sendable {
   }
 }
 
-/// The lab's measurements, averaged over trials; outputs of trial 0 for plotting.
+/// The lab's measurements, averaged over trials, and trial 0's decoded points for plotting.
 public struct LabResult: Equatable, Sendable {
   public var lab: BottleneckLab
   /// Share of points where the block's Jacobian on the manifold has rank < k.
@@ -112,8 +112,7 @@ public struct LabResult: Equatable, Sendable {
   /// R² of the best affine decoder from the block output back to the manifold coordinates.
   public var recoverability: MetricSummary
   /// Share of each point's 10 nearest manifold neighbours that stay among its 10 nearest
-  /// in the output.
-  /// Nil when the lab was run with `measuresNeighbours` off.
+  /// in the output; nil when the lab was run with `measuresNeighbours` off.
   public var neighbourPreservation: MetricSummary?
   public var inputs: [[Double]]
   /// What the best linear read-out recovers of each input point (trial 0), for plots.

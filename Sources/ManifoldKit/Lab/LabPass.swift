@@ -41,7 +41,6 @@ struct LabPass: Sendable {
     }
   }
 
-  /// The metrics of one block output.
   /// The metrics of one block output; neighbour preservation is 0 when not measured.
   static func measure(
     _ output: Forward.Output, inputs: Inputs, neighbours: Bool = true, keepDecoded: Bool = true

@@ -12,28 +12,21 @@ enum NeighbourPreservation {
   }
 
   /// The `count` nearest other points of each query (squared Euclidean distance in single
-  /// precision, ties to the lower index), nearest first.
-  /// `hints` are points likely to be near each query (its manifold neighbours): visiting
-  /// them first only makes the search faster.
+  /// precision, ties to the lower index), nearest first. `filter` only makes it faster.
   static func neighbourSets(
-    of points: LabMatrix<Float>, queries: [Int], count: Int, hints: [[Int]] = [],
-    filter: PrincipalFilter? = nil
+    of points: LabMatrix<Float>, queries: [Int], count: Int, filter: PrincipalFilter? = nil
   ) -> [[Int]] {
     guard points.rows > count, !queries.isEmpty else { return queries.map { _ in [] } }
     var found = [Int](repeating: -1, count: queries.count * count)
-    let hintCount = hints.count == queries.count ? hints.map(\.count).max() ?? 0 : 0
-    let flatHints = hints.flatMap { $0 + Array(repeating: -1, count: hintCount - $0.count) }
     points.values.withUnsafeBufferPointer { values in
       queries.withUnsafeBufferPointer { queries in
-        flatHints.withUnsafeBufferPointer { hints in
-          (filter?.coordinates.values ?? []).withUnsafeBufferPointer { coordinates in
-            found.withUnsafeMutableBufferPointer { out in
-              lab_nearest(
-                points.rows, points.columns, values.baseAddress, queries.count, queries.baseAddress, count,
-                hintCount > 0 ? hints.baseAddress : nil, hintCount,
-                filter == nil ? nil : coordinates.baseAddress,
-                filter?.coordinates.rows ?? 0, filter?.slack ?? 0, out.baseAddress)
-            }
+        (filter?.coordinates.values ?? []).withUnsafeBufferPointer { coordinates in
+          found.withUnsafeMutableBufferPointer { out in
+            lab_nearest(
+              points.rows, points.columns, values.baseAddress, queries.count, queries.baseAddress, count,
+              filter == nil ? nil : coordinates.baseAddress, filter?.coordinates.rows ?? 0,
+              filter?.slack ?? 0,
+              out.baseAddress)
           }
         }
       }
@@ -46,7 +39,7 @@ enum NeighbourPreservation {
     filter: PrincipalFilter? = nil
   ) -> Double {
     guard outputs.rows > neighbours, !queries.isEmpty else { return 0 }
-    let after = neighbourSets(of: outputs, queries: queries, count: neighbours, hints: before, filter: filter)
+    let after = neighbourSets(of: outputs, queries: queries, count: neighbours, filter: filter)
     var kept = 0
     for (neighboursBefore, neighboursAfter) in zip(before, after) {
       kept += neighboursBefore.filter(neighboursAfter.contains).count
