@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The numeric targets are optimised in debug builds too: `swift test` runs the lab at real
+/// sizes, and unoptimised SIMD code is a hundred times slower.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
   name: "mnv2",
   platforms: [.macOS(.v13)],
@@ -14,14 +18,16 @@ let package = Package(
     // Core: pure values, no I/O.
     .target(name: "MobileNetKit"),
 
-    // The manifold experiment of the paper's Figure 1 and the bottleneck lab: the standard
-    // library, Dispatch to use both cores, and the lab's matrix kernels.
-    .target(
-      name: "ManifoldKit", dependencies: ["CLabKernels"],
-      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+    // Portable numeric kernels: matrices, products, Cholesky, nearest neighbours. Fixed
+    // summation order and no fused multiply-add, so every machine gets the same bits.
+    .target(name: "Kernels", swiftSettings: optimisedInDebug),
 
-    // The lab's heavy loops in C: Swift cannot choose AVX2 at run time, C can.
-    .target(name: "CLabKernels", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+    // The paper's Figure 1: seeded RNG, spiral, random embedding, activations, T⁺, Theorem 1.
+    .target(name: "ManifoldKit"),
+
+    // Figure 1's question inside a real block's widths: collapse, decoder, neighbours, sweep.
+    .target(
+      name: "BottleneckLab", dependencies: ["ManifoldKit", "Kernels"], swiftSettings: optimisedInDebug),
 
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
     .target(name: "TermCanvas"),
@@ -31,10 +37,12 @@ let package = Package(
     .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
 
     // Presentation: tables, JSON and CSV built from core values; still no I/O.
-    .target(name: "Reports", dependencies: ["MobileNetKit", "ManifoldKit", "TermCanvas"]),
+    .target(name: "Reports", dependencies: ["MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas"]),
 
     // The explorer: state, reducer, key table and views rendered into a Canvas.
-    .target(name: "Explorer", dependencies: ["MobileNetKit", "ManifoldKit", "TermCanvas", "Reports"]),
+    .target(
+      name: "Explorer",
+      dependencies: ["MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "Reports"]),
 
     // Copies a Canvas to the terminal through ncurses and reads keys.
     .target(name: "TerminalBackend", dependencies: ["CNCurses", "TermCanvas", "Explorer"]),
@@ -43,23 +51,28 @@ let package = Package(
     .executableTarget(
       name: "mnv2",
       dependencies: [
-        "MobileNetKit", "ManifoldKit", "TermCanvas", "Reports", "Explorer", "TerminalBackend",
+        "MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "Reports", "Explorer",
+        "TerminalBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
 
     // Benchmarks: swift run -c release mnv2-bench.
     .executableTarget(
-      name: "mnv2-bench", dependencies: ["ManifoldKit", "CLabKernels", "TermCanvas", "Explorer"]),
+      name: "mnv2-bench", dependencies: ["Kernels", "ManifoldKit", "BottleneckLab", "TermCanvas", "Explorer"]),
 
     // Tests, and a file-based snapshot helper they share.
     .target(name: "SnapshotTesting", path: "Sources/SnapshotTesting"),
     .testTarget(name: "MobileNetKitTests", dependencies: ["MobileNetKit"], exclude: ["Fixtures"]),
+    .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
     .testTarget(name: "ManifoldKitTests", dependencies: ["ManifoldKit"]),
+    .testTarget(name: "BottleneckLabTests", dependencies: ["BottleneckLab", "ManifoldKit", "Kernels"]),
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
     .testTarget(
       name: "ReportsTests",
-      dependencies: ["Reports", "MobileNetKit", "ManifoldKit", "TermCanvas", "SnapshotTesting"],
+      dependencies: [
+        "Reports", "MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "SnapshotTesting",
+      ],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "ExplorerTests", dependencies: ["Explorer", "MobileNetKit", "TermCanvas", "SnapshotTesting"],

@@ -1,3 +1,4 @@
+import BottleneckLab
 import ManifoldKit
 import MobileNetKit
 import Reports

@@ -1,5 +1,6 @@
-import CLabKernels
+import BottleneckLab
 import Explorer
+import Kernels
 import ManifoldKit
 import TermCanvas
 
@@ -147,25 +148,28 @@ func benchmarkLab(points: Int, trials: Int, variants: [Bool]) {
   }
 }
 
-/// The lab's two biggest products at b17's sizes, timed alone (one core).
+/// The lab's two biggest products at b17's sizes, timed alone (on every core, as the lab
+/// runs them).
 func benchmarkKernels(runs: Int) {
-  func filled<T: BinaryFloatingPoint>(_ count: Int, _: T.Type) -> [T] {
-    (0..<count).map { T(($0 * 7919) % 1000) / 1000 - 0.5 }
+  func filled<T: KernelScalar>(_ rows: Int, _ columns: Int, _: T.Type) -> Matrix<T> {
+    Matrix(
+      rows: rows, columns: columns, values: (0..<rows * columns).map { T(($0 * 7919) % 1000) / 1000 - 0.5 })
   }
   let (n, live, outputs) = (2000, 480, 320)
-  let a = filled(n * live, Float.self), b = filled(live * outputs, Float.self)
-  var c = [Float](repeating: 0, count: n * outputs)
-  let projection = measure(runs: runs) { lab_sgemm(n, live, outputs, a, live, b, outputs, &c, outputs) }
+  let a = filled(n, live, Float.self), b = filled(live, outputs, Float.self)
+  var sink: Float = 0
+  let projection = measure(runs: runs) { sink += a.times(b)[0, 0] }
   print(
     "sgemm \(n)x\(live)x\(outputs) (b17 projection)  median \(format(projection * 1000)) ms  "
       + "\(format(Double(n * live * outputs) / projection / 1e9)) GMAC/s")
   let train = 1000
-  let x = filled(train * outputs, Double.self), xt = filled(outputs * train, Double.self)
-  var gram = [Double](repeating: 0, count: outputs * outputs)
-  let full = measure(runs: runs) { lab_dgemm(outputs, train, outputs, xt, train, x, outputs, &gram, outputs) }
+  let x = filled(train, outputs, Double.self)
+  var total = 0.0
+  let gram = measure(runs: runs) { total += x.gram()[0, 0] }
   print(
-    "dgemm \(outputs)x\(train)x\(outputs) (b17 Gram, full)  median \(format(full * 1000)) ms  "
-      + "\(format(Double(outputs * train * outputs) / full / 1e9)) GMAC/s")
+    "Gram \(outputs)x\(train)x\(outputs) in double (b17 decoder, upper half computed)  median "
+      + "\(format(gram * 1000)) ms  \(format(Double(outputs * train * outputs) / 2 / gram / 1e9)) GMAC/s"
+      + "  (checksum \(format(Double(sink) + total)))")
 }
 
 func format(_ value: Double) -> String {
@@ -173,8 +177,6 @@ func format(_ value: Double) -> String {
   return String(scaled)
 }
 
-// As the mnv2 binary does at start (MNV2_BENCH_DEFAULT_HEAP=1 leaves the C library's default).
-if getenv("MNV2_BENCH_DEFAULT_HEAP") == nil { LabMemory.keepFreedMemory() }
 let arguments = Array(CommandLine.arguments.dropFirst())
 let which = arguments.first ?? "all"
 let runs = 7

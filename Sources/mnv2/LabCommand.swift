@@ -1,4 +1,5 @@
 import ArgumentParser
+import BottleneckLab
 import Foundation
 import ManifoldKit
 import MobileNetKit

@@ -1,12 +1,9 @@
 import ArgumentParser
 import Foundation
-import ManifoldKit
 
 /// Every failure leaves as one line on stderr and a sysexits code: 64 for a bad command
 /// line, 65 for bad data in a file. ArgumentParser's own multi-line usage dump is kept
 /// for `--help`, where it is asked for.
-// The explorer and the lab sweep rerun the lab many times; keep its freed memory.
-LabMemory.keepFreedMemory()
 do {
   var command = try MNV2.parseAsRoot()
   try command.run()

@@ -1,12 +1,4 @@
-import CLabKernels
 import Dispatch
-
-/// Process-wide settings for programs that run the lab again and again.
-public enum LabMemory {
-  /// Keep freed memory in the heap (glibc hands blocks over 128 KB back to the kernel, and
-  /// every lab run would fault its megabytes of temporaries in again).
-  public static func keepFreedMemory() { lab_keep_freed_memory() }
-}
 
 /// The last few trials' weights. The explorer reruns the same block when k or the shortcut
 /// changes, and the weights depend only on the block's widths, the seed and the trial; this
@@ -17,17 +9,17 @@ final class LabWeightsCache: @unchecked Sendable {
   private struct Key: Hashable {
     var inputChannels, expansion, outputChannels: Int
     var seed: UInt64
-    var allLinear: Bool
+    var linearised: Bool
   }
 
   private let queue = DispatchQueue(label: "mnv2.lab-weights")
   private var entries: [(Key, LabWeights)] = []
   private let capacity = 4
 
-  func weights(shape: BottleneckShape, seed: UInt64, allLinear: Bool, make: () -> LabWeights) -> LabWeights {
+  func weights(shape: BottleneckShape, seed: UInt64, linearised: Bool, make: () -> LabWeights) -> LabWeights {
     let key = Key(
       inputChannels: shape.inputChannels, expansion: shape.expansion, outputChannels: shape.outputChannels,
-      seed: seed, allLinear: allLinear)
+      seed: seed, linearised: linearised)
     if let hit = queue.sync(execute: { entries.first { $0.0 == key }?.1 }) { return hit }
     let made = make()
     queue.sync {

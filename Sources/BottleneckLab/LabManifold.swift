@@ -1,3 +1,5 @@
+import ManifoldKit
+
 /// The k-dimensional input of the lab, in ℝᵏ.
 ///
 /// k = 1 is a segment, [−R, R] evenly sampled. k = 2 is Figure 1's spiral. For k > 2 it is a "spiral slab": the spiral in the first two

@@ -1,3 +1,6 @@
+import Kernels
+import ManifoldKit
+
 /// Figure 1's question asked of a real MobileNetV2 block: a k-dimensional manifold in the
 /// block's d′ input channels goes through expand → ReLU6 → depthwise → ReLU6 → project
 /// (linear or ReLU6); how much of it survives?
@@ -15,8 +18,8 @@ public struct BottleneckLab: Equatable, Sendable {
   public var points: Int
   public var seed: UInt64
   public var trials: Int
-  /// Test-only: every activation linear, so the block is a linear map.
-  public var allLinear: Bool
+  /// Tests only: every activation linear, so the block is a linear map.
+  var linearised = false
   /// Neighbour preservation is the costliest metric; the sweep's table does not show it,
   /// so it can be left out there (the result's `neighbourPreservation` is then nil).
   public var measuresNeighbours = true
@@ -27,7 +30,7 @@ public struct BottleneckLab: Equatable, Sendable {
 
   public init(
     shape: BottleneckShape, manifoldDimension: Int = 2, projection: ManifoldActivation = .linear,
-    shortcut: Bool = false, points: Int = 2000, seed: UInt64 = 1, trials: Int = 1, allLinear: Bool = false
+    shortcut: Bool = false, points: Int = 2000, seed: UInt64 = 1, trials: Int = 1
   ) {
     self.shape = shape
     self.manifoldDimension = manifoldDimension
@@ -36,7 +39,6 @@ public struct BottleneckLab: Equatable, Sendable {
     self.points = points
     self.seed = seed
     self.trials = trials
-    self.allLinear = allLinear
   }
 
   public func validate() throws(ManifoldError) {
@@ -70,8 +72,8 @@ public struct BottleneckLab: Equatable, Sendable {
     if trials == 1 {
       // One trial: the projections' metrics are independent, one per core.
       let forward = LabPass.Forward(
-        weights: weights(trial: 0, parallel: true), k: manifoldDimension, shortcut: shortcut,
-        inputs: inputs.single, parallel: true)
+        weights: weights(trial: 0, cached: true), k: manifoldDimension, shortcut: shortcut,
+        inputs: inputs.single)
       passes = [
         projections.concurrentMap {
           LabPass.measure(forward.output($0), inputs: inputs, neighbours: lab.measuresNeighbours)
@@ -94,13 +96,13 @@ public struct BottleneckLab: Equatable, Sendable {
   }
 
   /// The weights of one trial; they depend on the block, the seed and the trial, not on k.
-  /// The explorer's path (`parallel`) keeps the last few in a cache: its next run is
+  /// A single-trial run (the explorer's) keeps the last few in a cache: its next run is
   /// usually the same block with another k.
-  func weights(trial: Int, parallel: Bool = false) -> LabWeights {
+  func weights(trial: Int, cached: Bool = false) -> LabWeights {
     let trialSeed = SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial))
-    let make = { LabWeights(shape: shape, seed: trialSeed, allLinear: allLinear, parallel: parallel) }
-    guard parallel else { return make() }
-    return LabWeightsCache.shared.weights(shape: shape, seed: trialSeed, allLinear: allLinear, make: make)
+    let make = { LabWeights(shape: shape, seed: trialSeed, linearised: linearised) }
+    guard cached else { return make() }
+    return LabWeightsCache.shared.weights(shape: shape, seed: trialSeed, linearised: linearised, make: make)
   }
 }
 
@@ -128,7 +130,7 @@ public struct LabResult: Equatable, Sendable {
     decoded = trials[0].decoded.map(Self.rows) ?? []
   }
 
-  private static func rows(_ matrix: LabMatrix<Double>) -> [[Double]] {
+  private static func rows(_ matrix: Matrix<Double>) -> [[Double]] {
     (0..<matrix.rows).map { Array(matrix.row($0)) }
   }
 }

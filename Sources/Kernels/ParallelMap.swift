@@ -1,9 +1,9 @@
 import Dispatch
 
 extension Array where Element: Sendable {
-  /// `map` on every core. The lab's trials and blocks are independent and each is
-  /// deterministic, so the result does not depend on how the work was scheduled.
-  func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+  /// `map` on every core the machine has. Callers only hand it independent, deterministic
+  /// pieces of work, so the result never depends on how the work was scheduled.
+  public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
     guard count > 1 else { return map(transform) }
     let slots = ResultSlots<Result>(count: count)
     let elements = self
@@ -12,6 +12,16 @@ extension Array where Element: Sendable {
     }
     return slots.values()
   }
+}
+
+/// Runs `body(index)` for every index in `0..<count` on every core; the bodies must write
+/// disjoint memory.
+func concurrentForEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+  if count <= 1 {
+    for index in 0..<count { body(index) }
+    return
+  }
+  DispatchQueue.concurrentPerform(iterations: count, execute: body)
 }
 
 /// One write-once slot per iteration; each index is written by exactly one thread, through

@@ -1,4 +1,4 @@
-import CLabKernels
+import Kernels
 
 /// How much local structure a map keeps: for each query point, the share of its nearest
 /// neighbours on the manifold that are still among its nearest neighbours after the map.
@@ -14,28 +14,13 @@ enum NeighbourPreservation {
   /// The `count` nearest other points of each query (squared Euclidean distance in single
   /// precision, ties to the lower index), nearest first. `filter` only makes it faster.
   static func neighbourSets(
-    of points: LabMatrix<Float>, queries: [Int], count: Int, filter: PrincipalFilter? = nil
+    of points: Matrix<Float>, queries: [Int], count: Int, filter: PrincipalFilter? = nil
   ) -> [[Int]] {
-    guard points.rows > count, !queries.isEmpty else { return queries.map { _ in [] } }
-    var found = [Int](repeating: -1, count: queries.count * count)
-    points.values.withUnsafeBufferPointer { values in
-      queries.withUnsafeBufferPointer { queries in
-        (filter?.coordinates.values ?? []).withUnsafeBufferPointer { coordinates in
-          found.withUnsafeMutableBufferPointer { out in
-            lab_nearest(
-              points.rows, points.columns, values.baseAddress, queries.count, queries.baseAddress, count,
-              filter == nil ? nil : coordinates.baseAddress, filter?.coordinates.rows ?? 0,
-              filter?.slack ?? 0,
-              out.baseAddress)
-          }
-        }
-      }
-    }
-    return queries.indices.map { Array(found[$0 * count..<($0 + 1) * count]) }
+    NearestNeighbours.search(points, queries: queries, count: count, bounds: filter?.bounds)
   }
 
   static func share(
-    before: [[Int]], outputs: LabMatrix<Float>, queries: [Int], neighbours: Int,
+    before: [[Int]], outputs: Matrix<Float>, queries: [Int], neighbours: Int,
     filter: PrincipalFilter? = nil
   ) -> Double {
     guard outputs.rows > neighbours, !queries.isEmpty else { return 0 }

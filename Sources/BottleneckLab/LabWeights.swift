@@ -1,9 +1,14 @@
+import Kernels
+import ManifoldKit
+
 /// The weights of one trial that do not depend on the manifold, so a sweep draws them once
 /// per block and trial and reuses them for every k.
 struct LabWeights: Sendable {
   let shape: BottleneckShape
   let seed: UInt64
-  let allLinear: Bool
+  /// Tests only: every activation linear, so the block is a linear map (set through
+  /// `BottleneckLab.linearised`, which is internal).
+  let linearised: Bool
   /// The hidden channels that can ever be non-zero. After expand → ReLU6 a channel is ≥ 0,
   /// so a negative depthwise scale makes it ≤ 0 and the second ReLU6 zeroes it for every
   /// input: about half the channels are dead, exactly, and the projection skips them.
@@ -12,21 +17,21 @@ struct LabWeights: Sendable {
   let depthwise: [Float]
   /// Live channels × d″: row r holds live channel r's weights into the d″ outputs,
   /// He-normal N(0, 2/(t·d′)).
-  let projection: LabMatrix<Float>
+  let projection: Matrix<Float>
 
-  /// `parallel` splits the drawing over both cores (the explorer's single lab); rows have
-  /// their own streams, so the numbers are the same either way.
-  init(shape: BottleneckShape, seed: UInt64, allLinear: Bool, parallel: Bool = false) {
+  /// Rows are drawn in chunks on every core; each row has its own stream, so the numbers
+  /// do not depend on the chunking.
+  init(shape: BottleneckShape, seed: UInt64, linearised: Bool = false) {
     self.shape = shape
     self.seed = seed
-    self.allLinear = allLinear
+    self.linearised = linearised
     let hidden = shape.hiddenChannels, outputs = shape.outputChannels
     var taps = PolarNormalGenerator(seed: SplitMix64.derivedSeed(seed, stream: Stream.depthwise))
     let tapDeviation = (2.0 / 9).squareRoot()
     let allTaps = (0..<hidden).map { _ in taps.next() * tapDeviation }
     // Without the first ReLU6 (t = 1 blocks, or the all-linear test) a negative tap is live:
     // it passes the negative half of its input.
-    let clipsBeforeDepthwise = shape.hasExpansion && !allLinear
+    let clipsBeforeDepthwise = shape.hasExpansion && !linearised
     live = (0..<hidden).filter { allTaps[$0] != 0 && (!clipsBeforeDepthwise || allTaps[$0] > 0) }
     depthwise = live.map { Float(allTaps[$0]) }
     // Each channel's row has its own stream, so dead rows are never drawn and live rows do
@@ -43,9 +48,9 @@ struct LabWeights: Sendable {
       }
       return values
     }
-    let halves = parallel ? [live[..<(live.count / 2)], live[(live.count / 2)...]] : [live[...]]
-    projection = LabMatrix(
-      rows: live.count, columns: outputs, values: Array(halves.concurrentMap(rows).joined()))
+    let chunks = Swift.stride(from: 0, to: live.count, by: 64).map { live[$0..<min($0 + 64, live.count)] }
+    projection = Matrix(
+      rows: live.count, columns: outputs, values: Array(chunks.concurrentMap(rows).joined()))
   }
 
   /// Random streams of a trial, one per weight tensor.

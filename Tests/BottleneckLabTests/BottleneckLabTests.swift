@@ -1,6 +1,8 @@
+import Kernels
+import ManifoldKit
 import Testing
 
-@testable import ManifoldKit
+@testable import BottleneckLab
 
 @Suite struct BottleneckLabTests {
   /// b3 of MobileNetV2 1.0: 24 → 144 → 24 with a shortcut.
@@ -8,7 +10,9 @@ import Testing
 
   @Test func allLinearIsExactlyRecoverable() {
     for k in [2, 3, 5] {
-      let result = BottleneckLab(shape: Self.b3, manifoldDimension: k, points: 400, allLinear: true).run()
+      var lab = BottleneckLab(shape: Self.b3, manifoldDimension: k, points: 400)
+      lab.linearised = true
+      let result = lab.run()
       #expect(result.collapsedFraction.mean == 0)
       #expect(abs(result.recoverability.mean - 1) < 1e-9, "k = \(k): \(result.recoverability.mean)")
     }
@@ -96,7 +100,7 @@ enum NumericJacobian {
     func output(_ u: [Float]) -> [Double] {
       let forward = LabPass.Forward(
         weights: weights, k: k, shortcut: lab.shortcut,
-        inputs: LabMatrix(rows: 1, columns: k, values: u))
+        inputs: Matrix(rows: 1, columns: k, values: u))
       return forward.output(lab.projection).values.values.map(Double.init)
     }
     var collapsed = 0

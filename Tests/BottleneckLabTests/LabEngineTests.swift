@@ -1,6 +1,8 @@
 import Foundation
+import Kernels
 import Testing
 
+@testable import BottleneckLab
 @testable import ManifoldKit
 
 /// The pieces the lab's speed rests on, each against an independent statement of what it
@@ -41,30 +43,32 @@ import Testing
   /// A negative depthwise tap after expand → ReLU6 can only output ≤ 0, which the second
   /// ReLU6 zeroes: such channels are skipped, and only those.
   @Test func onlyChannelsThatCanNeverFireAreSkipped() {
-    let weights = LabWeights(shape: Self.b8, seed: 3, allLinear: false)
+    let weights = LabWeights(shape: Self.b8, seed: 3, linearised: false)
     let hidden = Self.b8.hiddenChannels
     #expect(weights.live.count > hidden / 3 && weights.live.count < 2 * hidden / 3)
     #expect(weights.depthwise.allSatisfy { $0 > 0 })
     #expect(weights.projection.rows == weights.live.count)
     // Without an expansion (t = 1) or with every activation linear, nothing is dead.
     let first = BottleneckShape(inputChannels: 32, expansion: 1, outputChannels: 16, hasShortcut: false)
-    #expect(LabWeights(shape: first, seed: 3, allLinear: false).live.count == 32)
-    #expect(LabWeights(shape: Self.b8, seed: 3, allLinear: true).live.count == hidden)
+    #expect(LabWeights(shape: first, seed: 3, linearised: false).live.count == 32)
+    #expect(LabWeights(shape: Self.b8, seed: 3, linearised: true).live.count == hidden)
     // Every tap of the trial, drawn again from its stream: the skipped ones are exactly the
     // non-positive ones, whose channel is ReLU6(tap · ReLU6(z)) = 0 for every z.
     var taps = PolarNormalGenerator(seed: SplitMix64.derivedSeed(3, stream: LabWeights.Stream.depthwise))
     let all = (0..<hidden).map { _ in taps.next() }
     #expect(weights.live == all.indices.filter { all[$0] > 0 })
-    // Drawing the rows on two threads gives the same matrix.
-    #expect(
-      LabWeights(shape: Self.b8, seed: 3, allLinear: false, parallel: true).projection == weights.projection)
+    // Each live row is its own stream: row r is the same whatever else was drawn.
+    var row = PolarNormalGenerator(
+      seed: SplitMix64.derivedSeed(3, stream: LabWeights.Stream.projectionRow &+ UInt64(weights.live[5])))
+    let deviation = (2 / Double(hidden)).squareRoot()
+    #expect(Array(weights.projection.row(5)) == (0..<64).map { _ in Float(row.next() * deviation) })
   }
 
   /// W_e·E is drawn directly as rows N(0, (2/d′)·EᵀE): the sample covariance of many rows
   /// must approach it (and its scale must be He-normal's, not something else).
   @Test func expansionRowsHaveTheCovarianceOfWeTimesE() {
     let shape = BottleneckShape(inputChannels: 8, expansion: 2000, outputChannels: 4, hasShortcut: false)
-    let weights = LabWeights(shape: shape, seed: 11, allLinear: true)
+    let weights = LabWeights(shape: shape, seed: 11, linearised: true)
     let k = 3
     let embedding = LabPass.Forward.embedding(weights: weights, k: k)
     let front = LabPass.Forward.front(weights: weights, embedding: embedding)
@@ -109,5 +113,27 @@ import Testing
       let ours = PolarNormalGenerator.log(s), reference = Foundation.log(s)
       #expect(abs(ours - reference) <= 4 * reference.magnitude.ulp, "log(\(s))")
     }
+  }
+}
+
+/// The principal-direction bounds change the neighbour search's speed, never its answer.
+@Suite struct PrincipalFilterTests {
+  @Test(arguments: [24, 77, 320])
+  func filteredSearchEqualsTheUnfilteredOne(outputs: Int) throws {
+    let shape = BottleneckShape(inputChannels: 16, expansion: 6, outputChannels: outputs, hasShortcut: false)
+    let weights = LabWeights(shape: shape, seed: 5)
+    let inputs = LabPass.Inputs(LabManifold.points(count: 500, dimension: 2, seed: 5))
+    let forward = LabPass.Forward(weights: weights, k: 2, shortcut: false, inputs: inputs.single)
+    let output = forward.output(.relu6).values
+    let centred = output.converted(to: Double.self)
+    var means = [Double](repeating: 0, count: outputs)
+    for i in 0..<500 { for d in 0..<outputs { means[d] += centred[i, d] / 500 } }
+    var x = centred
+    for i in 0..<500 { for d in 0..<outputs { x[i, d] -= means[d] } }
+    let filter = try #require(PrincipalFilter(points: output, gram: x.gram()))
+    let queries = Array(stride(from: 0, to: 500, by: 3))
+    #expect(
+      NeighbourPreservation.neighbourSets(of: output, queries: queries, count: 10, filter: filter)
+        == NeighbourPreservation.neighbourSets(of: output, queries: queries, count: 10))
   }
 }

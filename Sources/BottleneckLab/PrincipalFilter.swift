@@ -1,4 +1,5 @@
-import CLabKernels
+import Kernels
+import ManifoldKit
 
 /// Coordinates of every point along a few leading principal directions of the block
 /// output, so the neighbour search can rule most points out cheaply.
@@ -8,10 +9,9 @@ import CLabKernels
 /// be a neighbour. The directions only need to be orthonormal for that; being close to the
 /// principal ones makes the bound tight, which is what makes it fast.
 struct PrincipalFilter {
-  /// r × points, single precision: row d holds every point's coordinate along direction d.
-  let coordinates: LabMatrix<Float>
-  /// Allowance on the distance for the rounding in computing the coordinates.
-  let slack: Float
+  /// r × points coordinates (row d holds every point's coordinate along direction d) and
+  /// the allowance on the distance for the rounding in computing them.
+  let bounds: NearestNeighbours.LowerBounds
 
   /// More directions make the bound tighter and the pass over all points longer; 16 pays
   /// only for the widest outputs (measured: at d″ = 320, 8 directions leave ~144 of 2000
@@ -22,30 +22,25 @@ struct PrincipalFilter {
 
   /// Nil when the output is too narrow to need a filter. `gram` is the centred Gram matrix
   /// (upper triangle) of some of the points; `points` are all of them.
-  init?(points: LabMatrix<Float>, gram upper: LabMatrix<Double>) {
+  init?(points: Matrix<Float>, gram: Matrix<Double>) {
     let p = points.columns, r = Self.directions(outputs: p)
     guard p >= Self.minimumChannels else { return nil }
-    var gram = upper
-    gram.values.withUnsafeMutableBufferPointer { g in
-      for a in 0..<p {
-        for c in 0..<a { g[a * p + c] = g[c * p + a] }
-      }
-    }
     // Two steps of subspace iteration from a fixed ±1 start: cheap, deterministic, and
     // close enough to the leading eigenvectors for a tight bound.
     var signs = SplitMix64(seed: 0x9CA)
-    var basis = LabMatrix<Double>(
+    var basis = Matrix<Double>(
       rows: p, columns: r, values: (0..<p * r).map { _ in signs.next() & 1 == 0 ? 1 : -1 })
     for _ in 0..<2 {
       basis = Self.orthonormalised(gram.times(basis))
     }
     // Coordinates of the uncentred points: a shift moves every point alike, so differences,
     // and therefore the bound, are unchanged.
-    let projected = points.times(
-      LabMatrix<Float>(rows: p, columns: r, values: basis.values.map { Float($0) }))
-    coordinates = projected.transposed
-    let largestNorm = points.values.withUnsafeBufferPointer {
-      lab_largest_row_norm(points.rows, p, $0.baseAddress)
+    let coordinates = points.times(basis.converted(to: Float.self)).transposed
+    var largestNorm: Float = 0
+    for i in 0..<points.rows {
+      var sum: Float = 0
+      for value in points.row(i) { sum += value * value }
+      largestNorm = max(largestNorm, sum.squareRoot())
     }
     // A coordinate is a single-precision sum of p products of a point with a unit vector:
     // its error is at most γ = (p + 1)·2⁻²⁴ times the point's norm (rounding the unit vector
@@ -53,12 +48,13 @@ struct PrincipalFilter {
     // applies). A difference of two coordinates is off by 2γ·max‖y‖ and a distance over r
     // coordinates by √r times that; the slack is 10% above it.
     let gamma = Float(p + 1) * 0x1p-24
-    slack = 1.1 * Float(r).squareRoot() * 2 * gamma * largestNorm
+    bounds = NearestNeighbours.LowerBounds(
+      coordinates: coordinates, slack: 1.1 * Float(r).squareRoot() * 2 * gamma * largestNorm)
   }
 
   /// Modified Gram–Schmidt, twice, on the columns; a column with nothing left becomes zero,
   /// which keeps the bound valid.
-  static func orthonormalised(_ matrix: LabMatrix<Double>) -> LabMatrix<Double> {
+  static func orthonormalised(_ matrix: Matrix<Double>) -> Matrix<Double> {
     var q = matrix
     let p = q.rows, r = q.columns
     q.values.withUnsafeMutableBufferPointer { q in

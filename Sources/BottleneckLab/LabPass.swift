@@ -1,4 +1,5 @@
-import CLabKernels
+import Kernels
+import ManifoldKit
 
 /// One trial of the lab: push every point through the block once, then measure the output
 /// of each projection activation.
@@ -8,20 +9,20 @@ struct LabPass: Sendable {
   var neighbourPreservation: Double
   /// What the best linear read-out recovers of each input point, points × k; kept for the
   /// first trial only (the one that is plotted), so a sweep does not hold thousands of them.
-  var decoded: LabMatrix<Double>?
+  var decoded: Matrix<Double>?
 
   /// The trial's input manifold and its neighbour sets, shared by every trial and
   /// projection.
   struct Inputs: Sendable {
-    let points: LabMatrix<Double>
-    let single: LabMatrix<Float>
+    let points: Matrix<Double>
+    let single: Matrix<Float>
     let queries: [Int]
     let neighbours: [[Int]]
 
     init(_ points: [[Double]]) {
       let k = points.first?.count ?? 0
-      self.points = LabMatrix(rows: points.count, columns: k, values: points.flatMap { $0 })
-      single = LabMatrix(rows: points.count, columns: k, values: self.points.values.map { Float($0) })
+      self.points = Matrix(rows: points.count, columns: k, values: points.flatMap { $0 })
+      single = Matrix(rows: points.count, columns: k, values: self.points.values.map { Float($0) })
       queries = NeighbourPreservation.queryIndices(
         count: points.count, queries: BottleneckLab.neighbourQueries)
       neighbours = NeighbourPreservation.neighbourSets(
@@ -65,53 +66,41 @@ struct LabPass: Sendable {
     let weights: LabWeights
     let k: Int
     /// Projection pre-activations, points × d″.
-    let preActivation: LabMatrix<Float>
+    let preActivation: Matrix<Float>
     /// Per point, the live hidden channels in the linear part of both ReLU6s.
     let activeHidden: [Int]
     /// E·u for the shortcut, points × d′, when it is added.
-    let shortcut: LabMatrix<Float>?
+    let shortcut: Matrix<Float>?
 
-    /// `parallel` splits the projection's rows over both cores; each row is computed the
-    /// same way either way.
-    init(
-      weights: LabWeights, k: Int, shortcut addShortcut: Bool, inputs: LabMatrix<Float>,
-      parallel: Bool = false
-    ) {
+    init(weights: LabWeights, k: Int, shortcut addShortcut: Bool, inputs: Matrix<Float>) {
       self.weights = weights
       self.k = k
       let shape = weights.shape
-      let inputChannels = shape.inputChannels, live = weights.live.count
+      let inputChannels = shape.inputChannels
       let embedding = Self.embedding(weights: weights, k: k)
       let front = Self.front(weights: weights, embedding: embedding)
       // z₁ = (W_e·E)·u for every point and live channel at once.
       var hidden = inputs.times(front.transposed)
       var active = [Int](repeating: 0, count: inputs.rows)
-      let clips = !weights.allLinear
-      hidden.values.withUnsafeMutableBufferPointer { h in
-        weights.depthwise.withUnsafeBufferPointer { taps in
-          active.withUnsafeMutableBufferPointer { active in
-            // t = 1 blocks start with the depthwise conv: no ReLU6 before it.
-            lab_hidden(
-              inputs.rows, live, h.baseAddress, taps.baseAddress, shape.hasExpansion && clips ? 1 : 0,
-              clips ? 1 : 0, active.baseAddress)
-          }
-        }
-      }
+      let clips = !weights.linearised
+      // t = 1 blocks start with the depthwise conv: no ReLU6 before it.
+      Self.hiddenStage(
+        &hidden, taps: weights.depthwise, clipFirst: shape.hasExpansion && clips, clip: clips, active: &active
+      )
       activeHidden = active
-      preActivation =
-        parallel ? hidden.timesOnBothCores(weights.projection) : hidden.times(weights.projection)
+      preActivation = hidden.times(weights.projection)
       self.shortcut =
         addShortcut && shape.hasShortcut && inputChannels == shape.outputChannels
         ? inputs.times(embedding.transposed) : nil
     }
 
     /// E ∈ ℝ^{d′×k}, N(0, 1/k): the manifold's embedding into the block's input channels.
-    static func embedding(weights: LabWeights, k: Int) -> LabMatrix<Float> {
+    static func embedding(weights: LabWeights, k: Int) -> Matrix<Float> {
       var normals = PolarNormalGenerator(
         seed: SplitMix64.derivedSeed(weights.seed, stream: LabWeights.Stream.embedding &+ UInt64(k)))
       let deviation = (1 / Double(k)).squareRoot()
       let count = weights.shape.inputChannels * k
-      return LabMatrix(
+      return Matrix(
         rows: weights.shape.inputChannels, columns: k,
         values: (0..<count).map { _ in Float(normals.next() * deviation) })
     }
@@ -122,29 +111,23 @@ struct LabPass: Sendable {
     /// w ~ N(0, (2/d′)·I), which is exactly N(0, (2/d′)·EᵀE); so rows are drawn as
     /// √(2/d′)·L·z with L Lᵀ = EᵀE and z standard normal, and the t·d′×d′ expansion matrix
     /// never has to be drawn. Without an expansion (t = 1) the hidden channels are E's rows.
-    static func front(weights: LabWeights, embedding: LabMatrix<Float>) -> LabMatrix<Float> {
+    static func front(weights: LabWeights, embedding: Matrix<Float>) -> Matrix<Float> {
       let k = embedding.columns
       guard weights.shape.hasExpansion else {
-        var rows = LabMatrix<Float>(rows: weights.live.count, columns: k)
+        var rows = Matrix<Float>(rows: weights.live.count, columns: k)
         for (r, channel) in weights.live.enumerated() {
           for j in 0..<k { rows[r, j] = embedding[channel, j] }
         }
         return rows
       }
-      // EᵀE in double precision, then its Cholesky factor.
-      var gram = LabMatrix<Double>(rows: k, columns: k)
-      for a in 0..<k {
-        for b in 0..<k {
-          var sum = 0.0
-          for i in 0..<embedding.rows { sum += Double(embedding[i, a]) * Double(embedding[i, b]) }
-          gram[a, b] = sum
-        }
-      }
-      let factor = LinearDecoder.cholesky(gram) ?? Self.identity(k)
+      // EᵀE in double precision, then its Cholesky factor. EᵀE is singular only when k > d′,
+      // which validation rules out; the identity keeps the function total.
+      let gram = embedding.converted(to: Double.self).gram()
+      let factor = gram.choleskyFactor() ?? .identity(k)
       var normals = PolarNormalGenerator(
         seed: SplitMix64.derivedSeed(weights.seed, stream: LabWeights.Stream.expansion &+ UInt64(k)))
       let deviation = (2 / Double(weights.shape.inputChannels)).squareRoot()
-      var rows = LabMatrix<Float>(rows: weights.live.count, columns: k)
+      var rows = Matrix<Float>(rows: weights.live.count, columns: k)
       var z = [Double](repeating: 0, count: k)
       for r in 0..<weights.live.count {
         for j in 0..<k { z[j] = normals.next() }
@@ -157,48 +140,77 @@ struct LabPass: Sendable {
       return rows
     }
 
-    /// EᵀE is singular only when k > d′, which validation rules out; the identity keeps
-    /// the function total.
-    private static func identity(_ k: Int) -> LabMatrix<Double> {
-      var matrix = LabMatrix<Double>(rows: k, columns: k)
-      for i in 0..<k { matrix[i, i] = 1 }
-      return matrix
+    /// h = ReLU6(tap · ReLU6(z)) in place, each ReLU6 optional; `active[i]` counts row i's
+    /// channels in the linear part of every ReLU6 applied (zero derivative elsewhere).
+    static func hiddenStage(
+      _ z: inout Matrix<Float>, taps: [Float], clipFirst: Bool, clip: Bool, active: inout [Int]
+    ) {
+      let live = z.columns
+      z.values.withUnsafeMutableBufferPointer { z in
+        for i in active.indices {
+          var count = 0
+          for c in 0..<live {
+            let z1 = z[i * live + c]
+            let first = clipFirst ? clip6(z1) : z1
+            let z2 = taps[c] * first
+            z[i * live + c] = clip ? clip6(z2) : z2
+            if (!clipFirst || (z1 > 0 && z1 < 6)) && (!clip || (z2 > 0 && z2 < 6)) { count += 1 }
+          }
+          active[i] = count
+        }
+      }
     }
 
+    /// The projection's activation in place, then the shortcut added to the first columns;
+    /// `active[i]` counts row i's outputs with non-zero derivative.
+    static func outputStage(
+      _ y: inout Matrix<Float>, activation: ManifoldActivation, shortcut: Matrix<Float>?, active: inout [Int]
+    ) {
+      let m = y.columns, shortcutColumns = shortcut?.columns ?? 0
+      let added = shortcut?.values ?? []
+      y.values.withUnsafeMutableBufferPointer { y in
+        for i in active.indices {
+          var count = 0
+          for o in 0..<m {
+            let z = y[i * m + o]
+            switch activation {
+            case .linear: count += 1
+            case .relu:
+              y[i * m + o] = z > 0 ? z : 0
+              if z > 0 { count += 1 }
+            case .relu6:
+              y[i * m + o] = clip6(z)
+              if z > 0 && z < 6 { count += 1 }
+            }
+          }
+          for o in 0..<shortcutColumns { y[i * m + o] += added[i * shortcutColumns + o] }
+          active[i] = count
+        }
+      }
+    }
+
+    @inline(__always)
+    static func clip6(_ x: Float) -> Float { x < 0 ? 0 : (x > 6 ? 6 : x) }
+
     struct Output {
-      var values: LabMatrix<Float>
+      var values: Matrix<Float>
       var collapsedFraction: Double
     }
 
     /// The block output with the given projection activation, and the share of points
     /// where its Jacobian on the manifold has rank < k.
     func output(_ projection: ManifoldActivation) -> Output {
-      let outer: ManifoldActivation = weights.allLinear ? .linear : projection
+      let outer: ManifoldActivation = weights.linearised ? .linear : projection
       var values = preActivation
-      let outputs = values.columns
       var activeOutputs = [Int](repeating: 0, count: values.rows)
-      let kind: Int32 =
-        switch outer {
-        case .linear: 0
-        case .relu: 1
-        case .relu6: 2
-        }
-      values.values.withUnsafeMutableBufferPointer { y in
-        (shortcut?.values ?? []).withUnsafeBufferPointer { x in
-          activeOutputs.withUnsafeMutableBufferPointer { active in
-            lab_activate(
-              values.rows, outputs, y.baseAddress, kind, shortcut == nil ? nil : x.baseAddress,
-              shortcut?.columns ?? 0, active.baseAddress)
-          }
-        }
-      }
+      Self.outputStage(&values, activation: outer, shortcut: shortcut, active: &activeOutputs)
       var collapsed = 0
       for point in 0..<values.rows {
         // Rank of the Jacobian D₃·W_p·D_h·W_e·E (+ E with a shortcut) on the manifold: for
         // weights in general position (probability 1 here) it is min(k, active hidden,
         // active outputs); a linear projection plus the shortcut keeps the full rank k.
         let rank: Int
-        if weights.allLinear || (shortcut != nil && outer == .linear) {
+        if weights.linearised || (shortcut != nil && outer == .linear) {
           rank = k
         } else if shortcut != nil {
           rank = min(k, activeOutputs[point])

@@ -1,3 +1,6 @@
+import Kernels
+import ManifoldKit
+
 /// The lab over many blocks and manifold dimensions at once, as `mnv2 lab --sweep` and its
 /// benchmark run it.
 ///

@@ -1,0 +1,180 @@
+/// Matrix products: C = A·B, AᵀB and the Gram matrix AᵀA.
+///
+/// Every entry of C is the chain c = 0; c = c + a(i, q)·b(q, j) for q = 0, 1, …, p − 1, each
+/// product rounded before it is added. The blocking below (four rows of A against one lane
+/// group of B's columns, B packed into panels, rows in chunks spread over the cores) only
+/// decides which entries are in flight together, never the order inside one, so the result
+/// is the naive triple loop's to the bit, on any machine and any number of cores.
+///
+/// The entry points are specialised for both scalar types, so callers in other modules run
+/// the vectorised code rather than generic code through witness tables.
+extension Matrix {
+  /// self · other.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  public func times(_ other: Matrix) -> Matrix {
+    precondition(columns == other.rows, "product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
+    return ProductKernel<Scalar>.product(
+      rows: rows, inner: columns, columns: other.columns, a: values, rowStride: columns, innerStride: 1,
+      b: other.values, upperOnly: false)
+  }
+
+  /// selfᵀ · other, without a transposed copy of self.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  public func transposedTimes(_ other: Matrix) -> Matrix {
+    precondition(rows == other.rows, "product of (\(rows)×\(columns))ᵀ and \(other.rows)×\(other.columns)")
+    return ProductKernel<Scalar>.product(
+      rows: columns, inner: rows, columns: other.columns, a: values, rowStride: 1, innerStride: columns,
+      b: other.values, upperOnly: false)
+  }
+
+  /// selfᵀ · self. Only the blocks on and above the diagonal are computed; the rest are
+  /// their mirror images, which the chains above would give anyway (a·b = b·a exactly).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  public func gram() -> Matrix {
+    var result = ProductKernel<Scalar>.product(
+      rows: columns, inner: rows, columns: columns, a: values, rowStride: 1, innerStride: columns, b: values,
+      upperOnly: true)
+    let size = columns
+    result.values.withUnsafeMutableBufferPointer { g in
+      for r in 0..<size {
+        for c in 0..<r { g[r * size + c] = g[c * size + r] }
+      }
+    }
+    return result
+  }
+}
+
+/// The blocked product behind `Matrix.times`; see there for the arithmetic it promises.
+enum ProductKernel<Scalar: KernelScalar> {
+  typealias Vector = Scalar.Vector
+  static var lanes: Int { Vector.scalarCount }
+  /// Rows of A per register block.
+  static var blockRows: Int { 4 }
+  /// Rows per unit of parallel work: a multiple of `blockRows`, small enough to balance,
+  /// large enough that a chunk's packed A stays in the second-level cache.
+  static var chunkRows: Int { 64 }
+  /// Below this many multiply-adds a product runs on the calling thread.
+  static var parallelWork: Int { 1 << 21 }
+
+  /// C (rows × columns) = A·B with A(i, q) = a[i·rowStride + q·innerStride] and B row-major
+  /// (inner × columns). With `upperOnly`, register blocks wholly below the diagonal are left
+  /// at zero.
+  static func product(
+    rows n: Int, inner p: Int, columns m: Int, a: [Scalar], rowStride: Int, innerStride: Int, b: [Scalar],
+    upperOnly: Bool
+  ) -> Matrix<Scalar> {
+    var c = Matrix<Scalar>(rows: n, columns: m)
+    guard n > 0, m > 0, p > 0 else { return c }
+    let packedB = packPanels(b, inner: p, columns: m)
+    let chunks = (n + chunkRows - 1) / chunkRows
+    let parallel = n * p * m >= parallelWork && chunks > 1
+    a.withUnsafeBufferPointer { a in
+      packedB.withUnsafeBufferPointer { panels in
+        c.values.withUnsafeMutableBufferPointer { c in
+          // Chunks write disjoint rows of C and only read A and B; the buffers' addresses
+          // travel as integers, which are Sendable, to the worker threads.
+          let addresses = (Int(bitPattern: a.baseAddress!), Int(bitPattern: panels.baseAddress!))
+          let cAddress = Int(bitPattern: c.baseAddress!)
+          let work: @Sendable (Int) -> Void = { chunk in
+            multiplyChunk(
+              chunk, n: n, p: p, m: m, a: UnsafePointer(bitPattern: addresses.0)!, rowStride: rowStride,
+              innerStride: innerStride, panels: UnsafePointer(bitPattern: addresses.1)!,
+              c: UnsafeMutablePointer(bitPattern: cAddress)!, upperOnly: upperOnly)
+          }
+          if parallel {
+            concurrentForEach(chunks, work)
+          } else {
+            for chunk in 0..<chunks { work(chunk) }
+          }
+        }
+      }
+    }
+    return c
+  }
+
+  /// B's columns in panels of `lanes`, each panel inner × lanes and contiguous, the last one
+  /// padded with zeros (padding columns are computed and never stored).
+  static func packPanels(_ b: [Scalar], inner p: Int, columns m: Int) -> [Scalar] {
+    let width = lanes, count = (m + width - 1) / width
+    return [Scalar](unsafeUninitializedCapacity: count * p * width) { out, filled in
+      b.withUnsafeBufferPointer { b in
+        for panel in 0..<count {
+          let start = panel * width, used = min(width, m - start)
+          for q in 0..<p {
+            let target = (panel * p + q) * width
+            for lane in 0..<width { out[target + lane] = lane < used ? b[q * m + start + lane] : 0 }
+          }
+        }
+      }
+      filled = count * p * width
+    }
+  }
+
+  static func multiplyChunk(
+    _ chunk: Int, n: Int, p: Int, m: Int, a: UnsafePointer<Scalar>, rowStride: Int, innerStride: Int,
+    panels: UnsafePointer<Scalar>, c: UnsafeMutablePointer<Scalar>, upperOnly: Bool
+  ) {
+    let first = chunk * chunkRows, count = min(chunkRows, n - first)
+    let groups = (count + blockRows - 1) / blockRows
+    // This chunk's rows of A, four at a time and interleaved: packed[(g·p + q)·4 + r].
+    let packed = UnsafeMutablePointer<Scalar>.allocate(capacity: groups * p * blockRows)
+    defer { packed.deallocate() }
+    for g in 0..<groups {
+      for r in 0..<blockRows {
+        let row = first + g * blockRows + r
+        for q in 0..<p {
+          packed[(g * p + q) * blockRows + r] = row < n ? a[row * rowStride + q * innerStride] : 0
+        }
+      }
+    }
+    let width = lanes, panelCount = (m + width - 1) / width
+    for panel in 0..<panelCount {
+      let column = panel * width
+      let bPanel = panels + panel * p * width
+      for g in 0..<groups {
+        let row = first + g * blockRows
+        if upperOnly && column + width <= row { continue }
+        block(
+          p: p, a: packed + g * p * blockRows, b: bPanel, c: c, row: row, rows: min(blockRows, n - row),
+          column: column, columns: min(width, m - column), ldc: m)
+      }
+    }
+  }
+
+  /// Four rows of C against one panel: the innermost loop, four lane groups in registers.
+  @inline(__always)
+  static func block(
+    p: Int, a: UnsafePointer<Scalar>, b: UnsafePointer<Scalar>, c: UnsafeMutablePointer<Scalar>, row: Int,
+    rows: Int, column: Int, columns: Int, ldc: Int
+  ) {
+    var c0 = Vector(), c1 = Vector(), c2 = Vector(), c3 = Vector()
+    let width = lanes
+    for q in 0..<p {
+      let bv = UnsafeRawPointer(b + q * width).loadUnaligned(as: Vector.self)
+      let aq = a + q * 4
+      c0 = c0 + Vector(repeating: aq[0]) * bv
+      c1 = c1 + Vector(repeating: aq[1]) * bv
+      c2 = c2 + Vector(repeating: aq[2]) * bv
+      c3 = c3 + Vector(repeating: aq[3]) * bv
+    }
+    let results = (c0, c1, c2, c3)
+    for r in 0..<rows {
+      let value: Vector
+      switch r {
+      case 0: value = results.0
+      case 1: value = results.1
+      case 2: value = results.2
+      default: value = results.3
+      }
+      let target = c + (row + r) * ldc + column
+      if columns == width {
+        UnsafeMutableRawPointer(target).storeBytes(of: value, as: Vector.self)
+      } else {
+        for lane in 0..<columns { target[lane] = value[lane] }
+      }
+    }
+  }
+}
