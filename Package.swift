@@ -44,14 +44,17 @@ let package = Package(
       name: "Explorer",
       dependencies: ["MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "Reports"]),
 
-    // Copies a Canvas to the terminal through ncurses and reads keys.
-    .target(name: "TerminalBackend", dependencies: ["CNCurses", "TermCanvas", "Explorer"]),
+    // The backend protocol, its ncurses implementation and a test backend: cells out, keys in.
+    .target(name: "TerminalBackend", dependencies: ["CNCurses", "TermCanvas"]),
+
+    // The explorer's run loop, driven through the backend protocol; performs the effects.
+    .target(name: "ExplorerApp", dependencies: ["Explorer", "TermCanvas", "TerminalBackend"]),
 
     // The command-line edge.
     .executableTarget(
       name: "mnv2",
       dependencies: [
-        "MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "Reports", "Explorer",
+        "MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "Reports", "Explorer", "ExplorerApp",
         "TerminalBackend",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
@@ -77,6 +80,9 @@ let package = Package(
     .testTarget(
       name: "ExplorerTests", dependencies: ["Explorer", "MobileNetKit", "TermCanvas", "SnapshotTesting"],
       exclude: ["Snapshots"]),
+    .testTarget(
+      name: "ExplorerAppTests", dependencies: ["ExplorerApp", "Explorer", "TerminalBackend", "TermCanvas"]),
+    .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "CNCurses", "TermCanvas"]),
     .testTarget(name: "CLITests", dependencies: ["mnv2"]),
   ]
 )

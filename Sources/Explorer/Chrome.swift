@@ -25,8 +25,8 @@ enum Chrome {
     let y = canvas.height - 1
     canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), with: Cell(" ", style: theme.statusBar))
     var x = 0
-    if let lesson = state.lesson {
-      x += canvas.write(" Lesson \(lesson.counter) ", x: x, y: y, style: CellStyle(bold: true))
+    if let counter = state.lessonCounter {
+      x += canvas.write(" Lesson \(counter) ", x: x, y: y, style: CellStyle(bold: true))
     } else {
       for (index, view) in ExplorerView.allCases.enumerated() {
         let label = " \(index + 1) \(view.title) "

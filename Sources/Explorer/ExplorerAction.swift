@@ -1,5 +1,8 @@
-/// Everything a key can ask the explorer to do.
-public enum ExplorerAction: Hashable, Sendable {
+import ManifoldKit
+
+/// Everything that changes the explorer's state: what a key asks for, and the results of
+/// effects the run loop performed.
+public enum ExplorerAction: Equatable, Sendable {
   case next
   case previous
   case pageDown
@@ -36,4 +39,21 @@ public enum ExplorerAction: Hashable, Sendable {
   case labKUp
   case labKDown
   case toggleLabShortcut
+  /// Asks for whatever the screen needs and does not have (sent before the first frame).
+  case refresh
+  /// Results of `ExplorerEffect`s.
+  case manifoldComputed(ManifoldResult)
+  case labComputed(ComputedLab)
+
+  /// Every action a key can trigger, payloads included, for the help and the tests. The key
+  /// table must bind each of them, and bind nothing else (tested both ways).
+  public static let keyActions: [ExplorerAction] =
+    [
+      .next, .previous, .pageDown, .pageUp, .first, .last, .open, .back, .cycleView,
+    ] + ExplorerView.allCases.map(ExplorerAction.show)
+    + [
+      .toggleBottleneck, .widthDown, .widthUp, .resolutionDown, .resolutionUp, .newSeed, .togglePlotStyle,
+      .toggleHelp, .quit, .toggleLesson, .nextStep, .previousStep, .firstStep, .lastStep,
+    ] + (0...9).map(ExplorerAction.digit)
+    + [.confirmJump, .zoom, .lessonBack, .labKUp, .labKDown, .toggleLabShortcut]
 }

@@ -1,12 +1,61 @@
 import ManifoldKit
 import MobileNetKit
+import TermCanvas
 
-/// The only place state changes: a pure function of the state and an action.
+/// The only place state changes: a pure function of the state and an action, returning the
+/// effects the run loop must perform. It never runs the lab or Figure 1 itself.
 public enum ExplorerReducer {
   /// Rows moved by PgUp/PgDn.
   public static let pageSize = 10
 
-  public static func reduce(_ state: inout ExplorerState, _ action: ExplorerAction) {
+  public static func reduce(_ state: inout ExplorerState, _ action: ExplorerAction) -> [ExplorerEffect] {
+    apply(&state, action)
+    return effects(for: &state)
+  }
+
+  public static func reduce(_ state: inout ExplorerState, key: Key) -> [ExplorerEffect] {
+    guard let action = KeyMap.action(for: key, inLesson: state.lesson != nil) else { return [] }
+    return reduce(&state, action)
+  }
+
+  /// The effects the screen now needs: a request is made once, until it is answered or
+  /// replaced by another.
+  static func effects(for state: inout ExplorerState) -> [ExplorerEffect] {
+    var effects: [ExplorerEffect] = []
+    let manifold = state.manifoldRequest
+    if state.currentManifold == nil && state.pendingManifold != manifold {
+      state.pendingManifold = manifold
+      effects.append(.runManifold(manifold))
+    }
+    if let lab = state.labRequest, state.labResults == nil, state.pendingLab != lab {
+      state.pendingLab = lab
+      effects.append(.runLab(lab))
+    }
+    return effects
+  }
+
+  /// Whether an effect still answers what the screen needs: the run loop skips one that a
+  /// later key has made stale.
+  public static func isWanted(_ effect: ExplorerEffect, by state: ExplorerState) -> Bool {
+    switch effect {
+    case .runManifold(let request): return state.pendingManifold == request
+    case .runLab(let request): return state.pendingLab == request
+    }
+  }
+
+  static func apply(_ state: inout ExplorerState, _ action: ExplorerAction) {
+    switch action {
+    case .refresh: return
+    case .manifoldComputed(let result):
+      state.manifold = result
+      if state.pendingManifold == ManifoldRequest(result: result) { state.pendingManifold = nil }
+      return
+    case .labComputed(let computed):
+      state.lab = computed
+      if state.pendingLab == computed.request { state.pendingLab = nil }
+      return
+    default: break
+    }
     if state.showHelp {
       // The help overlay is modal: any key closes it, and q still quits.
       if action == .quit { state.quitRequested = true }
@@ -28,22 +77,16 @@ public enum ExplorerReducer {
       state.view = views[(views.firstIndex(of: state.view)! + 1) % views.count]
     case .show(let view): state.view = view
     case .toggleBottleneck:
-      var config = state.config
-      config.bottleneckActivation = config.bottleneckActivation == .linear ? .relu6 : .linear
-      state.rebuild(config: config)
+      state.config.bottleneckActivation = state.config.bottleneckActivation == .linear ? .relu6 : .linear
     case .widthDown, .widthUp:
-      var config = state.config
-      config.width = step(config.width, through: NetworkConfig.standardWidths, up: action == .widthUp)
-      state.rebuild(config: config)
+      state.config.width = step(
+        state.config.width, through: NetworkConfig.standardWidths, up: action == .widthUp)
+      state.selectedGroup = state.clampedGroup(state.selectedGroup)
     case .resolutionDown, .resolutionUp:
-      var config = state.config
       let resolutions = NetworkConfig.standardResolutions.map(Double.init)
-      config.resolution = Int(
-        step(Double(config.resolution), through: resolutions, up: action == .resolutionUp))
-      state.rebuild(config: config)
-    case .newSeed:
-      state.seed = SplitMix64.derivedSeed(state.seed, stream: 0x5EED)
-      state.rerunManifold()
+      state.config.resolution = Int(
+        step(Double(state.config.resolution), through: resolutions, up: action == .resolutionUp))
+    case .newSeed: state.seed = SplitMix64.derivedSeed(state.seed, stream: 0x5EED)
     case .togglePlotStyle: state.plotStyle = state.plotStyle == .braille ? .ascii : .braille
     case .toggleHelp: state.showHelp = true
     case .quit: state.quitRequested = true
@@ -54,6 +97,7 @@ public enum ExplorerReducer {
     case .labKUp: state.labDimension = min(8, state.labDimension + 1)
     case .labKDown: state.labDimension = max(1, state.labDimension - 1)
     case .toggleLabShortcut: state.labShortcut.toggle()
+    case .refresh, .manifoldComputed, .labComputed: break
     }
   }
 
@@ -61,7 +105,8 @@ public enum ExplorerReducer {
   /// answers to the explorer's keys as usual.
   static func reduceLesson(_ state: inout ExplorerState, _ action: ExplorerAction) {
     guard var lesson = state.lesson else { return }
-    let last = lesson.steps.count - 1
+    let count = state.lessonSteps.count
+    let last = count - 1
     var target = lesson.index
     switch action {
     case .nextStep: target = min(last, lesson.index + 1)
@@ -76,7 +121,7 @@ public enum ExplorerReducer {
     case .confirmJump:
       if lesson.pendingJump.isEmpty {
         target = min(last, lesson.index + 1)
-      } else if let number = Int(lesson.pendingJump), (1...lesson.steps.count).contains(number) {
+      } else if let number = Int(lesson.pendingJump), (1...count).contains(number) {
         target = number - 1
       }
       lesson.pendingJump = ""
@@ -103,11 +148,6 @@ public enum ExplorerReducer {
     lesson.index = target
     state.lesson = lesson
     if moved { state.applyLessonStep() }
-  }
-
-  public static func reduce(_ state: inout ExplorerState, key: Key) {
-    guard let action = KeyMap.action(for: key, inLesson: state.lesson != nil) else { return }
-    reduce(&state, action)
   }
 
   /// The next value of `steps` above (or below) `value`, staying put at the ends, so a

@@ -1,3 +1,5 @@
+import TermCanvas
+
 /// The one table of keys. The reducer, the help overlay and the README's key map all come
 /// from it, so they cannot drift apart.
 public struct KeyBinding: Sendable {

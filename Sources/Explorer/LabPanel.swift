@@ -12,8 +12,8 @@ enum LabPanel {
 
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
     guard area.height >= 1 else { return }
-    guard let results = state.labResults() else {
-      if state.labNeedsRefresh {
+    guard let results = state.labResults else {
+      if state.labComputing {
         canvas.write(
           "Bottleneck lab: computing…".replacingUnicode(theme), x: area.x, y: area.y, style: theme.dim)
       }

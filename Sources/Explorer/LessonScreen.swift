@@ -10,8 +10,8 @@ public enum LessonScreen {
   static func draw(
     _ state: ExplorerState, lesson: LessonSession, theme: Theme, area: Rect, into canvas: inout Canvas
   ) {
-    let step = lesson.step
-    let heading = "Step \(lesson.counter) \(theme.dot) \(step.title)"
+    guard let step = state.lessonStep, let counter = state.lessonCounter else { return }
+    let heading = "Step \(counter) \(theme.dot) \(step.title)"
     canvas.write(heading, x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
     if !lesson.pendingJump.isEmpty {
       let prompt = "go to step \(lesson.pendingJump)_ (Enter)"
@@ -47,7 +47,7 @@ public enum LessonScreen {
 
   /// The current step's visual alone, for handouts and exports.
   public static func renderVisual(_ state: ExplorerState, theme: Theme, width: Int, height: Int) -> Canvas {
-    guard let step = state.lesson?.step else { return Canvas(width: width, height: height) }
+    guard let step = state.lessonStep else { return Canvas(width: width, height: height) }
     return LessonVisuals.render(step.visual, state: state, theme: theme, width: width, height: height)
   }
 

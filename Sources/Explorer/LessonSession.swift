@@ -1,20 +1,9 @@
-/// Where the class is in the lesson.
+/// Where the class is in the lesson; the steps themselves are `ExplorerState.lessonSteps`.
 public struct LessonSession: Equatable, Sendable {
-  public var steps: [LessonStep]
   public var index: Int
-  public var zoomed: Bool
+  public var zoomed = false
   /// Digits typed so far towards "go to step N".
-  public var pendingJump: String
+  public var pendingJump = ""
 
-  public init(steps: [LessonStep], index: Int = 0) {
-    precondition(!steps.isEmpty)
-    self.steps = steps
-    self.index = min(max(0, index), steps.count - 1)
-    zoomed = false
-    pendingJump = ""
-  }
-
-  public var step: LessonStep { steps[index] }
-  /// "3 / 9", as the step counter shows it.
-  public var counter: String { "\(index + 1) / \(steps.count)" }
+  public init(index: Int) { self.index = index }
 }

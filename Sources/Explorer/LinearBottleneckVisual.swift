@@ -7,7 +7,11 @@ import TermCanvas
 enum LinearBottleneckVisual {
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
     var writer = LineWriter(area, theme: theme)
-    let activation = state.manifold.experiment.activation
+    guard let manifold = state.currentManifold else {
+      writer.line("Figure 1: computing…".replacingUnicode(theme), style: theme.dim, into: &canvas)
+      return
+    }
+    let activation = manifold.experiment.activation
     let linear = activation == .linear
     writer.line(
       "Bottleneck \(linear ? "linear" : "ReLU6") (b) \(theme.dot) spiral in n dims, one random T per n (s: another)",
@@ -16,7 +20,7 @@ enum LinearBottleneckVisual {
     let barWidth = max(6, min(24, (area.width - 16) / 2 - 8))
     let header = " n  " + "measured collapse".padding(to: barWidth + 8) + "Theorem 1 (ReLU)"
     writer.line(header, style: theme.heading, into: &canvas)
-    for panel in state.manifold.panels {
+    for panel in manifold.panels {
       guard writer.remaining > 0 else { break }
       let y = writer.y
       canvas.write(String(panel.dimension).leftPadded(to: 2), x: area.x, y: y)

@@ -1,9 +1,13 @@
 import CNCurses
-import Explorer
+import TermCanvas
 
-extension CursesTerminal.KeyCode {
-  /// The explorer's key for an ncurses key, or nil for keys it does not use.
-  public var explorerKey: Key? {
+/// An ncurses key as `get_wch` returns it: a character, or a function key code.
+public enum CursesKeyCode: Equatable, Sendable {
+  case character(UnicodeScalar)
+  case function(Int32)
+
+  /// The key it stands for, or nil for keys the explorer does not use.
+  public var key: Key? {
     switch self {
     case .character(let scalar):
       switch scalar.value {

@@ -76,9 +76,11 @@ func benchmarkRender(runs: Int) {
   ]
   for (name, keys) in scenarios {
     var state = ExplorerState()
-    for key in keys.dropLast() { ExplorerReducer.reduce(&state, key: key) }
+    for key in keys.dropLast() { _ = ExplorerReducer.reduce(&state, key: key) }
+    EffectRunner.settle(&state)
     let before = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
-    if let last = keys.last { ExplorerReducer.reduce(&state, key: last) }
+    if let last = keys.last { _ = ExplorerReducer.reduce(&state, key: last) }
+    EffectRunner.settle(&state)
     var changed = 0
     let seconds = measure(runs: runs * 5) {
       let frame = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
@@ -94,12 +96,13 @@ func benchmarkLabPanel(runs: Int) {
   let theme = Theme(colored: true, unicode: true)
   for block in [2, 8, 17] {
     var state = ExplorerState(view: .block, selectedGroup: block)
-    state.refreshLab()
+    EffectRunner.settle(&state)
     let before = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
     var up = true
     let seconds = measure(runs: runs) {
-      ExplorerReducer.reduce(&state, key: .character(up ? "+" : "-"))
-      state.refreshLab()
+      for effect in ExplorerReducer.reduce(&state, key: .character(up ? "+" : "-")) {
+        _ = ExplorerReducer.reduce(&state, effect.perform())
+      }
       up.toggle()
       _ = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme).changedCells(since: before)
     }
@@ -111,7 +114,7 @@ func benchmarkLabPanel(runs: Int) {
   let cold = measure(runs: runs) {
     seed += 1
     state.seed = seed
-    state.refreshLab()
+    EffectRunner.settle(&state)
     _ = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
   }
   print(

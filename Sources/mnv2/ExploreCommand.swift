@@ -1,5 +1,6 @@
 import ArgumentParser
 import Explorer
+import ExplorerApp
 import Foundation
 import MobileNetKit
 import TermCanvas
@@ -58,38 +59,21 @@ struct ExplorerOptions: ParsableArguments {
   func runExplorer(view: ExplorerView, block: Int, lessonStep: Int?, loadedSteps: [LessonStep]? = nil) throws
   {
     let steps = try loadedSteps ?? LessonLoader.load(directory: lessons)
+    let terminal: CursesBackend
     do {
-      try CursesTerminal.checkEnvironment()
-    } catch {
-      throw UnavailableError(message: error.description)
-    }
-    let terminal: CursesTerminal
-    do {
-      terminal = try CursesTerminal(wantColor: !noColor && TerminalEnvironment.colorAllowed)
+      try CursesBackend.checkEnvironment()
+      terminal = try CursesBackend(wantColor: !noColor && TerminalEnvironment.colorAllowed)
     } catch {
       throw UnavailableError(message: error.description)
     }
     defer { terminal.end() }
-    var state = ExplorerState(
+    let state = ExplorerState(
       config: config, view: view, selectedGroup: block, seed: seed, plotStyle: unicode ? .braille : .ascii,
-      lessonSteps: steps)
-    if let lessonStep { state.openLesson(at: lessonStep) }
+      lessonSteps: steps, lessonStep: lessonStep)
     let theme = Theme(
       colored: terminal.colorsAvailable, unicode: unicode, classroom: self.theme == .classroom)
-    while !state.quitRequested {
-      let size = terminal.size
-      terminal.draw(ExplorerRenderer.render(state, width: size.width, height: size.height, theme: theme))
-      if state.labNeedsRefresh {
-        // The new screen is already up; the lab fills in when it is computed.
-        state.refreshLab()
-        terminal.draw(ExplorerRenderer.render(state, width: size.width, height: size.height, theme: theme))
-      }
-      switch terminal.readInput() {
-      case .resize, .interrupted: terminal.invalidate()
-      case .key(let code):
-        if let key = code.explorerKey { ExplorerReducer.reduce(&state, key: key) }
-      }
-    }
+    var loop = ExplorerRunLoop(state: state, theme: theme)
+    loop.run(on: terminal)
   }
 }
 

@@ -71,16 +71,17 @@ struct ExportCommand: ParsableCommand {
     let steps = try LessonLoader.load(directory: options.lessons, checkingStep: step)
     let (width, height) = try parsedSize()
     let unicode = !options.ascii
+    let explorerView: ExplorerView =
+      switch view {
+      case .network, .lesson: .network
+      case .block: .block
+      case .manifold: .manifold
+      }
     var state = ExplorerState(
-      config: options.config, view: .network, selectedGroup: block, seed: options.seed,
-      plotStyle: unicode ? .braille : .ascii, lessonSteps: steps)
-    switch view {
-    case .network: state.view = .network
-    case .block: state.view = .block
-    case .manifold: state.view = .manifold
-    case .lesson: state.openLesson(at: step - 1)
-    }
-    state.refreshLab()
+      config: options.config, view: explorerView, selectedGroup: block, seed: options.seed,
+      plotStyle: unicode ? .braille : .ascii, lessonSteps: steps, lessonStep: view == .lesson ? step - 1 : nil
+    )
+    EffectRunner.settle(&state)
     let theme = Theme(
       colored: format != .txt && !options.noColor, unicode: unicode, classroom: options.theme == .classroom)
     let canvas = ExplorerRenderer.render(state, width: width, height: height, theme: theme)

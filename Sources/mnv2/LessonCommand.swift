@@ -64,14 +64,13 @@ enum Handout {
   static func render(
     steps: [LessonStep], options: ExplorerOptions, format: LessonCommand.HandoutFormat, columns: Int
   ) -> String {
-    var state = ExplorerState(
-      config: options.config, seed: options.seed, plotStyle: .ascii, lessonSteps: steps)
     let theme = Theme(colored: false, unicode: false)
     let ascii = TextStyle(unicode: false)
     var out = format == .markdown ? "# MobileNetV2 in \(steps.count) steps\n\n" : ""
     for index in steps.indices {
-      state.openLesson(at: index)
-      state.refreshLab()
+      var state = ExplorerState(
+        config: options.config, seed: options.seed, plotStyle: .ascii, lessonSteps: steps, lessonStep: index)
+      EffectRunner.settle(&state)
       let step = steps[index]
       let visual = LessonScreen.renderVisual(state, theme: theme, width: columns, height: 24)
       var picture = visual.plainText()

@@ -1,3 +1,4 @@
+import BottleneckLab
 import MobileNetKit
 import TermCanvas
 import Testing
@@ -7,7 +8,8 @@ import Testing
 @Suite struct ExplorerReducerTests {
   func state(after keys: [Key], from initial: ExplorerState = ExplorerState()) -> ExplorerState {
     var state = initial
-    for key in keys { ExplorerReducer.reduce(&state, key: key) }
+    for key in keys { _ = ExplorerReducer.reduce(&state, key: key) }
+    EffectRunner.settle(&state)
     return state
   }
 
@@ -46,8 +48,9 @@ import Testing
     #expect(after.config.bottleneckActivation == .relu6)
     #expect(after.network.layers.filter { $0.kind == .project }.allSatisfy { $0.activation == .relu6 })
     #expect(after.network.multiplyAdds == before.network.multiplyAdds)
-    #expect(after.manifold.experiment.activation == .relu6)
-    #expect(before.manifold.experiment.activation == .linear)
+    #expect(after.currentManifold?.experiment.activation == .relu6)
+    #expect(state(after: []).currentManifold?.experiment.activation == .linear)
+    #expect(before.currentManifold == nil)  // nothing is computed until the run loop asks
     #expect(state(after: [.character("b"), .character("b")]).config.bottleneckActivation == .linear)
   }
 
@@ -74,7 +77,7 @@ import Testing
     let once = state(after: [.character("s")])
     #expect(once.seed != 1)
     #expect(once.seed == state(after: [.character("s")]).seed)
-    #expect(once.manifold.experiment.seed == once.seed)
+    #expect(once.currentManifold?.experiment.seed == once.seed)
   }
 
   @Test func plotStyleAndHelp() {
@@ -93,55 +96,144 @@ import Testing
     #expect(!state(after: [.character("x")]).quitRequested)  // unbound keys do nothing
   }
 
-  @Test func everyActionHasAKeyAndHelpText() {
-    let bound = Set(KeyMap.bindings.map(\.action))
-    for action in [
-      ExplorerAction.next, .previous, .open, .back, .cycleView, .toggleBottleneck, .widthDown, .widthUp,
-      .resolutionDown, .resolutionUp, .newSeed, .togglePlotStyle, .toggleHelp, .quit,
-    ] {
-      #expect(bound.contains(action), "\(action)")
+  @Test func everyKeyActionHasAKeyAndNothingElseIsBound() {
+    let bound = KeyMap.bindings.flatMap { binding in
+      binding.keys.compactMap { KeyMap.action(for: $0, inLesson: binding.mode != .explorer) }
+    }
+    for action in ExplorerAction.keyActions {
+      #expect(bound.contains(action), "\(action) has no key")
+    }
+    for action in bound {
+      #expect(ExplorerAction.keyActions.contains(action), "\(action) is bound but not a key action")
     }
     #expect(KeyMap.bindings.allSatisfy { !$0.help.isEmpty && !$0.keys.isEmpty })
+  }
+
+  /// Every key action, from the network view, the block view and the lesson, reduces
+  /// without trapping and asks only for effects the screen needs.
+  @Test func everyKeyActionReducesFromEveryMode() {
+    let starts = [
+      ExplorerState(), ExplorerState(view: .block, selectedGroup: 17), ExplorerState(lessonStep: 2),
+    ]
+    for start in starts {
+      for action in ExplorerAction.keyActions {
+        var state = start
+        for effect in ExplorerReducer.reduce(&state, action) {
+          #expect(ExplorerReducer.isWanted(effect, by: state), "\(action): \(effect)")
+        }
+      }
+    }
+  }
+}
+
+/// The reducer asks for work and never does it: what each key asks for.
+@Suite struct ExplorerEffectTests {
+  func settled(_ state: ExplorerState) -> ExplorerState {
+    var state = state
+    EffectRunner.settle(&state)
+    return state
+  }
+
+  @Test func startAsksForFigureOneAndTheLabWhereShown() {
+    var network = ExplorerState()
+    #expect(ExplorerReducer.reduce(&network, .refresh) == [.runManifold(network.manifoldRequest)])
+    var block = ExplorerState(view: .block, selectedGroup: 3)
+    let effects = ExplorerReducer.reduce(&block, .refresh)
+    #expect(effects.count == 2)
+    #expect(effects.last == .runLab(block.labRequest!))
+    // Asked once: a redraw or an unrelated key does not ask again while it is pending.
+    #expect(ExplorerReducer.reduce(&block, .refresh).isEmpty)
+    #expect(ExplorerReducer.reduce(&block, key: .character("a")).isEmpty)
+  }
+
+  @Test func plusOnB17AsksForExactlyOneLabRun() throws {
+    var state = settled(ExplorerState(view: .block, selectedGroup: 17))
+    #expect(state.labResults != nil)
+    let effects = ExplorerReducer.reduce(&state, key: .character("+"))
+    let request = try #require(state.labRequest)
+    #expect(effects == [.runLab(request)])
+    #expect(request.dimension == 3 && request.shape.outputChannels == 320)
+    #expect(state.labComputing)  // the screen shows "computing…" until the result arrives
+  }
+
+  @Test func movingTheCursorRunsNothing() {
+    var state = settled(ExplorerState())
+    for key in [Key.down, .down, .up, .end, .home, .pageDown, .character("?"), .escape, .character("a")] {
+      #expect(ExplorerReducer.reduce(&state, key: key).isEmpty, "\(key)")
+    }
+  }
+
+  @Test func inTheBlockViewMovingAsksForTheNewBlocksLab() throws {
+    var state = settled(ExplorerState(view: .block, selectedGroup: 3))
+    let effects = ExplorerReducer.reduce(&state, key: .down)
+    #expect(effects == [.runLab(try #require(state.labRequest))])
+    #expect(state.labRequest?.shape.outputChannels == 32)  // b4
+    // Back to b3, whose lab is still the last computed: nothing to do.
+    _ = ExplorerReducer.reduce(&state, key: .up)
+    #expect(state.labResults != nil)
+  }
+
+  @Test func newSeedAndToggleRerunFigureOne() {
+    var state = settled(ExplorerState())
+    let seeded = ExplorerReducer.reduce(&state, key: .character("s"))
+    #expect(seeded == [.runManifold(state.manifoldRequest)])
+    state = settled(state)
+    let toggled = ExplorerReducer.reduce(&state, key: .character("b"))
+    #expect(toggled == [.runManifold(state.manifoldRequest)])
+    #expect(state.manifoldRequest.activation == .relu6)
+  }
+
+  @Test func aStaleResultIsKeptButNotShown() throws {
+    var state = settled(ExplorerState(view: .block, selectedGroup: 3))
+    let old = try #require(state.lab)
+    _ = ExplorerReducer.reduce(&state, key: .down)  // b4 now
+    _ = ExplorerReducer.reduce(&state, .labComputed(old))  // b3's result arrives late
+    #expect(state.labResults == nil)
+    #expect(state.labComputing)
+    let pending = try #require(state.labRequest)
+    #expect(ExplorerReducer.isWanted(.runLab(pending), by: state))
+    #expect(!ExplorerReducer.isWanted(.runLab(old.request), by: state))
   }
 }
 
 @Suite struct LabPanelStateTests {
-  /// A key press as the terminal loop handles it: reduce, then fill in the lab.
+  /// A key press as the run loop handles it: reduce, then perform what it asked for.
   func press(_ key: Key, _ state: inout ExplorerState) {
-    ExplorerReducer.reduce(&state, key: key)
-    state.refreshLab()
+    for effect in ExplorerReducer.reduce(&state, key: key) {
+      _ = ExplorerReducer.reduce(&state, effect.perform())
+    }
   }
 
   @Test func labFollowsTheSelectedBlockOnlyWhereItIsShown() {
     var state = ExplorerState()
-    state.refreshLab()
-    #expect(state.labResults() == nil)  // network view: nothing to compute
-    #expect(!state.labNeedsRefresh)
+    EffectRunner.settle(&state)
+    #expect(state.labResults == nil)  // network view: nothing to compute
+    #expect(!state.labComputing)
     for key in [Key.down, .down, .down] { press(key, &state) }
-    ExplorerReducer.reduce(&state, key: .enter)
-    #expect(state.labNeedsRefresh)  // the screen is drawn before the lab is computed
-    #expect(state.labResults() == nil)
-    state.refreshLab()
-    let lab = state.labResults()
+    _ = ExplorerReducer.reduce(&state, key: .enter)
+    #expect(state.labComputing)  // the screen is drawn before the lab is computed
+    #expect(state.labResults == nil)
+    EffectRunner.settle(&state)
+    let lab = state.labResults
     #expect(lab?.linear.lab.shape.inputChannels == 24)  // b3
     #expect(lab?.relu6.lab.projection == .relu6)
     press(.character("+"), &state)
     #expect(state.labDimension == 3)
-    #expect(state.labResults()?.linear.lab.manifoldDimension == 3)
+    #expect(state.labResults?.linear.lab.manifoldDimension == 3)
     press(.character("x"), &state)
-    #expect(state.labResults()?.linear.lab.shortcut == true)
+    #expect(state.labResults?.linear.lab.shortcut == true)
     for _ in 0..<9 { press(.character("-"), &state) }
     #expect(state.labDimension == 1)
     press(.character("j"), &state)
-    #expect(state.labResults()?.linear.lab.shape.outputChannels == 32)  // b4
+    #expect(state.labResults?.linear.lab.shape.outputChannels == 32)  // b4
   }
 
   @Test func unrelatedKeysKeepTheComputedLab() {
     var state = ExplorerState(view: .block, selectedGroup: 3)
-    state.refreshLab()
-    let before = state.labResults()?.linear
-    ExplorerReducer.reduce(&state, key: .character("a"))
-    #expect(!state.labNeedsRefresh)
-    #expect(state.labResults()?.linear == before)
+    EffectRunner.settle(&state)
+    let before = state.labResults?.linear
+    #expect(ExplorerReducer.reduce(&state, key: .character("a")).isEmpty)
+    #expect(!state.labComputing)
+    #expect(state.labResults?.linear == before)
   }
 }

@@ -11,8 +11,8 @@ import Testing
 
   static func screen(_ keys: [Key], width: Int, height: Int, theme: Theme = theme) -> Canvas {
     var state = ExplorerState()
-    for key in keys { ExplorerReducer.reduce(&state, key: key) }
-    state.refreshLab()  // as the terminal loop does after drawing
+    for key in keys { _ = ExplorerReducer.reduce(&state, key: key) }
+    EffectRunner.settle(&state)  // as the run loop does after drawing
     return ExplorerRenderer.render(state, width: width, height: height, theme: theme)
   }
 
@@ -49,8 +49,8 @@ import Testing
     let lessonKeys: [[Key]] = (0..<9).map { [.character("L")] + Array(repeating: .right, count: $0) }
     for keys in Self.cases.map(\.1) + lessonKeys {
       var state = ExplorerState(plotStyle: .ascii)
-      for key in keys { ExplorerReducer.reduce(&state, key: key) }
-      state.refreshLab()
+      for key in keys { _ = ExplorerReducer.reduce(&state, key: key) }
+      EffectRunner.settle(&state)
       let canvas = ExplorerRenderer.render(state, width: 100, height: 30, theme: theme)
       #expect(canvas.cells.allSatisfy { $0.scalar.isASCII }, "\(keys)")
       // Every symbol has an ASCII spelling: no more "?" than the Unicode screen has.

@@ -13,7 +13,7 @@ import Testing
   func lessonState(step: Int) -> ExplorerState {
     var state = ExplorerState()
     state.openLesson(at: step)
-    state.refreshLab()
+    EffectRunner.settle(&state)
     return state
   }
 
@@ -62,47 +62,47 @@ import Testing
 
   @Test func navigationStopsAtTheEnds() {
     var state = lessonState(step: 0)
-    ExplorerReducer.reduce(&state, key: .left)
+    _ = ExplorerReducer.reduce(&state, key: .left)
     #expect(state.lesson?.index == 0)
-    for key in [Key.pageDown, .character(" "), .right] { ExplorerReducer.reduce(&state, key: key) }
+    for key in [Key.pageDown, .character(" "), .right] { _ = ExplorerReducer.reduce(&state, key: key) }
     #expect(state.lesson?.index == 3)
-    ExplorerReducer.reduce(&state, key: .end)
-    ExplorerReducer.reduce(&state, key: .pageDown)
+    _ = ExplorerReducer.reduce(&state, key: .end)
+    _ = ExplorerReducer.reduce(&state, key: .pageDown)
     #expect(state.lesson?.index == 8)
-    ExplorerReducer.reduce(&state, key: .backspace)
+    _ = ExplorerReducer.reduce(&state, key: .backspace)
     #expect(state.lesson?.index == 7)
-    ExplorerReducer.reduce(&state, key: .home)
+    _ = ExplorerReducer.reduce(&state, key: .home)
     #expect(state.lesson?.index == 0)
   }
 
   @Test func digitsAndEnterJump() {
     var state = lessonState(step: 0)
-    ExplorerReducer.reduce(&state, key: .character("7"))
+    _ = ExplorerReducer.reduce(&state, key: .character("7"))
     #expect(state.lesson?.pendingJump == "7")
     #expect(state.lesson?.index == 0)
-    ExplorerReducer.reduce(&state, key: .enter)
+    _ = ExplorerReducer.reduce(&state, key: .enter)
     #expect(state.lesson?.index == 6)
     // Out of range: ignored. Enter with nothing typed: next step.
-    ExplorerReducer.reduce(&state, key: .character("4"))
-    ExplorerReducer.reduce(&state, key: .character("2"))
-    ExplorerReducer.reduce(&state, key: .enter)
+    _ = ExplorerReducer.reduce(&state, key: .character("4"))
+    _ = ExplorerReducer.reduce(&state, key: .character("2"))
+    _ = ExplorerReducer.reduce(&state, key: .enter)
     #expect(state.lesson?.index == 6)
-    ExplorerReducer.reduce(&state, key: .enter)
+    _ = ExplorerReducer.reduce(&state, key: .enter)
     #expect(state.lesson?.index == 7)
     // Esc clears a half-typed number before it leaves the lesson.
-    ExplorerReducer.reduce(&state, key: .character("3"))
-    ExplorerReducer.reduce(&state, key: .escape)
+    _ = ExplorerReducer.reduce(&state, key: .character("3"))
+    _ = ExplorerReducer.reduce(&state, key: .escape)
     #expect(state.lesson?.pendingJump == "" && state.lesson?.index == 7)
   }
 
   @Test func stepsApplyTheirStartingState() {
     var state = lessonState(step: 1)
     #expect(state.config.bottleneckActivation == .relu6)  // step 2 starts with ReLU6
-    ExplorerReducer.reduce(&state, key: .right)
-    ExplorerReducer.reduce(&state, key: .character("b"))  // the class toggles it back
+    _ = ExplorerReducer.reduce(&state, key: .right)
+    _ = ExplorerReducer.reduce(&state, key: .character("b"))  // the class toggles it back
     #expect(state.config.bottleneckActivation == .linear)
     #expect(state.lesson?.index == 2)
-    ExplorerReducer.reduce(&state, key: .right)  // step 4 starts on block 3, linear
+    _ = ExplorerReducer.reduce(&state, key: .right)  // step 4 starts on block 3, linear
     #expect(state.selectedGroup == 3)
     #expect(state.config.bottleneckActivation == .linear)
   }
@@ -110,7 +110,7 @@ import Testing
   @Test func explorerKeysActOnTheVisual() {
     var state = lessonState(step: 4)  // the architecture
     for key in [Key.character("w"), .character("r"), .character("j"), .character("a"), .character("s")] {
-      ExplorerReducer.reduce(&state, key: key)
+      _ = ExplorerReducer.reduce(&state, key: key)
     }
     #expect(state.config.width == 0.75)
     #expect(state.config.resolution == 192)
@@ -122,23 +122,23 @@ import Testing
 
   @Test func zoomAndLeave() {
     var state = lessonState(step: 1)
-    ExplorerReducer.reduce(&state, key: .character("z"))
+    _ = ExplorerReducer.reduce(&state, key: .character("z"))
     #expect(state.lesson?.zoomed == true)
     let zoomed = ExplorerRenderer.render(state, width: 80, height: 24, theme: Self.theme).plainText()
     #expect(!zoomed.contains("non-zero volume"))  // the text gives way to the visual
-    ExplorerReducer.reduce(&state, key: .escape)
+    _ = ExplorerReducer.reduce(&state, key: .escape)
     #expect(state.lesson?.zoomed == false)
-    ExplorerReducer.reduce(&state, key: .escape)
+    _ = ExplorerReducer.reduce(&state, key: .escape)
     #expect(state.lesson == nil)
-    ExplorerReducer.reduce(&state, key: .character("L"))
+    _ = ExplorerReducer.reduce(&state, key: .character("L"))
     #expect(state.lesson?.index == 0)
-    ExplorerReducer.reduce(&state, key: .character("L"))
+    _ = ExplorerReducer.reduce(&state, key: .character("L"))
     #expect(state.lesson == nil)
   }
 
   @Test func helpInALessonListsTheClickerKeys() {
     var state = lessonState(step: 0)
-    ExplorerReducer.reduce(&state, key: .character("?"))
+    _ = ExplorerReducer.reduce(&state, key: .character("?"))
     let screen = ExplorerRenderer.render(state, width: 160, height: 50, theme: Self.theme).plainText()
     #expect(screen.contains("next step"))
     #expect(screen.contains("zoom the visual"))

@@ -1,4 +1,5 @@
-/// A key press as the reducer sees it, independent of ncurses key codes.
+/// A key press as the explorer sees it: the terminal-independent vocabulary a backend
+/// translates its own codes into.
 public enum Key: Hashable, Sendable {
   case character(Character)
   case up, down, left, right

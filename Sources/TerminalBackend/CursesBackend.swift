@@ -4,7 +4,7 @@ import TermCanvas
 
 /// The ncurses edge: copies a Canvas to the screen (only the cells that changed) and reads
 /// keys. Everything it draws was decided elsewhere.
-public final class CursesTerminal {
+public final class CursesBackend: TerminalBackend {
   public enum StartError: Error, CustomStringConvertible {
     case notATerminal
     case unknownTerminal(String)
@@ -46,11 +46,7 @@ public final class CursesTerminal {
     }
     mnv2_capture_stderr()
     mnv2_install_signal_handlers()
-    cbreak()
-    noecho()
-    nonl()
-    keypad(mnv2_stdscr(), true)
-    curs_set(0)
+    applyModes()
     // Esc is a key of its own here; without this ncurses waits a second for a sequence.
     set_escdelay(25)
     if wantColor && has_colors() {
@@ -65,17 +61,38 @@ public final class CursesTerminal {
   /// Restores the terminal; safe to call more than once.
   public func end() { mnv2_terminal_end() }
 
-  public var size: (width: Int, height: Int) {
-    var width = Int(mnv2_cols()), height = Int(mnv2_lines())
-    if width <= 0 || height <= 0 {
-      width = 80
-      height = 24
-    }
-    return (width, height)
+  /// Raw keys, no echo, keypad on, cursor hidden: what the explorer needs, at start and
+  /// again after every resume.
+  private func applyModes() {
+    cbreak()
+    noecho()
+    nonl()
+    keypad(mnv2_stdscr(), true)
+    curs_set(0)
+  }
+
+  public var size: TerminalSize {
+    let width = Int(mnv2_cols()), height = Int(mnv2_lines())
+    guard width > 0, height > 0 else { return TerminalSize(width: 80, height: 24) }
+    return TerminalSize(width: width, height: height)
+  }
+
+  public func suspend() {
+    def_prog_mode()
+    endwin()
+  }
+
+  /// After a stop from any cause the shell may have put the terminal in cooked mode and off
+  /// the alternate screen; leaving and re-entering curses reapplies everything.
+  public func resume() {
+    endwin()
+    refresh()
+    applyModes()
+    invalidate()
   }
 
   /// Forces the next draw to repaint everything (after a resize or a resume).
-  public func invalidate() {
+  func invalidate() {
     previous = nil
     clearok(mnv2_stdscr(), true)
   }
@@ -119,31 +136,39 @@ public final class CursesTerminal {
     return (attributes, pairs[key]!)
   }
 
-  public enum Input: Equatable {
-    case key(KeyCode)
-    case resize
-    /// Interrupted by a signal (e.g. resumed after Ctrl-Z): redraw.
-    case interrupted
-  }
-
-  public enum KeyCode: Equatable {
-    case character(UnicodeScalar)
-    case function(Int32)
-  }
-
-  /// Blocks until a key arrives: an idle explorer uses no CPU.
-  public func readInput() -> Input {
+  /// Blocks (no timeout) until a key arrives: an idle explorer uses no CPU.
+  public func nextEvent(timeout: Duration?) -> TerminalEvent? {
+    if let held = heldEvent {
+      heldEvent = nil
+      return held
+    }
+    let milliseconds =
+      timeout.map {
+        Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)
+      } ?? -1
+    wtimeout(mnv2_stdscr(), milliseconds)
     var value: Int32 = 0
     let result = mnv2_get_key(&value)
-    // After Ctrl-Z and fg the screen must be repainted in full; a key read in the same
-    // call is still delivered.
-    if mnv2_take_resumed() != 0 { invalidate() }
+    let event = Self.event(result: result, value: value)
+    if event == .resize { invalidate() }
+    // After Ctrl-Z and fg, or kill -STOP and -CONT: report the resume first, and keep a
+    // key read in the same call for the next one.
+    if mnv2_take_resumed() != 0 {
+      heldEvent = event
+      return .resumed
+    }
+    return event
+  }
+
+  /// A key read after a resume, delivered by the next call.
+  private var heldEvent: TerminalEvent?
+
+  private static func event(result: Int32, value: Int32) -> TerminalEvent? {
     if result == mnv2_key_code_yes() {
       if value == mnv2_key_resize() { return .resize }
-      return .key(.function(value))
+      return CursesKeyCode.function(value).key.map(TerminalEvent.key)
     }
-    if result == ERR { return .interrupted }
-    guard let scalar = UnicodeScalar(UInt32(bitPattern: value)) else { return .interrupted }
-    return .key(.character(scalar))
+    guard result != ERR, let scalar = UnicodeScalar(UInt32(bitPattern: value)) else { return nil }
+    return CursesKeyCode.character(scalar).key.map(TerminalEvent.key)
   }
 }

@@ -1,0 +1,102 @@
+import Explorer
+import TermCanvas
+import TerminalBackend
+import Testing
+
+@testable import ExplorerApp
+
+/// The real run loop on the in-memory backend: keys in, frames out, no tmux.
+@Suite struct ExplorerRunLoopTests {
+  static let theme = Theme(colored: true, unicode: true)
+
+  /// Runs the loop over a script, counting the effects it performed.
+  func run(
+    _ script: [TestBackend.Step], state: ExplorerState = ExplorerState(), width: Int = 100, height: Int = 30,
+    keysArriveWhileBusy: Bool = false
+  ) -> (backend: TestBackend, state: ExplorerState, performed: [ExplorerEffect]) {
+    let backend = TestBackend(
+      width: width, height: height, script: script, keysArriveWhileBusy: keysArriveWhileBusy)
+    nonisolated(unsafe) var performed: [ExplorerEffect] = []
+    var loop = ExplorerRunLoop(state: state, theme: Self.theme) { effect in
+      performed.append(effect)
+      return effect.perform()
+    }
+    let final = loop.run(on: backend)
+    return (backend, final, performed)
+  }
+
+  @Test func quitEndsTheLoopAfterDrawingTheScreen() {
+    let (backend, state, performed) = run([.key(.character("q"))])
+    #expect(state.quitRequested)
+    #expect(performed.count == 1)  // Figure 1, asked for at start
+    let text = backend.screen?.plainText() ?? ""
+    #expect(text.contains("MobileNetV2 1.0"))
+    #expect(text.contains("conv2d 3×3"))
+  }
+
+  @Test func endOfInputQuitsToo() {
+    let (_, state, _) = run([.key(.down)])
+    #expect(state.quitRequested)
+    #expect(state.selectedGroup == 1)
+  }
+
+  /// Opening a bottleneck: the block screen with "computing…" is drawn first, then the
+  /// same screen with the lab filled in.
+  @Test func theScreenIsDrawnBeforeTheLabRuns() throws {
+    let (backend, _, performed) = run(
+      [.key(.down), .key(.down), .key(.down), .key(.enter), .key(.character("q"))], height: 40)
+    #expect(performed.filter { if case .runLab = $0 { true } else { false } }.count == 1)
+    let texts = backend.frames.map { $0.plainText() }
+    let computing = try #require(texts.firstIndex { $0.contains("Bottleneck lab: computing…") })
+    let filled = try #require(texts.firstIndex { $0.contains("projection linear") })
+    #expect(computing < filled)
+    #expect(filled == computing + 1)
+  }
+
+  @Test func plusOnB17RunsTheLabOnce() {
+    let start = ExplorerState(view: .block, selectedGroup: 17)
+    let (_, state, performed) = run([.key(.character("+")), .key(.character("q"))], state: start, height: 40)
+    let labs = performed.compactMap { effect -> LabRequest? in
+      if case .runLab(let request) = effect { request } else { nil }
+    }
+    #expect(labs.map(\.dimension) == [2, 3])
+    #expect(state.labResults?.linear.lab.manifoldDimension == 3)
+  }
+
+  /// Keys typed while work is queued are handled first, and the work they make stale is
+  /// never done: three + in a row compute only the last k.
+  @Test func keysTypedWhileBusySkipStaleWork() {
+    let start = ExplorerState(view: .block, selectedGroup: 8)
+    let script: [TestBackend.Step] = [
+      .key(.character("+")), .key(.character("+")), .key(.character("+")), .key(.character("q")),
+    ]
+    let (_, state, performed) = run(script, state: start, height: 40, keysArriveWhileBusy: true)
+    #expect(state.quitRequested)
+    let labs = performed.compactMap { effect -> Int? in
+      if case .runLab(let request) = effect { request.dimension } else { nil }
+    }
+    #expect(labs.isEmpty || labs == [5])  // q arrived before the last lab could run
+  }
+
+  @Test func resizeRedrawsAtTheNewSize() {
+    let (backend, _, _) = run([
+      .resize(width: 120, height: 40), .resize(width: 60, height: 20), .key(.character("q")),
+    ])
+    let sizes = backend.frames.map { "\($0.width)x\($0.height)" }
+    #expect(sizes.contains("120x40"))
+    #expect(sizes.last == "60x20")
+    #expect(backend.screen?.plainText().contains("80×24") == true)  // "too small" names the minimum
+  }
+
+  @Test func resumeReappliesTheTerminalAndRedraws() {
+    let (backend, _, _) = run([.resume, .key(.character("q"))])
+    #expect(backend.resumeCount == 1)
+    #expect(backend.frames.count >= 3)
+  }
+
+  @Test func idleLoopDrawsOncePerEvent() {
+    // With nothing to compute after Figure 1, each key is one frame (q quits, undrawn).
+    let (backend, _, _) = run([.key(.down), .key(.down), .key(.character("q"))])
+    #expect(backend.frames.count == 2 + 2)  // first frame, Figure 1 computed, then one per move
+  }
+}
