@@ -23,7 +23,7 @@ let package = Package(
     .target(name: "Kernels", swiftSettings: optimisedInDebug),
 
     // The paper's Figure 1: seeded RNG, spiral, random embedding, activations, T⁺, Theorem 1.
-    .target(name: "ManifoldKit"),
+    .target(name: "ManifoldKit", swiftSettings: optimisedInDebug),
 
     // Figure 1's question inside a real block's widths: collapse, decoder, neighbours, sweep.
     .target(

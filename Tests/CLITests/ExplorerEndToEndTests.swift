@@ -51,26 +51,6 @@ import Testing
     try expectTerminalRestored(session)
   }
 
-  /// The Block view's lab panel on a wide block: it fills in after the screen, and +, - and
-  /// x rerun it.
-  @Test func labPanelFollowsKAndTheShortcut() throws {
-    let session = try TmuxSession(width: 110, height: 46)
-    try session.run(Self.command + " --view block --block 16; echo EXIT=$?")
-    try session.waitForAll([
-      "b16 · bottleneck", "Bottleneck lab · 160→960→160 channels", "k = 2 (+/-, x)", "─ projection ReLU6 ─",
-      "Theorem 1",
-    ])
-    try session.press("+")
-    try session.waitForAll(["k = 3 (+/-, x)", "(plots for k = 2)"])
-    try session.press("x")
-    try session.waitFor(text: "k = 3 + shortcut (+/-, x)")
-    try session.press("-")
-    try session.waitForAll(["k = 2 + shortcut (+/-, x)", "R² "])
-    try session.press("q")
-    try session.waitFor(text: "EXIT=0")
-    try expectTerminalRestored(session)
-  }
-
   @Test(arguments: ["TERM", "HUP", "INT"])
   func signalsRestoreTheTerminal(signal: String) throws {
     let session = try TmuxSession(width: 100, height: 30)
@@ -94,33 +74,6 @@ import Testing
     let screen = try session.waitFor(text: "EXIT=139")
     #expect(screen.contains("mnv2: the explorer crashed; the terminal has been restored."))
     #expect(!screen.contains("bottleneck linear"))  // the explorer's screen is gone
-    try expectTerminalRestored(session)
-  }
-
-  @Test func classroomLesson() throws {
-    let session = try TmuxSession(width: 100, height: 30)
-    try session.run(Self.command + " lesson; echo EXIT=$?")
-    try session.waitForAll([
-      "Step 1 / 9 · Depthwise separable convolutions", "b2: d_i = 16 → d_j = 24 at 56×56, k = 3",
-    ])
-    try session.press("Space")
-    try session.waitFor(text: "Step 2 / 9")
-    try session.press("PageDown")
-    try session.waitForAll(["Step 3 / 9 · Linear bottlenecks", "Bottleneck ReLU6 (b)", "Lesson 3 / 9"])
-    try session.press("b")
-    try session.waitForAll([
-      "Bottleneck linear (b)", "Linear: every point is recovered exactly", "bottleneck: linear",
-    ])
-    try session.press("Right")
-    try session.waitFor(text: "Step 4 / 9 · Inverted residuals")
-    try session.press("7", "Enter")
-    try session.waitFor(text: "Step 7 / 9 · Memory-efficient inference")
-    try session.press("z")
-    try session.waitFor("the zoomed visual") {
-      !$0.contains("Inference memory is") && $0.contains("V1 ours")
-    }
-    try session.press("q")
-    try session.waitFor(text: "EXIT=0")
     try expectTerminalRestored(session)
   }
 

@@ -100,3 +100,66 @@ import Testing
     #expect(backend.frames.count == 2 + 2)  // first frame, Figure 1 computed, then one per move
   }
 }
+
+/// Whole sessions on the test backend, as a teacher would drive them; each screen is
+/// checked for what the class must see.
+@Suite struct ExplorerSessionTests {
+  static let theme = Theme(colored: true, unicode: true)
+
+  /// Plays `steps`, checking after each the texts the last frame must contain.
+  func play(_ start: ExplorerState, width: Int, height: Int, _ steps: [(TestBackend.Step?, [String])]) {
+    for count in steps.indices {
+      let script = steps[...count].compactMap(\.0)
+      let backend = TestBackend(width: width, height: height, script: script)
+      var loop = ExplorerRunLoop(state: start, theme: Self.theme)
+      loop.run(on: backend)
+      let screen = backend.screen?.plainText() ?? ""
+      for text in steps[count].1 {
+        #expect(screen.contains(text), "after \(script): '\(text)' missing from\n\(screen)")
+      }
+    }
+  }
+
+  /// The Block view's lab panel on a wide block: it fills in after the screen, and +, - and
+  /// x rerun it.
+  @Test func labPanelFollowsKAndTheShortcut() {
+    play(
+      ExplorerState(view: .block, selectedGroup: 16), width: 110, height: 46,
+      [
+        (
+          nil,
+          [
+            "b16 · bottleneck", "Bottleneck lab · 160→960→160 channels", "k = 2 (+/-, x)",
+            "─ projection ReLU6 ─", "Theorem 1",
+          ]
+        ),
+        (.key(.character("+")), ["k = 3 (+/-, x)", "(plots for k = 2)"]),
+        (.key(.character("x")), ["k = 3 + shortcut (+/-, x)"]),
+        (.key(.character("-")), ["k = 2 + shortcut (+/-, x)", "R² "]),
+      ])
+  }
+
+  @Test func classroomLesson() {
+    play(
+      ExplorerState(lessonStep: 0), width: 100, height: 30,
+      [
+        (nil, ["Step 1 / 9 · Depthwise separable convolutions", "b2: d_i = 16 → d_j = 24 at 56×56, k = 3"]),
+        (.key(.character(" ")), ["Step 2 / 9"]),
+        (.key(.pageDown), ["Step 3 / 9 · Linear bottlenecks", "Bottleneck ReLU6 (b)", "Lesson 3 / 9"]),
+        (
+          .key(.character("b")),
+          ["Bottleneck linear (b)", "Linear: every point is recovered exactly", "bottleneck: linear"]
+        ),
+        (.key(.right), ["Step 4 / 9 · Inverted residuals"]),
+        (.key(.character("7")), ["go to step 7_"]),
+        (.key(.enter), ["Step 7 / 9 · Memory-efficient inference", "Inference memory is"]),
+        (.key(.character("z")), ["V1 ours"]),
+      ])
+    // Zoomed, the text gives the whole screen to the visual.
+    let backend = TestBackend(
+      width: 100, height: 30, script: [.key(.character("7")), .key(.enter), .key(.character("z"))])
+    var loop = ExplorerRunLoop(state: ExplorerState(lessonStep: 0), theme: Self.theme)
+    loop.run(on: backend)
+    #expect(backend.screen?.plainText().contains("Inference memory is") == false)
+  }
+}
