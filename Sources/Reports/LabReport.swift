@@ -125,18 +125,6 @@ struct LabJSON: Encodable {
     }
   }
 
-  enum CodingKeys: String, CodingKey {
-    case block, width, k, projection, shortcut, points, trials, seed, recoverability, hidden
-    case dIn = "d_in"
-    case dOut = "d_out"
-    case collapsedFraction = "collapsed_fraction"
-    case collapsedFractionTheory = "collapsed_fraction_theory"
-    case neighbourPreservation = "neighbour_preservation"
-    case collapsedFractionSD = "collapsed_fraction_sd"
-    case recoverabilitySD = "recoverability_sd"
-    case neighbourPreservationSD = "neighbour_preservation_sd"
-  }
-
   static let csvColumns = [
     "block", "width", "d_in", "hidden", "d_out", "k", "projection", "shortcut", "collapsed_fraction",
     "collapsed_fraction_theory", "recoverability", "neighbour_preservation",

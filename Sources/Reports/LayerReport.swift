@@ -202,21 +202,11 @@ struct LayersDocument: Encodable {
       bnAffine = params.batchNormAffine
       bnRunning = params.batchNormRunning
     }
-    enum CodingKeys: String, CodingKey {
-      case weights, biases
-      case bnAffine = "bn_affine"
-      case bnRunning = "bn_running"
-    }
   }
   struct Totals: Encodable {
     var macs, flops, params: Int
     var paramsBreakdown: Breakdown
     var bottlenecks, residualBlocks: Int
-    enum CodingKeys: String, CodingKey {
-      case macs, flops, params, bottlenecks
-      case paramsBreakdown = "params_breakdown"
-      case residualBlocks = "residual_blocks"
-    }
   }
   struct LayerEntry: Encodable {
     var index, block: Int
@@ -228,11 +218,6 @@ struct LayersDocument: Encodable {
     var macs, params: Int
     var paramsBreakdown: Breakdown
     var outputBytesFP16: Int
-    enum CodingKeys: String, CodingKey {
-      case index, block, name, kind, input, output, kernel, stride, groups, activation, residual, macs, params
-      case paramsBreakdown = "params_breakdown"
-      case outputBytesFP16 = "output_bytes_fp16"
-    }
   }
   struct BlockEntry: Encodable {
     var index: Int
@@ -244,10 +229,6 @@ struct LayersDocument: Encodable {
     var paperEstimateMacs: Int?
     var params: Int
     var layers: [Int]
-    enum CodingKeys: String, CodingKey {
-      case index, name, op, t, stride, input, output, residual, macs, params, layers
-      case paperEstimateMacs = "paper_estimate_macs"
-    }
   }
   var model, reference: String
   var width: Double
@@ -257,17 +238,14 @@ struct LayersDocument: Encodable {
   var totals: Totals
   var layers: [LayerEntry]
   var blocks: [BlockEntry]
-  enum CodingKeys: String, CodingKey {
-    case model, reference, width, resolution, classes, convention, bottleneck, conventions, totals, layers,
-      blocks
-    case lastLayerRule = "last_layer_rule"
-  }
 }
 
-/// Pretty, key-sorted JSON so that output is stable across runs and diffs well.
+/// Pretty, key-sorted JSON so that output is stable across runs and diffs well; property
+/// names become the snake_case keys of the documented schemas.
 func encodeJSON(_ value: some Encodable) -> String {
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  encoder.keyEncodingStrategy = .convertToSnakeCase
   // Encoding plain structs of strings and integers cannot fail.
   let data = try! encoder.encode(value)
   return String(decoding: data, as: UTF8.self) + "\n"

@@ -69,17 +69,6 @@ public struct ManifoldReport {
       var collapsedFraction, collapsedFractionTheory, alignedError, zeroedShare: Double
       var collapsedFractionSD, alignedErrorSD, zeroedShareSD: Double?
       var embeddingRank: Int
-      enum CodingKeys: String, CodingKey {
-        case n
-        case collapsedFraction = "collapsed_fraction"
-        case collapsedFractionTheory = "collapsed_fraction_theory"
-        case alignedError = "aligned_error"
-        case zeroedShare = "zeroed_share"
-        case collapsedFractionSD = "collapsed_fraction_sd"
-        case alignedErrorSD = "aligned_error_sd"
-        case zeroedShareSD = "zeroed_share_sd"
-        case embeddingRank = "embedding_rank"
-      }
     }
     struct Document: Encodable {
       var activation: String

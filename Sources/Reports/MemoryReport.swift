@@ -122,23 +122,11 @@ public struct MemoryReport {
       struct PaperRow: Encodable {
         var size: Int
         var mobilenetV1, mobilenetV2, shufflenet: String
-        enum CodingKeys: String, CodingKey {
-          case size, shufflenet
-          case mobilenetV1 = "mobilenet_v1"
-          case mobilenetV2 = "mobilenet_v2"
-        }
       }
       struct Document: Encodable {
         var bytesPerElement: Int
         var mobilenetV1, mobilenetV2: [Entry]
-        var paperV4, paperCVPR: [PaperRow]?
-        enum CodingKeys: String, CodingKey {
-          case bytesPerElement = "bytes_per_element"
-          case mobilenetV1 = "mobilenet_v1"
-          case mobilenetV2 = "mobilenet_v2"
-          case paperV4 = "paper_arxiv_v4"
-          case paperCVPR = "paper_cvpr"
-        }
+        var paperArxivV4, paperCVPR: [PaperRow]?
       }
       func paper(_ version: PaperTable3.Version) -> [PaperRow]? {
         showPaper
@@ -156,7 +144,7 @@ public struct MemoryReport {
       return encodeJSON(
         Document(
           bytesPerElement: v2.bytesPerElement, mobilenetV1: entries(v1), mobilenetV2: entries(v2),
-          paperV4: paper(.arxivV4), paperCVPR: paper(.cvpr)))
+          paperArxivV4: paper(.arxivV4), paperCVPR: paper(.cvpr)))
     }
   }
 }

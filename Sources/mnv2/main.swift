@@ -25,7 +25,7 @@ do {
     MNV2.message(for: error)
     .split(separator: "\n").first.map(String.init) ?? "unknown error"
   let usageCode: Int32 = code == .validationFailure || error is ValidationError ? 64 : code.rawValue
-  let subcommands = MNV2.configuration.subcommands.map { $0._commandName }
+  let subcommands = MNV2.configuration.subcommands.compactMap { $0.configuration.commandName }
   let arguments = CommandLine.arguments.dropFirst()
   let helpCommand =
     arguments.first.flatMap { subcommands.contains($0) ? "mnv2 \($0) --help" : nil } ?? "mnv2 --help"

@@ -12,13 +12,15 @@ struct BinaryRunner {
   /// depends on it); `MNV2_BINARY` overrides, e.g. to test a release build.
   static let binary: URL = {
     if let path = ProcessInfo.processInfo.environment["MNV2_BINARY"] { return URL(fileURLWithPath: path) }
-    let testBundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    return testBundle.deletingLastPathComponent().appendingPathComponent("mnv2")
+    let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    return runner.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("mnv2")
   }()
 
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], executable: URL = binary
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["LANG"] = "C.UTF-8"
@@ -30,9 +32,11 @@ struct BinaryRunner {
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    // Read both pipes before waiting so a large output cannot fill a pipe and deadlock.
+    // Both pipes are drained at once, stderr on a thread of its own: reading one to its end
+    // first would deadlock once the child filled the other.
+    let errorOutput = PipeDrain(err.fileHandleForReading)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let errData = errorOutput.wait()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
@@ -55,5 +59,23 @@ struct BinaryRunner {
     let url = directory.appendingPathComponent(name)
     try text.write(to: url, atomically: true, encoding: .utf8)
     return url.path
+  }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeDrain: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  func wait() -> Data {
+    done.wait()
+    return data
   }
 }

@@ -60,3 +60,15 @@ import Testing
     #expect(!result.stdout.contains("\\"), "a stray line-continuation backslash in \(command) --help")
   }
 }
+
+@Suite struct BinaryRunnerTests {
+  /// 256 KiB on stderr before anything on stdout, four times what a pipe holds: reading
+  /// stdout to its end first would hang here forever.
+  @Test func aFullStderrPipeDoesNotDeadlock() throws {
+    let script = "head -c 262144 /dev/zero | tr '\\0' e >&2; printf done"
+    let result = try BinaryRunner.run(["-c", script], executable: URL(fileURLWithPath: "/bin/sh"))
+    #expect(result.status == 0)
+    #expect(result.stderr.utf8.count == 262_144)
+    #expect(result.stdout == "done")
+  }
+}
