@@ -41,18 +41,18 @@ public struct BottleneckLab: Equatable, Sendable {
     self.trials = trials
   }
 
-  public func validate() throws(ManifoldError) {
+  /// Points the lab accepts: more than the neighbours it compares.
+  public static let pointsRange = neighbourCount + 1...100_000
+
+  public func validate() throws(LabError) {
     guard (1...shape.inputChannels).contains(manifoldDimension) else {
-      throw .invalid(
-        "--k", "must be from 1 to d′ = \(shape.inputChannels) for this block, got \(manifoldDimension)")
+      throw .manifoldDimension(manifoldDimension, valid: 1...shape.inputChannels)
     }
     guard ManifoldExperiment.trialsRange.contains(trials) else {
-      throw .invalid("--trials", "must be from 1 to 10000, got \(trials)")
+      throw .trials(trials, valid: ManifoldExperiment.trialsRange)
     }
-    guard (Self.neighbourCount + 1...100_000).contains(points) else {
-      throw .invalid("--points", "must be from 11 to 100000, got \(points)")
-    }
-    guard projection != .relu else { throw .invalid("--activation", "the projection is linear or relu6") }
+    guard Self.pointsRange.contains(points) else { throw .points(points, valid: Self.pointsRange) }
+    guard projection != .relu else { throw .projection(projection) }
   }
 
   /// Theorem 1 for the projection stage: the share of a k-dimensional manifold that

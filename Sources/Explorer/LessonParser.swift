@@ -13,7 +13,11 @@ import MobileNetKit
 public enum LessonParser {
   public static let maximumTextLength = 1200
 
-  public static func parse(_ text: String, source: String) throws(LessonError) -> LessonStep {
+  /// `rows` bounds `block`: the row count of the network the lesson runs on (MobileNetV2's
+  /// by default).
+  public static func parse(_ text: String, source: String, rows: Int = bundledRows) throws(LessonError)
+    -> LessonStep
+  {
     var fields: [String: (value: String, line: Int)] = [:]
     var bodyLines: [Substring] = []
     var inBody = false
@@ -76,9 +80,9 @@ public enum LessonParser {
     }
     var step = LessonStep(title: title.value, text: body, visual: visual, source: source)
     if let field = fields["block"] {
-      guard let block = Int(field.value), (0...20).contains(block) else {
+      guard let block = Int(field.value), (0..<rows).contains(block) else {
         throw LessonError(
-          source: source, line: field.line, message: "block must be 0 to 20, got \"\(field.value)\"")
+          source: source, line: field.line, message: "block must be 0 to \(rows - 1), got \"\(field.value)\"")
       }
       step.block = block
     }
@@ -108,6 +112,9 @@ public enum LessonParser {
   }
 
   /// The steps shipped with mnv2, in order.
+  /// Rows of the bundled MobileNetV2, which the bundled lesson is written for.
+  public static let bundledRows = Network.mobileNetV2().groups.count
+
   public static let bundled: [LessonStep] = BundledLessons.files.map { name, text in
     // The bundled files are checked by a test; a failure here is a build mistake.
     try! parse(text, source: name)

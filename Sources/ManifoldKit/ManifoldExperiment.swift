@@ -29,29 +29,22 @@ public struct ManifoldExperiment: Equatable, Sendable {
   }
 
   public func validate() throws(ManifoldError) {
-    guard !dimensions.isEmpty else {
-      throw .invalid("--dims", "needs at least one dimension, e.g. 2,3,5,15,30")
-    }
+    guard !dimensions.isEmpty else { throw .noDimensions }
     var seen = Set<Int>()
     for n in dimensions {
-      guard Self.dimensionRange.contains(n) else {
-        throw .invalid("--dims", "each n must be from 2 to 4096 (the spiral is 2-D), got \(n)")
-      }
-      guard seen.insert(n).inserted else { throw .invalid("--dims", "n = \(n) is listed twice") }
+      guard Self.dimensionRange.contains(n) else { throw .dimension(n, valid: Self.dimensionRange) }
+      guard seen.insert(n).inserted else { throw .repeatedDimension(n) }
     }
     guard Self.pointsRange.contains(spiral.points) else {
-      throw .invalid("--points", "must be from 1 to 10000000, got \(spiral.points)")
+      throw .points(spiral.points, valid: Self.pointsRange)
     }
     guard spiral.turns.isFinite, Self.turnsRange.contains(spiral.turns) else {
-      throw .invalid("--turns", "must be from 0.25 to 100, got \(spiral.turns)")
+      throw .turns(spiral.turns, valid: Self.turnsRange)
     }
-    guard Self.trialsRange.contains(trials) else {
-      throw .invalid("--trials", "must be from 1 to 10000, got \(trials)")
-    }
+    guard Self.trialsRange.contains(trials) else { throw .trials(trials, valid: Self.trialsRange) }
     let work = spiral.points.multipliedReportingOverflow(by: dimensions.reduce(0, +) * trials)
     guard !work.overflow, work.partialValue <= Self.maximumWork else {
-      throw .invalid(
-        "--points", "points × Σn × trials exceeds \(Self.maximumWork); use fewer points or trials")
+      throw .tooMuchWork(limit: Self.maximumWork)
     }
   }
 
@@ -96,14 +89,17 @@ public struct ManifoldExperiment: Equatable, Sendable {
   }
 }
 
-/// A user-facing problem with the experiment's parameters.
-public enum ManifoldError: Error, Equatable, CustomStringConvertible {
-  case invalid(String, String)
-  public var description: String {
-    switch self {
-    case .invalid(let flag, let message): return "\(flag) \(message)"
-    }
-  }
+/// A parameter of the experiment out of its range, with the value and the range; the
+/// caller words it (the CLI names its flag).
+public enum ManifoldError: Error, Equatable {
+  case noDimensions
+  case dimension(Int, valid: ClosedRange<Int>)
+  case repeatedDimension(Int)
+  case points(Int, valid: ClosedRange<Int>)
+  case turns(Double, valid: ClosedRange<Double>)
+  case trials(Int, valid: ClosedRange<Int>)
+  /// points × Σn × trials over the limit.
+  case tooMuchWork(limit: Int)
 }
 
 /// One panel: the recovered spiral for trial 0 and the metrics of every trial.

@@ -31,30 +31,20 @@ public struct NetworkConfig: Equatable, Sendable {
 
   /// Checks the values a user can type, so bad input is reported instead of trapping later.
   public func validate() throws(ConfigError) {
-    guard width.isFinite, Self.widthRange.contains(width) else {
-      throw ConfigError(
-        field: "width", message: "must be a number from 0.05 to 8, got \(Self.describe(width))")
-    }
+    guard width.isFinite, Self.widthRange.contains(width) else { throw .width(width, valid: Self.widthRange) }
     guard Self.resolutionRange.contains(resolution) else {
-      throw ConfigError(field: "resolution", message: "must be from 32 to 2048 pixels, got \(resolution)")
+      throw .resolution(resolution, valid: Self.resolutionRange)
     }
-    guard Self.classesRange.contains(classes) else {
-      throw ConfigError(field: "classes", message: "must be from 1 to 1000000, got \(classes)")
-    }
-  }
-
-  private static func describe(_ value: Double) -> String {
-    if value.isNaN { return "nan" }
-    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-    return formatWidth(value)
+    guard Self.classesRange.contains(classes) else { throw .classes(classes, valid: Self.classesRange) }
   }
 }
 
-/// A user-supplied configuration value that is out of range.
-public struct ConfigError: Error, Equatable, CustomStringConvertible {
-  public var field: String
-  public var message: String
-  public var description: String { "--\(field) \(message)" }
+/// A configuration value out of its range, with the value and the range: the caller words
+/// it (the CLI names its flag), so the range is stated once, here.
+public enum ConfigError: Error, Equatable {
+  case width(Double, valid: ClosedRange<Double>)
+  case resolution(Int, valid: ClosedRange<Int>)
+  case classes(Int, valid: ClosedRange<Int>)
 }
 
 /// Formats a width multiplier the way papers write it: 1.0, 0.35, 1.4.

@@ -12,11 +12,9 @@ extension ExplorerTheme: ExpressibleByArgument {}
 
 /// The flags that set the explorer's starting state, shared by `explore` and `lesson`.
 struct ExplorerOptions: ParsableArguments {
-  @Option(help: "Width multiplier to start with (w/W step through 0.35 … 1.4).")
-  var width: Double = 1.0
-
-  @Option(help: "Input resolution to start with, 32–2048 (r/R step through 96 … 224).")
-  var resolution: Int = 224
+  /// Width and resolution to start with (w/W and r/R step through the paper's values).
+  @OptionGroup var size: NetworkSizeOptions
+  @OptionGroup var architecture: ArchitectureOptions
 
   @Option(help: ArgumentHelp("Bottleneck activation to start with.", valueName: "linear|relu6"))
   var bottleneck: Activation = .linear
@@ -41,24 +39,23 @@ struct ExplorerOptions: ParsableArguments {
     ))
   var lessons: String?
 
-  func validate() throws {
-    do {
-      try NetworkConfig(width: width, resolution: resolution).validate()
-    } catch {
-      throw ValidationError(error.description)
-    }
+  var config: NetworkConfig {
+    NetworkConfig(
+      width: size.width, resolution: size.resolution, bottleneckActivation: bottleneck)
   }
 
-  var config: NetworkConfig {
-    NetworkConfig(width: width, resolution: resolution, bottleneckActivation: bottleneck)
-  }
+  /// The network the explorer opens on (the architecture file is read once, here).
+  func network() throws -> Network { Network(spec: try architecture.spec(), config: config) }
   var unicode: Bool { !ascii && TerminalEnvironment.isUTF8 }
 
   /// Runs the full-screen loop until the user quits. `loadedSteps` are lessons the caller
   /// has already read; otherwise they are read from `--lessons`.
-  func runExplorer(view: ExplorerView, block: Int, lessonStep: Int?, loadedSteps: [LessonStep]? = nil) throws
-  {
-    let steps = try loadedSteps ?? LessonLoader.load(directory: lessons)
+  func runExplorer(
+    view: ExplorerView, block: Int, lessonStep: Int?, loadedSteps: [LessonStep]? = nil,
+    network: Network? = nil
+  ) throws {
+    let network = try network ?? self.network()
+    let steps = try loadedSteps ?? LessonLoader.load(directory: lessons, rows: network.groups.count)
     let terminal: CursesBackend
     do {
       try CursesBackend.checkEnvironment()
@@ -68,7 +65,8 @@ struct ExplorerOptions: ParsableArguments {
     }
     defer { terminal.end() }
     let state = ExplorerState(
-      config: config, view: view, selectedGroup: block, seed: seed, plotStyle: unicode ? .braille : .ascii,
+      spec: network.spec, config: config, view: view, selectedGroup: block, seed: seed,
+      plotStyle: unicode ? .braille : .ascii,
       lessonSteps: steps, lessonStep: lessonStep)
     let theme = Theme(
       colored: terminal.colorsAvailable, unicode: unicode, classroom: self.theme == .classroom)
@@ -105,15 +103,13 @@ struct ExploreCommand: ParsableCommand {
   var view: ExplorerView = .network
 
   @Option(
-    help: ArgumentHelp("Row to select: 0 is the stem, 1–17 the bottlenecks, 18–20 the head.", valueName: "n"))
+    help: ArgumentHelp(
+      "Row to select: 0 is the stem, then the bottlenecks, then the head (17 and 20 for MobileNetV2).",
+      valueName: "n"))
   var block: Int = 0
 
   func validate() throws {
-    let rows = Network.mobileNetV2(options.config).groups.count
-    guard (0..<rows).contains(block) else {
-      throw ValidationError(
-        "--block must be from 0 to \(rows - 1) (0 is the stem, 1–17 the bottlenecks), got \(block)")
-    }
+    try BlockRange.check(block, in: try options.network(), flag: "--block")
   }
 
   func run() throws {

@@ -29,7 +29,10 @@ struct ExportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The screen to export.", valueName: "network|block|manifold|lesson"))
   var view: Screen
 
-  @Option(help: ArgumentHelp("Row or block to select: 0 is the stem, 1–17 the bottlenecks.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Row to select: 0 is the stem, then the bottlenecks (1–17 for MobileNetV2), then the head.",
+      valueName: "n"))
   var block: Int = 0
 
   @Option(help: ArgumentHelp("Lesson step, from 1 (with --view lesson).", valueName: "n"))
@@ -62,13 +65,13 @@ struct ExportCommand: ParsableCommand {
 
   func validate() throws {
     _ = try parsedSize()
-    guard (0...20).contains(block) else {
-      throw ValidationError("--block must be from 0 to 20, got \(block)")
-    }
+    try BlockRange.check(block, in: try options.network(), flag: "--block")
   }
 
   func run() throws {
-    let steps = try LessonLoader.load(directory: options.lessons, checkingStep: step)
+    let network = try options.network()
+    let steps = try LessonLoader.load(
+      directory: options.lessons, rows: network.groups.count, checkingStep: step)
     let (width, height) = try parsedSize()
     let unicode = !options.ascii
     let explorerView: ExplorerView =
@@ -78,7 +81,8 @@ struct ExportCommand: ParsableCommand {
       case .manifold: .manifold
       }
     var state = ExplorerState(
-      config: options.config, view: explorerView, selectedGroup: block, seed: options.seed,
+      spec: network.spec, config: options.config, view: explorerView, selectedGroup: block,
+      seed: options.seed,
       plotStyle: unicode ? .braille : .ascii, lessonSteps: steps, lessonStep: view == .lesson ? step - 1 : nil
     )
     EffectRunner.settle(&state)
@@ -97,8 +101,15 @@ struct ExportCommand: ParsableCommand {
 }
 
 /// Writes a whole file or nothing: a temporary file beside the target, then rename(2).
+/// A target that is a device or a pipe (/dev/stdout, /dev/null) is written into directly:
+/// renaming over it would replace the device node itself, which as root breaks the system.
 enum AtomicWriter {
   static func write(_ contents: String, to path: String, overwrite: Bool) throws {
+    var status = stat()
+    if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO {
+      try writeInto(stream: path, contents)
+      return
+    }
     let manager = FileManager.default
     var targetIsFolder: ObjCBool = false
     if manager.fileExists(atPath: path, isDirectory: &targetIsFolder), targetIsFolder.boolValue {
@@ -122,6 +133,20 @@ enum AtomicWriter {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
       throw CannotCreateError(message: "cannot write \(path): \(reason)")
+    }
+  }
+}
+
+extension AtomicWriter {
+  private static func writeInto(stream path: String, _ contents: String) throws {
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      throw CannotCreateError(message: "cannot write \(path): permission denied")
+    }
+    defer { try? handle.close() }
+    do {
+      try handle.write(contentsOf: Data(contents.utf8))
+    } catch {
+      throw CannotCreateError(message: "cannot write \(path): the stream was closed")
     }
   }
 }

@@ -30,14 +30,16 @@ struct LabCommand: ParsableCommand {
         mnv2 lab --sweep --width 0.35 --format csv > sweep.csv
       """)
 
-  @Option(help: ArgumentHelp("Bottleneck to study, 1–17.", valueName: "n"))
+  @Option(help: ArgumentHelp("Bottleneck to study, from 1 (1–17 for MobileNetV2).", valueName: "n"))
   var block: Int?
 
   @Option(help: ArgumentHelp("Manifold dimension k (1 … d′), or a comma list with --sweep.", valueName: "k"))
   var k: String = "2"
 
-  @Option(help: "Width multiplier (sets the block's real channel counts).")
-  var width: Double = 1.0
+  /// The architecture and width set the blocks' real channel counts; resolution changes
+  /// nothing here (the lab works on one pixel).
+  @OptionGroup var size: NetworkSizeOptions
+  @OptionGroup var architecture: ArchitectureOptions
 
   @Option(help: ArgumentHelp("The projection's activation.", valueName: "linear|relu6"))
   var activation: Activation = .linear
@@ -55,7 +57,7 @@ struct LabCommand: ParsableCommand {
   var seed: UInt64 = 1
 
   @Flag(
-    help: "All 17 blocks, linear and ReLU6, for each k: a table and terminal charts (runs on every core).")
+    help: "Every bottleneck, linear and ReLU6, for each k: a table and terminal charts (runs on every core).")
   var sweep = false
 
   @Option(help: ArgumentHelp("Output format.", valueName: "text|json|csv"))
@@ -71,29 +73,27 @@ struct LabCommand: ParsableCommand {
     return values.map { $0! }
   }
 
-  func network() -> Network { .mobileNetV2(NetworkConfig(width: width)) }
+  func network() throws -> Network {
+    Network(spec: try architecture.spec(), config: NetworkConfig(width: size.width))
+  }
 
   func validate() throws {
-    do {
-      try NetworkConfig(width: width).validate()
-    } catch {
-      throw ValidationError(error.description)
-    }
     let dims = try dimensions()
+    let network = try network()
     if !sweep {
-      guard let block else { throw ValidationError("--block is required (1–17), or use --sweep") }
-      guard (1...17).contains(block) else {
-        throw ValidationError("--block must be from 1 to 17, got \(block)")
+      guard let block else {
+        throw ValidationError("--block is required (1–\(network.bottlenecks.count)), or use --sweep")
       }
+      try BlockRange.checkBottleneck(block, in: network, flag: "--block")
     }
-    let bottlenecks = network().bottlenecks
+    let bottlenecks = network.bottlenecks
     let studied = sweep ? bottlenecks : [bottlenecks[block! - 1]]
     let labs = dims.flatMap { k in studied.map { makeLab($0, k: k, .linear) } }
     for lab in labs {
       do {
         try lab.validate()
       } catch {
-        throw ValidationError(error.description)
+        throw ValidationError(error)
       }
     }
   }
@@ -112,7 +112,7 @@ struct LabCommand: ParsableCommand {
   }
 
   func run() throws {
-    let blocks = network().bottlenecks
+    let blocks = try network().bottlenecks
     let unicode = TerminalEnvironment.isUTF8
     if sweep {
       let ks = try dimensions()
@@ -127,7 +127,7 @@ struct LabCommand: ParsableCommand {
             block: blocks[b].index, k: ks[d], linear: results[b][d][0], relu6: results[b][d][1])
         }
       }
-      let report = LabSweepReport(rows: rows, width: width, style: TextStyle(unicode: unicode))
+      let report = LabSweepReport(rows: rows, width: size.width, style: TextStyle(unicode: unicode))
       Swift.print(report.render(format), terminator: "")
       return
     }
@@ -136,7 +136,7 @@ struct LabCommand: ParsableCommand {
     let projection: ManifoldActivation = activation == .linear ? .linear : .relu6
     let result = makeLab(group, k: k, projection).run()
     let report = LabReport(
-      result: result, blockName: group.name, width: width, style: TextStyle(unicode: unicode))
+      result: result, blockName: group.name, width: size.width, style: TextStyle(unicode: unicode))
     Swift.print(report.render(format), terminator: "")
   }
 }

@@ -49,27 +49,34 @@ struct LessonCommand: ParsableCommand {
   }
 
   func run() throws {
-    let steps = try LessonLoader.load(directory: options.lessons, checkingStep: step)
+    let network = try options.network()
+    let steps = try LessonLoader.load(
+      directory: options.lessons, rows: network.groups.count, checkingStep: step)
     if print {
       Swift.print(
-        Handout.render(steps: steps, options: options, format: format, columns: columns), terminator: "")
+        Handout.render(
+          steps: steps, network: network, options: options, format: format, columns: columns),
+        terminator: "")
       return
     }
-    try options.runExplorer(view: .network, block: 0, lessonStep: step - 1, loadedSteps: steps)
+    try options.runExplorer(
+      view: .network, block: 0, lessonStep: step - 1, loadedSteps: steps, network: network)
   }
 }
 
 /// The lesson as a printable document: every step's text and its visual in 7-bit ASCII.
 enum Handout {
   static func render(
-    steps: [LessonStep], options: ExplorerOptions, format: LessonCommand.HandoutFormat, columns: Int
+    steps: [LessonStep], network: Network, options: ExplorerOptions, format: LessonCommand.HandoutFormat,
+    columns: Int
   ) -> String {
     let theme = Theme(colored: false, unicode: false)
     let ascii = TextStyle(unicode: false)
     var out = format == .markdown ? "# MobileNetV2 in \(steps.count) steps\n\n" : ""
     for index in steps.indices {
       var state = ExplorerState(
-        config: options.config, seed: options.seed, plotStyle: .ascii, lessonSteps: steps, lessonStep: index)
+        spec: network.spec, config: options.config, seed: options.seed, plotStyle: .ascii,
+        lessonSteps: steps, lessonStep: index)
       EffectRunner.settle(&state)
       let step = steps[index]
       let visual = LessonScreen.renderVisual(state, theme: theme, width: columns, height: 24)

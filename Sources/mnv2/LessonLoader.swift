@@ -5,15 +5,16 @@ import Foundation
 /// Reads a teacher's `--lessons DIR`: every `*.lesson` file in it, in file-name order.
 enum LessonLoader {
   /// The lessons, with the 1-based `step` a command was given checked against them.
-  static func load(directory: String?, checkingStep step: Int) throws -> [LessonStep] {
-    let steps = try load(directory: directory)
+  static func load(directory: String?, rows: Int, checkingStep step: Int) throws -> [LessonStep] {
+    let steps = try load(directory: directory, rows: rows)
     guard (1...steps.count).contains(step) else {
       throw ValidationError("--step must be from 1 to \(steps.count), got \(step)")
     }
     return steps
   }
 
-  static func load(directory: String?) throws -> [LessonStep] {
+  /// `rows` is the network's row count, which bounds a step's `block`.
+  static func load(directory: String?, rows: Int) throws -> [LessonStep] {
     guard let directory else { return LessonParser.bundled }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
@@ -40,7 +41,7 @@ enum LessonLoader {
         throw DataError(message: "\(path):1: cannot read the file as UTF-8 text of at most 64 KB")
       }
       do {
-        return try LessonParser.parse(text, source: path)
+        return try LessonParser.parse(text, source: path, rows: rows)
       } catch let error as LessonError {
         throw DataError(message: error.description)
       }

@@ -101,10 +101,11 @@ struct ManifoldCommand: ParsableCommand {
   }
 
   func validate() throws {
+    let experiment = try experiment()
     do {
-      try experiment().validate()
-    } catch let error as ManifoldError {
-      throw ValidationError(error.description)
+      try experiment.validate()
+    } catch {
+      throw ValidationError(error)
     }
     if let columns, columns < ManifoldFigure.minimumPanelWidth || columns > 2000 {
       throw ValidationError(

@@ -17,25 +17,14 @@ struct MemoryCommand: ParsableCommand {
       beside ours, and the cells our arithmetic does not reproduce are flagged.
       """)
 
-  @Option(help: "Width multiplier applied to both networks.")
-  var width: Double = 1.0
-
-  @Option(help: "Input resolution for both networks, 32–2048.")
-  var resolution: Int = 224
+  /// Applied to both networks.
+  @OptionGroup var size: NetworkSizeOptions
 
   @Option(help: ArgumentHelp("Output format.", valueName: "table|json|csv|markdown"))
   var format: OutputFormat = .table
 
-  func validate() throws {
-    do {
-      try NetworkConfig(width: width, resolution: resolution).validate()
-    } catch {
-      throw ValidationError(error.description)
-    }
-  }
-
   func run() throws {
-    let config = NetworkConfig(width: width, resolution: resolution)
+    let config = NetworkConfig(width: size.width, resolution: size.resolution)
     let report = MemoryReport(
       v1: .mobileNetV1(config), v2: .mobileNetV2(config),
       style: TextStyle(unicode: TerminalEnvironment.isUTF8))

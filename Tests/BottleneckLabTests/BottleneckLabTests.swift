@@ -79,11 +79,11 @@ import Testing
 
   @Test func validation() {
     for k in [0, 25] {
-      #expect(throws: ManifoldError.self) {
+      #expect(throws: LabError.self) {
         try BottleneckLab(shape: Self.b3, manifoldDimension: k).validate()
       }
     }
-    #expect(throws: ManifoldError.self) { try BottleneckLab(shape: Self.b3, trials: 0).validate() }
+    #expect(throws: LabError.self) { try BottleneckLab(shape: Self.b3, trials: 0).validate() }
     #expect(throws: Never.self) { try BottleneckLab(shape: Self.b3, manifoldDimension: 24).validate() }
   }
 }

@@ -72,3 +72,49 @@ import Testing
     #expect(result.stdout == "done")
   }
 }
+
+/// `--arch` works in every subcommand that shows a network, and the block ranges follow it.
+@Suite struct ArchitectureOptionTests {
+  @Test func bundledV1OpensInExportAndLayers() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    let export = try BinaryRunner.run([
+      "export", "--arch", "mobilenet-v1", "--view", "network", "--format", "txt", "--output",
+      folder + "/v1.txt",
+    ])
+    #expect(export.status == 0, "\(export.stderr)")
+    let screen = try String(contentsOfFile: folder + "/v1.txt", encoding: .utf8)
+    #expect(screen.contains("MobileNetV1 1.0"))
+    #expect(screen.contains("568,740,352 MAdds"))  // Howard et al. 2017, Table 1: 569M mult-adds
+    let layers = try BinaryRunner.run(["layers", "--arch", "mobilenet-v1"])
+    #expect(layers.status == 0 && layers.stdout.contains("MobileNetV1"))
+  }
+
+  @Test func blockRangesComeFromTheArchitecture() throws {
+    let v1Lab = try BinaryRunner.run(["lab", "--arch", "mobilenet-v1", "--block", "1"])
+    #expect(v1Lab.status == 64)
+    #expect(v1Lab.stderr.contains("MobileNetV1 has no bottleneck blocks"), "\(v1Lab.stderr)")
+    let rows = try BinaryRunner.run([
+      "export", "--arch", "mobilenet-v1", "--view", "block", "--block", "40", "--format", "txt", "--output",
+      "unused.txt",
+    ])
+    #expect(rows.status == 64)
+    #expect(rows.stderr.contains("--block must be from 0 to"), "\(rows.stderr)")
+    let missing = try BinaryRunner.run(["lesson", "--arch", "/no/such/arch.json", "--print"])
+    #expect(missing.status == 65)
+    #expect(missing.stderr.split(separator: "\n").count == 1)
+  }
+}
+
+@Suite struct ExportToStreamTests {
+  /// A device or pipe as --output is written into, never renamed over: as root, a rename
+  /// would replace /dev/stdout (or /dev/null) itself.
+  @Test func exportToDevStdoutWritesThroughThePipe() throws {
+    let result = try BinaryRunner.run([
+      "export", "--view", "network", "--format", "txt", "--output", "/dev/stdout", "--force",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("300,774,272 MAdds"))
+    var status = stat()
+    #expect(lstat("/dev/stdout", &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
+  }
+}

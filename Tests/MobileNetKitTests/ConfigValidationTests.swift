@@ -30,3 +30,18 @@ import Testing
     }
   }
 }
+
+@Suite struct TypedConfigErrorTests {
+  /// The error carries the value and the range it missed, so the CLI can word it.
+  @Test func errorsCarryTheValueAndTheRange() {
+    #expect(throws: ConfigError.width(9, valid: NetworkConfig.widthRange)) {
+      try NetworkConfig(width: 9).validate()
+    }
+    #expect(throws: ConfigError.resolution(31, valid: NetworkConfig.resolutionRange)) {
+      try NetworkConfig(resolution: 31).validate()
+    }
+    #expect(throws: ConfigError.classes(0, valid: NetworkConfig.classesRange)) {
+      try NetworkConfig(classes: 0).validate()
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import MobileNetKit
+
+/// Width and resolution, declared once for every subcommand that builds a network.
+struct NetworkSizeOptions: ParsableArguments {
+  @Option(
+    help:
+      "Width multiplier α: scales every layer's channels (rounded to a multiple of 8). Paper range 0.35–1.4."
+  )
+  var width: Double = 1.0
+
+  @Option(help: "Input resolution in pixels (square), 32–2048. Each stride-2 layer halves it, rounding up.")
+  var resolution: Int = 224
+
+  func validate() throws {
+    do {
+      try NetworkConfig(width: width, resolution: resolution).validate()
+    } catch {
+      throw ValidationError(error)
+    }
+  }
+}
+
+/// Which network: the bundled MobileNetV2 or V1, or a file; declared once for every
+/// subcommand that shows a network. Kept apart from `NetworkSizeOptions` rather than
+/// nesting it: ArgumentParser's debug-build checks grow steeply with nesting depth.
+struct ArchitectureOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "The architecture: mobilenet-v2 (default) or mobilenet-v1, bundled, or a JSON file (schema in README).",
+      valueName: "file"))
+  var arch: String?
+
+  /// The names `--arch` accepts for the bundled architectures.
+  static let bundled: [String: ArchitectureSpec] = [
+    "mobilenet-v2": .mobileNetV2, "mobilenet-v1": .mobileNetV1,
+  ]
+
+  /// The bundled spec, or the user's file; file problems are data errors (exit 65).
+  func spec() throws -> ArchitectureSpec {
+    guard let arch else { return .mobileNetV2 }
+    if let bundled = Self.bundled[arch] { return bundled }
+    let text: String
+    do {
+      let data = try Data(contentsOf: URL(fileURLWithPath: arch))
+      guard data.count <= 1_000_000 else {
+        throw DataError(message: "\(arch): larger than 1 MB; not an architecture file")
+      }
+      guard let decoded = String(data: data, encoding: .utf8) else {
+        throw DataError(message: "\(arch): not UTF-8 text")
+      }
+      text = decoded
+    } catch let error as DataError {
+      throw error
+    } catch {
+      throw DataError(message: "\(arch): cannot read the file (\(Self.reason(error)))")
+    }
+    do {
+      return try ArchitectureDecoder.decode(text, source: arch)
+    } catch {
+      throw DataError(message: error.description)
+    }
+  }
+
+  private static func reason(_ error: Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError {
+      return "no such file"
+    }
+    return nsError.localizedDescription
+  }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import BottleneckLab
+import ManifoldKit
+import MobileNetKit
+
+/// The one place the core's typed errors become one-line messages that name this CLI's
+/// flags; the ranges come from the errors, which take them from where they are defined.
+extension ConfigError {
+  var message: String {
+    switch self {
+    case .width(let value, let valid):
+      let shown = value.isNaN ? "nan" : value.isInfinite ? (value < 0 ? "-inf" : "inf") : formatWidth(value)
+      return
+        "--width must be a number from \(plain(valid.lowerBound)) to \(plain(valid.upperBound)), got \(shown)"
+    case .resolution(let value, let valid):
+      return "--resolution must be from \(valid.lowerBound) to \(valid.upperBound) pixels, got \(value)"
+    case .classes(let value, let valid):
+      return "--classes must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
+    }
+  }
+}
+
+extension ManifoldError {
+  var message: String {
+    switch self {
+    case .noDimensions: return "--dims needs at least one dimension, e.g. 2,3,5,15,30"
+    case .dimension(let n, let valid):
+      return
+        "--dims each n must be from \(valid.lowerBound) to \(valid.upperBound) (the spiral is 2-D), got \(n)"
+    case .repeatedDimension(let n): return "--dims n = \(n) is listed twice"
+    case .points(let value, let valid):
+      return "--points must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
+    case .turns(let value, let valid):
+      return "--turns must be from \(plain(valid.lowerBound)) to \(plain(valid.upperBound)), got \(value)"
+    case .trials(let value, let valid):
+      return "--trials must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
+    case .tooMuchWork(let limit):
+      return "--points: points × Σn × trials exceeds \(limit); use fewer points or trials"
+    }
+  }
+}
+
+extension LabError {
+  var message: String {
+    switch self {
+    case .manifoldDimension(let k, let valid):
+      return "--k must be from \(valid.lowerBound) to d′ = \(valid.upperBound) for this block, got \(k)"
+    case .trials(let value, let valid):
+      return "--trials must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
+    case .points(let value, let valid):
+      return "--points must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
+    case .projection: return "--activation the projection is linear or relu6"
+    }
+  }
+}
+
+/// 8 as "8", 0.05 as "0.05": a range bound as a person writes it.
+private func plain(_ value: Double) -> String {
+  value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+}
+
+extension ValidationError {
+  init(_ error: ConfigError) { self.init(error.message) }
+  init(_ error: ManifoldError) { self.init(error.message) }
+  init(_ error: LabError) { self.init(error.message) }
+}
