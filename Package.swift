@@ -34,7 +34,12 @@ let package = Package(
 
     // ncurses (wide build) behind a C shim: the terminal globals and macros Swift 6 cannot
     // use directly, and signal handling that must be async-signal-safe.
-    .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+    .target(
+      name: "CNCurses",
+      linkerSettings: [
+        .linkedLibrary("ncursesw", .when(platforms: [.linux])),
+        .linkedLibrary("ncurses", .when(platforms: [.macOS])),
+      ]),
 
     // Presentation: tables, JSON and CSV built from core values; still no I/O.
     .target(name: "Reports", dependencies: ["MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas"]),

@@ -131,15 +131,79 @@ enum ProductKernel<Scalar: KernelScalar> {
       }
     }
     let width = lanes, panelCount = (m + width - 1) / width
+    // Single precision: A's entries once more, each already broadcast to four lanes, so the
+    // innermost loop loads them instead of shuffling (the shuffles compete with the
+    // multiplies for the same units). Same products, same order: same bits.
+    var broadcast: UnsafeMutablePointer<SIMD4<Float>>? = nil
+    if Scalar.self == Float.self {
+      let count = groups * p * blockRows
+      let vectors = UnsafeMutablePointer<SIMD4<Float>>.allocate(capacity: count)
+      packed.withMemoryRebound(to: Float.self, capacity: count) { floats in
+        for index in 0..<count { vectors[index] = SIMD4(repeating: floats[index]) }
+      }
+      broadcast = vectors
+    }
+    defer { broadcast?.deallocate() }
     for panel in 0..<panelCount {
       let column = panel * width
       let bPanel = panels + panel * p * width
       for g in 0..<groups {
         let row = first + g * blockRows
         if upperOnly && column + width <= row { continue }
-        block(
-          p: p, a: packed + g * p * blockRows, b: bPanel, c: c, row: row, rows: min(blockRows, n - row),
-          column: column, columns: min(width, m - column), ldc: m)
+        if let broadcast {
+          bPanel.withMemoryRebound(to: Float.self, capacity: p * width) { b in
+            c.withMemoryRebound(to: Float.self, capacity: n * m) { c in
+              singleBlock(
+                p: p, a: broadcast + g * p * blockRows, b: b, c: c, row: row, rows: min(blockRows, n - row),
+                column: column, columns: min(width, m - column), ldc: m)
+            }
+          }
+        } else {
+          block(
+            p: p, a: packed + g * p * blockRows, b: bPanel, c: c, row: row, rows: min(blockRows, n - row),
+            column: column, columns: min(width, m - column), ldc: m)
+        }
+      }
+    }
+  }
+
+  /// `block` for single precision with A pre-broadcast: four rows × eight columns in
+  /// sixteen lanes of four.
+  @inline(__always)
+  static func singleBlock(
+    p: Int, a: UnsafePointer<SIMD4<Float>>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, row: Int,
+    rows: Int, column: Int, columns: Int, ldc: Int
+  ) {
+    var c00 = SIMD4<Float>(), c01 = SIMD4<Float>(), c10 = SIMD4<Float>(), c11 = SIMD4<Float>()
+    var c20 = SIMD4<Float>(), c21 = SIMD4<Float>(), c30 = SIMD4<Float>(), c31 = SIMD4<Float>()
+    for q in 0..<p {
+      let b0 = UnsafeRawPointer(b + q * 8).loadUnaligned(as: SIMD4<Float>.self)
+      let b1 = UnsafeRawPointer(b + q * 8 + 4).loadUnaligned(as: SIMD4<Float>.self)
+      let aq = a + q * 4
+      let a0 = aq[0], a1 = aq[1], a2 = aq[2], a3 = aq[3]
+      c00 = c00 + a0 * b0
+      c01 = c01 + a0 * b1
+      c10 = c10 + a1 * b0
+      c11 = c11 + a1 * b1
+      c20 = c20 + a2 * b0
+      c21 = c21 + a2 * b1
+      c30 = c30 + a3 * b0
+      c31 = c31 + a3 * b1
+    }
+    for r in 0..<rows {
+      let target = c + (row + r) * ldc + column
+      let (low, high) =
+        switch r {
+        case 0: (c00, c01)
+        case 1: (c10, c11)
+        case 2: (c20, c21)
+        default: (c30, c31)
+        }
+      if columns == 8 {
+        UnsafeMutableRawPointer(target).storeBytes(of: low, as: SIMD4<Float>.self)
+        UnsafeMutableRawPointer(target + 4).storeBytes(of: high, as: SIMD4<Float>.self)
+      } else {
+        for lane in 0..<columns { target[lane] = lane < 4 ? low[lane] : high[lane - 4] }
       }
     }
   }

@@ -12,9 +12,8 @@ import TermCanvas
 /// Each figure is the median of several runs after one warm-up run.
 
 func median(_ samples: [Duration]) -> Double {
-  let seconds = samples.map { Double($0.components.seconds) + Double($0.components.attoseconds) * 1e-18 }
-    .sorted()
-  return seconds[seconds.count / 2]
+  let sorted = samples.map(seconds).sorted()
+  return sorted[sorted.count / 2]
 }
 
 func measure(runs: Int, _ body: () -> Void) -> Double {
@@ -90,35 +89,55 @@ func benchmarkRender(runs: Int) {
   }
 }
 
-/// Key-to-frame work when k changes in the Block view's lab panel: reducer (which reruns
-/// the lab at 400 points for linear and ReLU6) plus render and diff at 200×60.
+/// Key-to-frame work when k changes in the Block view's lab panel, as the run loop does it:
+/// reduce and draw the screen (with "computing…"), then perform the lab effect and draw
+/// again. Both figures are reported: the first is what a key waits for, the second is when
+/// the lab is on screen. Blocks: b2 (16→96→24), b8 (64→384→64), b17 (160→960→320).
 func benchmarkLabPanel(runs: Int) {
   let theme = Theme(colored: true, unicode: true)
-  for block in [2, 8, 17] {
+  for block in [2, 8, 11, 17] {
     var state = ExplorerState(view: .block, selectedGroup: block)
     EffectRunner.settle(&state)
-    let before = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
+    var previous = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
     var up = true
-    let seconds = measure(runs: runs) {
-      for effect in ExplorerReducer.reduce(&state, key: .character(up ? "+" : "-")) {
-        _ = ExplorerReducer.reduce(&state, effect.perform())
-      }
+    var firstFrame: [Double] = []
+    let clock = ContinuousClock()
+    let total = measure(runs: runs) {
+      let start = clock.now
+      let effects = ExplorerReducer.reduce(&state, key: .character(up ? "+" : "-"))
+      previous = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
+      _ = previous.changedCells(since: previous)
+      firstFrame.append(seconds(clock.now - start))
+      for effect in effects { _ = ExplorerReducer.reduce(&state, effect.perform()) }
+      let filled = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
+      _ = filled.changedCells(since: previous)
       up.toggle()
-      _ = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme).changedCells(since: before)
     }
-    print("lab panel +/- on b\(block) (reducer + render + diff, 200x60)  median \(format(seconds * 1000)) ms")
+    let wide = state.network.groups[block]
+    print(
+      "lab panel +/- on b\(block) (\(wide.input.channels)→\(wide.input.channels * wide.expansion)→"
+        + "\(wide.output.channels), 200x60): first frame median \(format(firstFrame.sorted()[firstFrame.count / 2] * 1000)) ms, "
+        + "lab on screen median \(format(total * 1000)) ms")
   }
   // First visit of a block: nothing cached, the weights are drawn too (a new seed each run).
   var state = ExplorerState(view: .block, selectedGroup: 17)
   var seed: UInt64 = 100
+  EffectRunner.settle(&state)
   let cold = measure(runs: runs) {
     seed += 1
     state.seed = seed
-    EffectRunner.settle(&state)
+    // Only the lab: the new seed's Figure 1 is not part of the panel.
+    for effect in ExplorerReducer.reduce(&state, .refresh) {
+      if case .runLab = effect { _ = ExplorerReducer.reduce(&state, effect.perform()) }
+    }
     _ = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
   }
   print(
     "lab panel first run on b17, weights drawn too (lab + render, 200x60)  median \(format(cold * 1000)) ms")
+}
+
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }
 
 /// One lab run per block of MobileNetV2 1.0 (widths written out to keep this target free

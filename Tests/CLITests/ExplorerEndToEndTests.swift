@@ -101,19 +101,13 @@ import Testing
     try session.waitFor(text: "BACK=0")
   }
 
+  /// The explorer started by the session's shell, found with pgrep (no /proc).
   static func childPID(of parent: Int32) throws -> Int32 {
     let deadline = Date().addingTimeInterval(5)
     while Date() < deadline {
-      let children =
-        (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
-      for field in children.split(separator: " ") {
-        if let pid = Int32(field),
-          let name = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8),
-          name.hasPrefix("mnv2")
-        {
-          return pid
-        }
-      }
+      let found = try BinaryRunner.run(
+        ["-P", String(parent), "mnv2"], executable: URL(fileURLWithPath: "/usr/bin/pgrep"))
+      if let pid = found.stdout.split(separator: "\n").first.flatMap({ Int32($0) }) { return pid }
       Thread.sleep(forTimeInterval: 0.05)
     }
     throw TmuxSession.Failure(description: "no mnv2 child of \(parent)")

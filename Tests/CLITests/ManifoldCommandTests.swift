@@ -72,3 +72,22 @@ import Testing
     #expect(!result.stdout.contains("\u{1B}"))
   }
 }
+
+@Suite struct ManifoldDeterminismTests {
+  /// Two processes with different environments (terminal width, locale, a parallel lab
+  /// run in between) must print the same bytes for the same seed: nothing may depend on
+  /// addresses, time, thread scheduling or the environment.
+  @Test func sameSeedIsByteIdenticalAcrossProcesses() throws {
+    let arguments = ["manifold", "--seed", "3", "--points", "3000", "--trials", "3", "--format", "json"]
+    let first = try BinaryRunner.run(arguments, environment: ["COLUMNS": "80"])
+    _ = try BinaryRunner.run(["lab", "--block", "8", "--trials", "4", "--points", "300"])
+    let second = try BinaryRunner.run(arguments, environment: ["COLUMNS": "200", "LANG": "C"])
+    #expect(first.status == 0 && second.status == 0)
+    #expect(first.stdout == second.stdout)
+    let other = try BinaryRunner.run(["manifold", "--seed", "4", "--points", "3000", "--format", "json"])
+    #expect(other.stdout != first.stdout)
+    // And the lab, whose kernels split work over the cores.
+    let lab = ["lab", "--block", "17", "--k", "3", "--trials", "3", "--points", "500", "--format", "json"]
+    #expect(try BinaryRunner.run(lab).stdout == BinaryRunner.run(lab).stdout)
+  }
+}

@@ -36,12 +36,13 @@ import Testing
     #expect(canvas.height == 2 * figure.layout(width: 80)!.panelHeight)
   }
 
-  @Test func sameSeedGivesByteIdenticalText() {
+  /// The seed is what the figure depends on; the same seed across processes is checked in
+  /// `ManifoldCommandTests.sameSeedIsByteIdenticalAcrossProcesses`.
+  @Test func anotherSeedGivesAnotherFigure() {
     let report = { (seed: UInt64) -> String? in
       ManifoldReport(result: ManifoldExperiment(spiral: Spiral(points: 500), seed: seed).run())
         .renderText(width: 120, plotStyle: .braille, colored: true)
     }
-    #expect(report(3) == report(3))
     #expect(report(3) != report(4))
   }
 

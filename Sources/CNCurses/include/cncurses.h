@@ -9,7 +9,13 @@
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
 #endif
+// Debian and most Linux distributions put the wide build's header under ncursesw/; macOS
+// ships one ncurses, wide-capable, at <ncurses.h>.
+#if __has_include(<ncursesw/ncurses.h>)
 #include <ncursesw/ncurses.h>
+#else
+#include <ncurses.h>
+#endif
 #include <wchar.h>
 
 // Swift 6 rejects ncurses' mutable C globals and cannot call its macros; these wrappers
