@@ -15,7 +15,7 @@ extension ConfigError {
     case .resolution(let value, let valid):
       return "--resolution must be from \(valid.lowerBound) to \(valid.upperBound) pixels, got \(value)"
     case .classes(let value, let valid):
-      return "--classes must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
+      return outOfRange("--classes", value, valid)
     }
   }
 }
@@ -28,12 +28,10 @@ extension ManifoldError {
       return
         "--dims each n must be from \(valid.lowerBound) to \(valid.upperBound) (the spiral is 2-D), got \(n)"
     case .repeatedDimension(let n): return "--dims n = \(n) is listed twice"
-    case .points(let value, let valid):
-      return "--points must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
+    case .points(let value, let valid): return outOfRange("--points", value, valid)
     case .turns(let value, let valid):
       return "--turns must be from \(plain(valid.lowerBound)) to \(plain(valid.upperBound)), got \(value)"
-    case .trials(let value, let valid):
-      return "--trials must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
+    case .trials(let value, let valid): return outOfRange("--trials", value, valid)
     case .tooMuchWork(let limit):
       return "--points: points × Σn × trials exceeds \(limit); use fewer points or trials"
     }
@@ -45,13 +43,16 @@ extension LabError {
     switch self {
     case .manifoldDimension(let k, let valid):
       return "--k must be from \(valid.lowerBound) to d′ = \(valid.upperBound) for this block, got \(k)"
-    case .trials(let value, let valid):
-      return "--trials must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
-    case .points(let value, let valid):
-      return "--points must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
+    case .trials(let value, let valid): return outOfRange("--trials", value, valid)
+    case .points(let value, let valid): return outOfRange("--points", value, valid)
     case .projection: return "--activation the projection is linear or relu6"
     }
   }
+}
+
+/// "--flag must be from a to b, got v".
+private func outOfRange(_ flag: String, _ value: Int, _ valid: ClosedRange<Int>) -> String {
+  "\(flag) must be from \(valid.lowerBound) to \(valid.upperBound), got \(value)"
 }
 
 /// 8 as "8", 0.05 as "0.05": a range bound as a person writes it.
