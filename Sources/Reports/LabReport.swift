@@ -211,12 +211,13 @@ public struct LabSweepReport {
       + table.renderText(rule: style.rule)
   }
 
-  /// One chart per metric: x = block 1…17, one line (a digit) per k.
+  /// One chart per metric: x = block 1…(the last bottleneck swept), one line (a digit) per k.
   func charts() -> String {
     let ks = Array(Set(rows.map(\.k))).sorted()
+    let blocks = rows.map(\.block).max() ?? 1
     func chart(_ title: String, _ value: (Row) -> Double, theory: ((Row) -> Double)?) -> String {
       let height = 10, columnWidth = 3
-      var canvas = Canvas(width: max(6 + 17 * columnWidth, title.count), height: height + 2)
+      var canvas = Canvas(width: max(6 + blocks * columnWidth, title.count), height: height + 2)
       canvas.write(title, x: 0, y: 0)
       canvas.write("1", x: 0, y: 1)
       canvas.write("0", x: 0, y: height)
@@ -230,7 +231,7 @@ public struct LabSweepReport {
         let digit = String(ks.count <= 9 ? (ks.firstIndex(of: row.k)! + 1) : 0)
         canvas.write(ks.count == 1 ? "*" : digit, x: x, y: y)
       }
-      for block in 1...17 where block % 2 == 1 {
+      for block in 1...blocks where block % 2 == 1 {
         canvas.write(String(block), x: 6 + (block - 1) * columnWidth, y: height + 1)
       }
       return canvas.plainText()
