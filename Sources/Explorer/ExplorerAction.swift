@@ -39,7 +39,9 @@ public enum ExplorerAction: Equatable, Sendable {
   case labKUp
   case labKDown
   case toggleLabShortcut
-  /// Asks for whatever the screen needs and does not have (sent before the first frame).
+  /// Asks for whatever the screen needs and does not have, forgetting requests made
+  /// before: sent once by whoever starts performing effects (the run loop before its first
+  /// frame, `EffectRunner.settle`).
   case refresh
   /// Results of `ExplorerEffect`s.
   case manifoldComputed(ManifoldResult)

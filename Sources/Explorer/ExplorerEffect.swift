@@ -57,10 +57,6 @@ public struct LabRequest: Equatable, Sendable {
 /// handouts, benchmarks, tests), where there is no screen to draw in between.
 public enum EffectRunner {
   public static func settle(_ state: inout ExplorerState) {
-    // Requests made by earlier reduces whose effects the caller did not perform are not in
-    // flight anywhere: ask again.
-    state.pendingManifold = nil
-    state.pendingLab = nil
     var queue = ExplorerReducer.reduce(&state, .refresh)
     while !queue.isEmpty {
       let effect = queue.removeFirst()

@@ -18,34 +18,45 @@ public enum ExplorerReducer {
     return reduce(&state, action)
   }
 
-  /// The effects the screen now needs: a request is made once, until it is answered or
-  /// replaced by another.
+  /// The effects the screen now needs: a request is made once, until it is answered,
+  /// replaced by another, or no longer needed (then it is forgotten, so a later return to
+  /// it asks again).
   static func effects(for state: inout ExplorerState) -> [ExplorerEffect] {
     var effects: [ExplorerEffect] = []
     let manifold = state.manifoldRequest
-    if state.currentManifold == nil && state.pendingManifold != manifold {
+    if state.currentManifold != nil {
+      state.pendingManifold = nil
+    } else if state.pendingManifold != manifold {
       state.pendingManifold = manifold
       effects.append(.runManifold(manifold))
     }
-    if let lab = state.labRequest, state.labResults == nil, state.pendingLab != lab {
-      state.pendingLab = lab
-      effects.append(.runLab(lab))
+    if let lab = state.labRequest, state.labResults == nil {
+      if state.pendingLab != lab {
+        state.pendingLab = lab
+        effects.append(.runLab(lab))
+      }
+    } else {
+      state.pendingLab = nil
     }
     return effects
   }
 
-  /// Whether an effect still answers what the screen needs: the run loop skips one that a
-  /// later key has made stale.
+  /// Whether an effect still answers what the screen needs now: the run loop skips one that
+  /// a later key has made stale (another block, another k, back to what is already shown).
   public static func isWanted(_ effect: ExplorerEffect, by state: ExplorerState) -> Bool {
     switch effect {
-    case .runManifold(let request): return state.pendingManifold == request
-    case .runLab(let request): return state.pendingLab == request
+    case .runManifold(let request): return state.manifoldRequest == request && state.currentManifold == nil
+    case .runLab(let request): return state.labRequest == request && state.labResults == nil
     }
   }
 
   static func apply(_ state: inout ExplorerState, _ action: ExplorerAction) {
     switch action {
-    case .refresh: return
+    case .refresh:
+      // Requests nobody is performing (the caller starts afresh): ask again.
+      state.pendingManifold = nil
+      state.pendingLab = nil
+      return
     case .manifoldComputed(let result):
       state.manifold = result
       if state.pendingManifold == ManifoldRequest(result: result) { state.pendingManifold = nil }

@@ -64,7 +64,10 @@ struct ManifoldPass {
                       hxV += packed[4 * g + 2] * a
                       hyV += packed[4 * g + 3] * a
                     }
-                    var hx = hxV.sum(), hy = hyV.sum()
+                    // Lanes in index order, written out: SIMD's sum() leaves the order
+                    // unspecified.
+                    var hx = ((hxV[0] + hxV[1]) + hxV[2]) + hxV[3]
+                    var hy = ((hyV[0] + hyV[1]) + hyV[2]) + hyV[3]
                     var zeros = Int(zerosV.wrappedSum()), active = Int(activeV.wrappedSum())
                     for i in (4 * groups)..<n {
                       let z = t0[i] * x + t1[i] * y

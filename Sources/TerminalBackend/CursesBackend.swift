@@ -142,6 +142,8 @@ public final class CursesBackend: TerminalBackend {
       heldEvent = nil
       return held
     }
+    // A resume that came while drawing or computing: report it now, not after a key.
+    if mnv2_take_resumed() != 0 { return .resumed }
     let milliseconds =
       timeout.map {
         Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)
@@ -157,7 +159,17 @@ public final class CursesBackend: TerminalBackend {
       heldEvent = event
       return .resumed
     }
+    // A blocking read that returns nothing, with no signal behind it: if stdin has hung up
+    // (a revoked terminal, a closed pty) it will never block again, so say so instead of
+    // letting the loop spin.
+    if timeout == nil && result == ERR && Self.inputHungUp() { return .endOfInput }
     return event
+  }
+
+  private static func inputHungUp() -> Bool {
+    var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    guard poll(&descriptor, 1, 0) >= 0 else { return true }
+    return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
   }
 
   /// A key read after a resume, delivered by the next call.

@@ -108,12 +108,13 @@ struct ExploreCommand: ParsableCommand {
       valueName: "n"))
   var block: Int = 0
 
-  func validate() throws {
-    try BlockRange.check(block, in: try options.network(), flag: "--block")
-  }
-
+  /// The network (perhaps from an `--arch` file) is loaded here rather than in
+  /// `validate()`, where a file error would lose its exit code 65; still before the screen
+  /// is touched.
   func run() throws {
-    try options.runExplorer(view: view, block: block, lessonStep: nil)
+    let network = try options.network()
+    try BlockRange.check(block, in: network, flag: "--block")
+    try options.runExplorer(view: view, block: block, lessonStep: nil, network: network)
   }
 }
 

@@ -65,11 +65,11 @@ struct ExportCommand: ParsableCommand {
 
   func validate() throws {
     _ = try parsedSize()
-    try BlockRange.check(block, in: try options.network(), flag: "--block")
   }
 
   func run() throws {
     let network = try options.network()
+    try BlockRange.check(block, in: network, flag: "--block")
     let steps = try LessonLoader.load(
       directory: options.lessons, rows: network.groups.count, checkingStep: step)
     let (width, height) = try parsedSize()

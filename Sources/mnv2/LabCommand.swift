@@ -77,16 +77,23 @@ struct LabCommand: ParsableCommand {
     Network(spec: try architecture.spec(), config: NetworkConfig(width: size.width))
   }
 
-  func validate() throws {
+  func validate() throws { _ = try dimensions() }
+
+  /// The checks that need the network, which `--arch` may load from a file: they run in
+  /// `run()`, because a file error thrown from `validate()` would lose its exit code 65.
+  func checkedBlocks() throws -> [LayerGroup] {
     let dims = try dimensions()
     let network = try network()
+    let bottlenecks = network.bottlenecks
+    guard !bottlenecks.isEmpty else {
+      throw ValidationError("--arch: \(network.spec.name) has no bottleneck blocks to study")
+    }
     if !sweep {
       guard let block else {
-        throw ValidationError("--block is required (1–\(network.bottlenecks.count)), or use --sweep")
+        throw ValidationError("--block is required (1–\(bottlenecks.count)), or use --sweep")
       }
       try BlockRange.checkBottleneck(block, in: network, flag: "--block")
     }
-    let bottlenecks = network.bottlenecks
     let studied = sweep ? bottlenecks : [bottlenecks[block! - 1]]
     let labs = dims.flatMap { k in studied.map { makeLab($0, k: k, .linear) } }
     for lab in labs {
@@ -96,6 +103,7 @@ struct LabCommand: ParsableCommand {
         throw ValidationError(error)
       }
     }
+    return bottlenecks
   }
 
   static func shape(_ group: LayerGroup) -> BottleneckShape {
@@ -112,7 +120,7 @@ struct LabCommand: ParsableCommand {
   }
 
   func run() throws {
-    let blocks = try network().bottlenecks
+    let blocks = try checkedBlocks()
     let unicode = TerminalEnvironment.isUTF8
     if sweep {
       let ks = try dimensions()

@@ -99,9 +99,25 @@ import Testing
     ])
     #expect(rows.status == 64)
     #expect(rows.stderr.contains("--block must be from 0 to"), "\(rows.stderr)")
-    let missing = try BinaryRunner.run(["lesson", "--arch", "/no/such/arch.json", "--print"])
-    #expect(missing.status == 65)
-    #expect(missing.stderr.split(separator: "\n").count == 1)
+    let sweep = try BinaryRunner.run(["lab", "--sweep", "--arch", "mobilenet-v1"])
+    #expect(sweep.status == 64, "\(sweep.stderr)")  // once a trap on an empty block list
+    #expect(sweep.stderr.contains("no bottleneck blocks"))
+  }
+
+  /// A bad file is a data error (65) with one clean line in every subcommand, including
+  /// those that check --block against the network it describes.
+  @Test(arguments: [
+    ["lesson", "--print"], ["explore"],
+    ["export", "--view", "network", "--format", "txt", "--output", "x.txt"],
+    ["lab", "--block", "1"], ["layers"], ["variants"],
+  ])
+  func badArchitectureFileIsADataError(command: [String]) throws {
+    let file = try BinaryRunner.temporaryFile("{\n  \"name\": \"x\",\n}")
+    let result = try BinaryRunner.run(command + ["--arch", file])
+    #expect(result.status == 65, "\(command): \(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(result.stderr.contains("line") || result.stderr.contains(":3:"), "\(result.stderr)")
+    #expect(!result.stderr.contains("DataError("))
   }
 }
 

@@ -141,9 +141,9 @@ import Testing
     let effects = ExplorerReducer.reduce(&block, .refresh)
     #expect(effects.count == 2)
     #expect(effects.last == .runLab(block.labRequest!))
-    // Asked once: a redraw or an unrelated key does not ask again while it is pending.
-    #expect(ExplorerReducer.reduce(&block, .refresh).isEmpty)
+    // Asked once: an unrelated key does not ask again while it is pending.
     #expect(ExplorerReducer.reduce(&block, key: .character("a")).isEmpty)
+    #expect(ExplorerReducer.reduce(&block, key: .character("?")).isEmpty)
   }
 
   @Test func plusOnB17AsksForExactlyOneLabRun() throws {
@@ -193,6 +193,22 @@ import Testing
     let pending = try #require(state.labRequest)
     #expect(ExplorerReducer.isWanted(.runLab(pending), by: state))
     #expect(!ExplorerReducer.isWanted(.runLab(old.request), by: state))
+  }
+
+  /// j then k before the first lab runs: the screen is back on what it shows, so the queued
+  /// lab for the other block is no longer wanted, and leaving the view drops it too.
+  @Test func goingBackMakesTheQueuedLabUnwanted() throws {
+    var state = settled(ExplorerState(view: .block, selectedGroup: 3))
+    let down = ExplorerReducer.reduce(&state, key: .down)
+    let queued = try #require(down.first)
+    #expect(ExplorerReducer.isWanted(queued, by: state))
+    #expect(ExplorerReducer.reduce(&state, key: .up).isEmpty)  // b3's lab is still on screen
+    #expect(!ExplorerReducer.isWanted(queued, by: state))
+    #expect(state.labResults != nil && !state.labComputing)
+    // Down again asks again: nothing is left pending from before.
+    #expect(ExplorerReducer.reduce(&state, key: .down) == [queued])
+    _ = ExplorerReducer.reduce(&state, key: .escape)
+    #expect(!ExplorerReducer.isWanted(queued, by: state))
   }
 }
 
