@@ -5,6 +5,11 @@ public enum ExplorerRenderer {
   public static let minimumWidth = Chrome.minimumWidth
   public static let minimumHeight = Chrome.minimumHeight
 
+  /// Whether a terminal of this size can show the explorer (else "too small" is drawn).
+  public static func fits(width: Int, height: Int) -> Bool {
+    width >= minimumWidth && height >= minimumHeight
+  }
+
   public static func render(_ state: ExplorerState, width: Int, height: Int, theme: Theme) -> Canvas {
     var canvas = draw(state, width: width, height: height, theme: theme)
     if !theme.unicode { canvas.transliterateToASCII() }
@@ -13,7 +18,7 @@ public enum ExplorerRenderer {
 
   static func draw(_ state: ExplorerState, width: Int, height: Int, theme: Theme) -> Canvas {
     var canvas = Canvas(width: width, height: height)
-    guard width >= minimumWidth, height >= minimumHeight else {
+    guard fits(width: width, height: height) else {
       Chrome.drawTooSmall(width: width, height: height, theme: theme, into: &canvas)
       return canvas
     }

@@ -8,11 +8,16 @@ public final class CursesBackend: TerminalBackend {
   public enum StartError: Error, CustomStringConvertible {
     case notATerminal
     case unknownTerminal(String)
+    /// TERM=dumb: a terminal that cannot move the cursor, which a full-screen view needs.
+    case cannotAddressTheCursor
     public var description: String {
       switch self {
       case .notATerminal:
         return
           "the explorer needs an interactive terminal; for plain output try 'mnv2 layers' or 'mnv2 manifold'"
+      case .cannotAddressTheCursor:
+        return
+          "TERM=dumb: the explorer needs a terminal that can address the cursor; try TERM=xterm-256color, or 'mnv2 layers' / 'mnv2 manifold'"
       case .unknownTerminal(let name):
         return
           "unknown terminal type TERM=\(name); try TERM=xterm-256color, or 'mnv2 layers' / 'mnv2 manifold'"
@@ -35,7 +40,8 @@ public final class CursesBackend: TerminalBackend {
   public static func checkEnvironment() throws(StartError) {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
     let name = ProcessInfo.processInfo.environment["TERM"] ?? ""
-    guard !name.isEmpty, name != "dumb" else { throw .unknownTerminal(name.isEmpty ? "(unset)" : name) }
+    guard name != "dumb" else { throw .cannotAddressTheCursor }
+    guard !name.isEmpty else { throw .unknownTerminal("(unset)") }
   }
 
   public init(wantColor: Bool) throws(StartError) {

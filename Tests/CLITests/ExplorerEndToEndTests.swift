@@ -82,6 +82,9 @@ import Testing
     try session.run("env TERM=no-such-terminal \(BinaryRunner.binary.path); echo EXIT=$?")
     let screen = try session.waitFor(text: "EXIT=69")
     #expect(screen.contains("mnv2: unknown terminal type TERM=no-such-terminal"))
+    try session.run("env TERM=dumb \(BinaryRunner.binary.path); echo DUMB_EXIT=$?")
+    let dumb = try session.waitForAll(["needs a terminal that can address the cursor", "DUMB_EXIT=69"])
+    #expect(!dumb.contains("unknown terminal type TERM=dumb"))
     try expectTerminalRestored(session)
   }
 

@@ -88,6 +88,21 @@ import Testing
     #expect(backend.screen?.plainText().contains("80×24") == true)  // "too small" names the minimum
   }
 
+  /// Behind "terminal too small", j j b must not move the cursor or toggle the bottleneck
+  /// unseen; q still quits.
+  @Test func keysDoNothingWhileTheTerminalIsTooSmall() {
+    let (backend, state, _) = run([
+      .resize(width: 60, height: 20), .key(.character("j")), .key(.character("j")), .key(.character("b")),
+      .resize(width: 100, height: 30), .key(.character("q")),
+    ])
+    #expect(state.selectedGroup == 0)
+    #expect(state.config.bottleneckActivation == .linear)
+    #expect(state.quitRequested)
+    #expect(backend.frames.contains { $0.plainText().contains("Terminal too small: 60×20") })
+    let small = run([.resize(width: 60, height: 20), .key(.character("q"))])
+    #expect(small.state.quitRequested)
+  }
+
   @Test func resumeReappliesTheTerminalAndRedraws() {
     let (backend, _, _) = run([.resume, .key(.character("q"))])
     #expect(backend.resumeCount == 1)
