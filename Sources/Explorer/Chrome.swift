@@ -43,9 +43,13 @@ enum Chrome {
     var toggle = theme.activation(linear: linear)
     toggle.reverse = false
     x += canvas.write(linear ? "linear" : "ReLU6", x: x, y: y, style: toggle)
-    let hints = (state.lesson == nil ? " (b) │ ?:help L:lesson q:quit" : " (b) │ ?:help L:explorer q:quit")
-      .replacingBar(theme)
-    canvas.write(hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
+    // Whole hints only: "L:lesson" goes first, then "(b)", then "?:help"; "q:quit" stays.
+    let hints = TokenFit.line(
+      [
+        ("(b)", 1), ("│".replacingBar(theme), 1), ("?:help", 3),
+        (state.lesson == nil ? "L:lesson" : "L:explorer", 0), ("q:quit", 4),
+      ], width: canvas.width - x - 1)
+    canvas.write(" " + hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
   }
 
   static func drawTooSmall(width: Int, height: Int, theme: Theme, into canvas: inout Canvas) {

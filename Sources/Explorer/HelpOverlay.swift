@@ -1,31 +1,78 @@
 import TermCanvas
 
 /// Every key, generated from `KeyMap.bindings`, in a box over the current view.
+///
+/// Everything stays inside the border at every size from 80×24 up: one column when the
+/// screen is tall enough, else two; when two columns are too wide the spacing tightens, and
+/// as a last resort a description wraps onto the next row (whole words, never clipped).
 enum HelpOverlay {
-  /// One column when the screen is tall enough, two side by side otherwise.
   static func draw(theme: Theme, inLesson: Bool, into canvas: inout Canvas) {
     let bindings = KeyMap.bindings(inLesson: inLesson)
     let labels = bindings.map { KeyMap.label($0, compact: true).replacingUnicode(theme) }
+    let helps = bindings.map { $0.help.replacingUnicode(theme) }
     let labelWidth = labels.map(\.count).max() ?? 0
-    let entries = zip(labels, bindings).map { label, binding in
-      label.padding(to: labelWidth) + "  " + binding.help.replacingUnicode(theme)
+    let helpWidth = helps.map(\.count).max() ?? 0
+    let columns = bindings.count + 3 <= canvas.height - 2 ? 1 : 2
+    // Spacing (gap between key and text, margin inside the border), widest first.
+    var gap = 2, margin = 1, textWidth = helpWidth
+    for (g, m) in [(2, 1), (1, 1)] {
+      gap = g
+      margin = m
+      textWidth = helpWidth
+      if columns * (labelWidth + g + helpWidth) + (columns - 1) * 2 + 2 * m + 2 <= canvas.width { break }
+      textWidth = (canvas.width - 2 - 2 * m - (columns - 1) * 2) / columns - labelWidth - g
     }
-    let entryWidth = entries.map(\.count).max() ?? 0
-    let columns = entries.count + 3 <= canvas.height - 2 ? 1 : 2
-    let rowsPerColumn = (entries.count + columns - 1) / columns
-    let width = min(canvas.width, columns * entryWidth + (columns - 1) * 2 + 4)
+    textWidth = max(8, textWidth)
+    let entryWidth = labelWidth + gap + textWidth
+    // Each entry as its lines: the key and the first words, then the rest indented.
+    let entries = zip(labels, helps).map { label, help -> [String] in
+      let lines = Canvas.wrap(help, width: textWidth)
+      return lines.enumerated().map { index, line in
+        (index == 0 ? label.padding(to: labelWidth) : String(repeating: " ", count: labelWidth))
+          + String(repeating: " ", count: gap) + line
+      }
+    }
+    let rows = entries.reduce(0) { $0 + $1.count }
+    let rowsPerColumn = columns == 1 ? rows : Self.split(entries.map(\.count))
+    let width = min(canvas.width, columns * entryWidth + (columns - 1) * 2 + 2 * margin + 2)
     let height = min(canvas.height - 2, rowsPerColumn + 3)
     let rect = Rect(
       x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
     canvas.fill(rect)
     canvas.box(rect, style: theme.box, title: "Keys")
-    for (index, entry) in entries.enumerated() {
-      let column = index / rowsPerColumn, row = index % rowsPerColumn
-      canvas.write(
-        entry, x: rect.x + 2 + column * (entryWidth + 2), y: rect.y + 1 + row, maxWidth: entryWidth)
+    var column = 0, row = 0
+    for entry in entries {
+      if row + entry.count > rowsPerColumn && column + 1 < columns {
+        column += 1
+        row = 0
+      }
+      for line in entry where row < rowsPerColumn {
+        canvas.write(
+          line, x: rect.x + 1 + margin + column * (entryWidth + 2), y: rect.y + 1 + row, maxWidth: entryWidth)
+        row += 1
+      }
     }
     canvas.write(
-      "any key closes this help", x: rect.x + 2, y: rect.maxY - 2, style: theme.dim, maxWidth: width - 4)
+      "any key closes this help", x: rect.x + 1 + margin, y: rect.maxY - 2, style: theme.dim,
+      maxWidth: width - 2 - 2 * margin)
+  }
+
+  /// Rows of the first of two columns, keeping entries whole: the smallest height that
+  /// holds every entry in order.
+  static func split(_ heights: [Int]) -> Int {
+    let total = heights.reduce(0, +)
+    for height in ((total + 1) / 2)...max(1, total) {
+      var used = 0, column = 0
+      for entry in heights {
+        if used + entry > height {
+          column += 1
+          used = 0
+        }
+        used += entry
+      }
+      if column < 2 { return height }
+    }
+    return total
   }
 }
 
