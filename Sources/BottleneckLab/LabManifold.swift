@@ -8,7 +8,8 @@ import ManifoldKit
 /// on the seed, not on the trial, so trials differ only in the random weights.
 public enum LabManifold {
   public static func points(count: Int, dimension k: Int, seed: UInt64) -> [[Double]] {
-    let spiral = Spiral(points: count)
+    // Four turns, as the lab has always used: its figures do not depend on Figure 1's drawing.
+    let spiral = Spiral(points: count, turns: 4)
     var generator = SplitMix64(seed: SplitMix64.derivedSeed(seed, stream: 0x51AB))
     return (0..<count).map { index in
       if k == 1 { return [(2 * spiral.parameter(index) - 1) * spiral.radius] }

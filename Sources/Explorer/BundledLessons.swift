@@ -11,8 +11,9 @@ public enum BundledLessons {
       visual: separable-cost
       width: 1.0
       block: 2
+      live: j/k picks another block.
       ---
-      A standard k×k convolution mixes space and channels at once and costs h·w·d_i·d_j·k². MobileNets split it in two: one k×k depthwise filter per channel, then a 1×1 pointwise conv that mixes channels, h·w·d_i·(k²+d_j) in all. The saving is k²d_j/(k²+d_j); with k = 3 it tends to 9 as d_j grows, hence "8 to 9 times" cheaper. j/k picks another block.
+      A standard k×k convolution mixes space and channels at once and costs h·w·d_i·d_j·k². MobileNets split it in two: one k×k depthwise filter per channel, then a 1×1 pointwise conv that mixes channels, h·w·d_i·(k²+d_j) in all. The saving is k²d_j/(k²+d_j); with k = 3 it tends to 9 as d_j grows, hence "8 to 9 times" cheaper.
       """#
     ),
     (
@@ -21,9 +22,9 @@ public enum BundledLessons {
       title: The manifold of interest and ReLU
       visual: manifold
       width: 1.0
-      bottleneck: relu6
+      live: Press t: linear, again: ReLU6 (as in the network); s: another T.
       ---
-      A layer's activations are thought to lie on a low-dimensional "manifold of interest". The paper (§3.2) gives ReLU two properties: where the manifold keeps non-zero volume after ReLU, ReLU acted as a linear map; and ReLU can keep the whole manifold only if it lies in a low-dimensional subspace of a wider space. Figure 1 (here with ReLU6): a spiral sent to n dims by a random T, then back by T⁻¹.
+      A layer's activations are thought to lie on a low-dimensional "manifold of interest" (§3.2). Where ReLU keeps the manifold's volume, it acted as a linear map; it can keep the whole manifold only when that lies in a low-dimensional subspace of a wider space. Figure 1: a spiral sent to n dims by a random T, through ReLU, and back by T⁺. At n = 2 and 3 arms collapse; at 15 and 30 the spiral comes back.
       """#
     ),
     (
@@ -34,8 +35,9 @@ public enum BundledLessons {
       block: 1
       width: 0.35
       bottleneck: relu6
+      live: Press t for a linear bottleneck; +/- changes the lab's k.
       ---
-      When a bottleneck is narrow, a ReLU after it destroys information. Theorem 1 predicts the share of a 2-D manifold that collapses in n dimensions: (1 + n)/2ⁿ, three quarters at n = 2. The chart sets the measured collapse beside that prediction. Press b: with a linear bottleneck nothing collapses at any n. Below, the lab asks the same of a real block: b1 at width 0.35 has an 8-channel bottleneck.
+      When a bottleneck is narrow, a ReLU after it destroys information. Theorem 1 predicts the share of a 2-D manifold that collapses in n dimensions: (1 + n)/2ⁿ, three quarters at n = 2. The chart sets the measured collapse beside that prediction. With a linear bottleneck nothing collapses at any n. Below, the lab asks the same of a real block: b1 at width 0.35 has an 8-channel bottleneck.
       """#
     ),
     (
@@ -46,6 +48,7 @@ public enum BundledLessons {
       width: 1.0
       block: 3
       bottleneck: linear
+      live: j/k picks another block; blocks with a shortcut draw it.
       ---
       Classic residual blocks go wide, narrow, wide, with shortcuts between the wide ends. MobileNetV2 inverts this: narrow, wide, narrow, with the shortcut between the narrow bottlenecks, which already hold the information. Figure 6b: shortcuts between bottlenecks perform better than shortcuts between expansions. And only the narrow tensors must be stored.
       """#
@@ -57,8 +60,9 @@ public enum BundledLessons {
       visual: architecture
       width: 1.0
       block: 0
+      live: j/k walks the rows; w/W and r/R change the width and resolution.
       ---
-      Table 2: a 3×3 conv with 32 filters, 17 bottlenecks in seven groups (t, c, n, s), a 1×1 conv to 1280 channels, global pooling and a classifier. The text says 19 bottleneck layers; Table 2 has 17. Each stride-2 group halves the size, from 224 down to 7, while the channels grow from 16 to 320. j/k walks the rows; w/W and r/R change the width and resolution live.
+      Table 2: a 3×3 conv with 32 filters, 17 bottlenecks in seven groups (t, c, n, s), a 1×1 conv to 1280 channels, global pooling and a classifier. The text says 19 bottleneck layers; Table 2 has 17. Each stride-2 group halves the size, from 224 down to 7, while the channels grow from 16 to 320.
       """#
     ),
     (
@@ -98,6 +102,7 @@ public enum BundledLessons {
       visual: ablation
       width: 1.0
       block: 3
+      live: Press t to set the bottleneck the visual prices; j/k picks another block.
       ---
       Figure 6 plots top-1 accuracy during training; the paper prints no numbers for it. (a) A linear bottleneck beats ReLU6 in the bottleneck, which supports the claim that non-linearity destroys information in low dimensions. (b) Shortcuts between bottlenecks perform better than shortcuts between expansions; a third curve trains with no residual. The visual shows what each kind of shortcut must keep in memory.
       """#

@@ -24,6 +24,13 @@ enum Chrome {
   static func drawStatus(_ state: ExplorerState, theme: Theme, into canvas: inout Canvas) {
     let y = canvas.height - 1
     canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), with: Cell(" ", style: theme.statusBar))
+    if let notice = state.notice {
+      // Why the last key did nothing takes the whole line until the next key.
+      var style = theme.selection
+      style.bold = true
+      canvas.write(" " + notice, x: 0, y: y, style: style, maxWidth: canvas.width)
+      return
+    }
     var x = 0
     if let counter = state.lessonCounter {
       x += canvas.write(" Lesson \(counter) ", x: x, y: y, style: CellStyle(bold: true))
@@ -38,15 +45,23 @@ enum Chrome {
         x += canvas.write(label, x: x, y: y, style: style)
       }
     }
-    let linear = state.config.bottleneckActivation == .linear
-    x += canvas.write(" │ bottleneck: ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
-    var toggle = theme.activation(linear: linear)
-    toggle.reverse = false
-    x += canvas.write(linear ? "linear" : "ReLU6", x: x, y: y, style: toggle)
-    // Whole hints only: "L:lesson" goes first, then "(b)", then "?:help"; "q:quit" stays.
-    let hints = TokenFit.line(
+    let toggleKey = state.lesson == nil ? "(b)" : "(t)"
+    if state.figureVisible {
+      x += canvas.write(" │ Figure 1: ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
+      var style = theme.statusBar
+      style.bold = true
+      x += canvas.write(state.figureActivation.label, x: x, y: y, style: style)
+    } else {
+      let linear = state.config.bottleneckActivation == .linear
+      x += canvas.write(" │ bottleneck: ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
+      var toggle = theme.activation(linear: linear)
+      toggle.reverse = false
+      x += canvas.write(linear ? "linear" : "ReLU6", x: x, y: y, style: toggle)
+    }
+    // Whole hints only: "L:lesson" goes first, then the toggle key, then "?:help"; "q:quit" stays.
+    let hints = theme.fit(
       [
-        ("(b)", 1), ("│".replacingBar(theme), 1), ("?:help", 3),
+        (toggleKey, 1), ("│".replacingBar(theme), 1), ("?:help", 3),
         (state.lesson == nil ? "L:lesson" : "L:explorer", 0), ("q:quit", 4),
       ], width: canvas.width - x - 1)
     canvas.write(" " + hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)

@@ -35,6 +35,8 @@ public enum ExplorerAction: Equatable, Sendable {
   case zoom
   /// Esc in a lesson: clears a half-typed jump, then zoom, then leaves the lesson.
   case lessonBack
+  /// The clicker's "blank screen" in the lesson; the next key brings it back.
+  case blank
   /// The bottleneck lab's manifold dimension k, and its optional shortcut.
   case labKUp
   case labKDown
@@ -57,5 +59,5 @@ public enum ExplorerAction: Equatable, Sendable {
       .toggleBottleneck, .widthDown, .widthUp, .resolutionDown, .resolutionUp, .newSeed, .togglePlotStyle,
       .toggleHelp, .quit, .toggleLesson, .nextStep, .previousStep, .firstStep, .lastStep,
     ] + (0...9).map(ExplorerAction.digit)
-    + [.confirmJump, .zoom, .lessonBack, .labKUp, .labKDown, .toggleLabShortcut]
+    + [.confirmJump, .zoom, .lessonBack, .blank, .labKUp, .labKDown, .toggleLabShortcut]
 }

@@ -67,10 +67,23 @@ public enum ExplorerReducer {
       return
     default: break
     }
+    state.notice = nil
+    if var lesson = state.lesson, lesson.blanked || lesson.confirmingLeave {
+      let wasBlank = lesson.blanked
+      lesson.blanked = false
+      if action != .lessonBack { lesson.confirmingLeave = false }
+      state.lesson = lesson
+      // A key on a blank screen only brings it back (Ctrl-C and q still quit).
+      if wasBlank && action != .quit { return }
+    }
     if state.showHelp {
       // The help overlay is modal: any key closes it, and q still quits.
       if action == .quit { state.quitRequested = true }
       state.showHelp = false
+      return
+    }
+    if let notice = notice(for: action, in: state) {
+      state.notice = notice
       return
     }
     let lastGroup = state.network.groups.count - 1
@@ -88,7 +101,13 @@ public enum ExplorerReducer {
       state.view = views[(views.firstIndex(of: state.view)! + 1) % views.count]
     case .show(let view): state.view = view
     case .toggleBottleneck:
-      state.config.bottleneckActivation = state.config.bottleneckActivation == .linear ? .relu6 : .linear
+      if state.figureVisible {
+        state.figureActivation = nextFigureActivation(after: state.figureActivation)
+      } else {
+        state.config.bottleneckActivation = state.config.bottleneckActivation == .linear ? .relu6 : .linear
+      }
+    case .blank:
+      state.lesson?.blanked = true
     case .widthDown, .widthUp:
       state.config.width = step(
         state.config.width, through: NetworkConfig.standardWidths, up: action == .widthUp)
@@ -102,10 +121,10 @@ public enum ExplorerReducer {
     case .toggleHelp: state.showHelp = true
     case .quit: state.quitRequested = true
     case .toggleLesson:
-      if state.lesson == nil { state.openLesson() } else { state.lesson = nil }
+      if state.lesson == nil { state.reopenLesson() } else { state.leaveLesson() }
     case .nextStep, .previousStep, .firstStep, .lastStep, .digit, .confirmJump, .zoom, .lessonBack:
       reduceLesson(&state, action)
-    case .labKUp: state.labDimension = min(8, state.labDimension + 1)
+    case .labKUp: state.labDimension = min(labMaximumK, state.labDimension + 1)
     case .labKDown: state.labDimension = max(1, state.labDimension - 1)
     case .toggleLabShortcut: state.labShortcut.toggle()
     case .refresh, .manifoldComputed, .labComputed: break
@@ -134,6 +153,8 @@ public enum ExplorerReducer {
         target = min(last, lesson.index + 1)
       } else if let number = Int(lesson.pendingJump), (1...count).contains(number) {
         target = number - 1
+      } else {
+        state.notice = "No step \(lesson.pendingJump): this lesson has steps 1 to \(count)."
       }
       lesson.pendingJump = ""
     case .zoom:
@@ -145,9 +166,12 @@ public enum ExplorerReducer {
         lesson.pendingJump = ""
       } else if lesson.zoomed {
         lesson.zoomed = false
-      } else {
-        state.lesson = nil
+      } else if lesson.confirmingLeave {
+        state.leaveLesson()
         return
+      } else {
+        lesson.confirmingLeave = true
+        state.notice = "Esc again leaves the lesson; any other key stays."
       }
       state.lesson = lesson
       return
@@ -159,6 +183,53 @@ public enum ExplorerReducer {
     lesson.index = target
     state.lesson = lesson
     if moved { state.applyLessonStep() }
+  }
+
+  /// The lab's largest k on screen: enough to show collapse growing with k, computed at once.
+  static let labMaximumK = 8
+
+  /// Figure 1's activations in the order `b` steps through them: the paper's ReLU, the
+  /// linear case that keeps every panel, and the ReLU6 the network uses.
+  static func nextFigureActivation(after activation: ManifoldActivation) -> ManifoldActivation {
+    switch activation {
+    case .relu: return .linear
+    case .linear: return .relu6
+    case .relu6: return .relu
+    }
+  }
+
+  /// Why a key does nothing where it was pressed, or nil when it does something.
+  static func notice(for action: ExplorerAction, in state: ExplorerState) -> String? {
+    let group = state.network.groups[state.selectedGroup]
+    switch action {
+    case .next, .previous, .pageDown, .pageUp, .first, .last:
+      guard state.lesson == nil, state.view == .manifold else { return nil }
+      return "j/k: Figure 1 has no blocks to move through; 1 or 2 shows them."
+    case .labKUp, .labKDown, .toggleLabShortcut:
+      let key = action == .toggleLabShortcut ? "x" : (action == .labKUp ? "+" : "-")
+      guard state.labVisible else { return "\(key): the bottleneck lab is in the Block view (2)." }
+      guard group.op == .bottleneck else {
+        return "\(key): the lab runs on bottlenecks; \(group.name) is not one."
+      }
+      if action == .toggleLabShortcut && !group.residualAdd {
+        let reason =
+          group.stride != 1
+          ? "stride \(group.stride) changes the size"
+          : "\(group.input.channels) → \(group.output.channels) channels"
+        return "x: \(group.name) has no shortcut to add (\(reason))."
+      }
+      let k = state.labRequest?.dimension ?? state.labDimension
+      let most = min(labMaximumK, group.input.channels)
+      if action == .labKUp && k >= most {
+        return most == labMaximumK
+          ? "+: k = \(k) is the most on screen; mnv2 lab --k goes further."
+          : "+: k = \(k) is the most: \(group.name)'s input has \(most) channels."
+      }
+      if action == .labKDown && k <= 1 { return "-: k = 1 is the least: a manifold of one dimension." }
+      return nil
+    default:
+      return nil
+    }
   }
 
   /// The next value of `steps` above (or below) `value`, staying put at the ends, so a

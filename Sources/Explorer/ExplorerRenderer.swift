@@ -22,6 +22,8 @@ public enum ExplorerRenderer {
       Chrome.drawTooSmall(width: width, height: height, theme: theme, into: &canvas)
       return canvas
     }
+    // The clicker's blank screen: nothing at all, as a projector's would be.
+    if state.lesson?.blanked == true { return canvas }
     Chrome.drawTitle(state, theme: theme, into: &canvas)
     let area = Rect(x: 0, y: 1, width: width, height: height - 2)
     if let lesson = state.lesson {

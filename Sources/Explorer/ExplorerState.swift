@@ -25,9 +25,22 @@ public struct ExplorerState: Equatable, Sendable {
   public var lesson: LessonSession?
   /// The steps `L` opens, bundled or from `--lessons DIR`; the only copy.
   public let lessonSteps: [LessonStep]
-  /// The bottleneck lab's settings.
-  public var labDimension = 2
+  /// The bottleneck lab's settings. k = 4 on an 8-channel bottleneck is where a ReLU6
+  /// projection visibly loses what a linear one keeps (b1 at width 0.35: 27.8% against 0%).
+  public var labDimension = 4
   public var labShortcut = false
+  /// The activation Figure 1 passes the spiral through: the paper's ReLU unless the class
+  /// asks for the linear case or the network's ReLU6 (`b` in the Manifold view).
+  public var figureActivation: ManifoldActivation = .relu
+  /// One line on the status bar saying why the last key did nothing; the next key clears it.
+  public internal(set) var notice: String?
+  /// The settings the program started with: each lesson step starts from these plus what
+  /// the step sets, so a step looks the same whatever path led to it.
+  var launchSettings = ExplorerSettings()
+  /// The explorer's own settings while the lesson borrows the screen, restored on leaving.
+  var explorerSettings: ExplorerSettings?
+  /// Where the lesson was left, and how it looked, so `L` `L` comes back to the same place.
+  var leftLesson: LeftLesson?
 
   /// Figure 1 as last computed, with the request it answers.
   public internal(set) var manifold: ManifoldResult?
@@ -58,7 +71,9 @@ public struct ExplorerState: Equatable, Sendable {
     self.quitRequested = false
     self.convention = convention
     self.selectedGroup = 0
+    self.selectedGroup = 0
     self.selectedGroup = clampedGroup(selectedGroup)
+    self.launchSettings = settings
     if let lessonStep { openLesson(at: lessonStep) }
   }
 
@@ -73,30 +88,84 @@ public struct ExplorerState: Equatable, Sendable {
 
   func clampedGroup(_ group: Int) -> Int { min(max(0, group), network.groups.count - 1) }
 
+  /// The settings a lesson step may change, as they are now.
+  var settings: ExplorerSettings {
+    get {
+      ExplorerSettings(
+        config: config, selectedGroup: selectedGroup, figureActivation: figureActivation,
+        labDimension: labDimension, labShortcut: labShortcut)
+    }
+    set {
+      config = newValue.config
+      selectedGroup = newValue.selectedGroup
+      figureActivation = newValue.figureActivation
+      labDimension = newValue.labDimension
+      labShortcut = newValue.labShortcut
+    }
+  }
+
   /// Opens the lesson at `index` (0-based, clamped) and applies that step's starting state.
   mutating func openLesson(at index: Int = 0) {
     guard !lessonSteps.isEmpty else { return }
+    explorerSettings = settings
     lesson = LessonSession(index: min(max(0, index), lessonSteps.count - 1))
     applyLessonStep()
   }
 
-  /// A step may set the block, width, resolution and activation it starts from.
-  mutating func applyLessonStep() {
-    guard let step = lessonStep else { return }
-    if let width = step.width { config.width = width }
-    if let resolution = step.resolution { config.resolution = resolution }
-    if let bottleneck = step.bottleneck { config.bottleneckActivation = bottleneck }
-    selectedGroup = clampedGroup(step.block ?? selectedGroup)
+  /// Opens the lesson where it was left, as it was left; the first time, at step 1.
+  mutating func reopenLesson() {
+    guard let left = leftLesson, left.session.index < lessonSteps.count else { return openLesson() }
+    explorerSettings = settings
+    lesson = left.session
+    settings = left.settings
   }
 
-  /// Figure 1 for the current seed and bottleneck activation.
-  var manifoldRequest: ManifoldRequest {
-    ManifoldRequest(seed: seed, activation: config.bottleneckActivation == .linear ? .linear : .relu6)
+  /// Leaves the lesson and gives the explorer back its own settings.
+  mutating func leaveLesson() {
+    guard var session = lesson else { return }
+    session.pendingJump = ""
+    session.confirmingLeave = false
+    session.blanked = false
+    leftLesson = LeftLesson(session: session, settings: settings)
+    lesson = nil
+    if let saved = explorerSettings { settings = saved }
+    explorerSettings = nil
   }
+
+  /// A step's state: the launch settings, then the block, width, resolution and activation
+  /// the step sets.
+  mutating func applyLessonStep() {
+    guard let step = lessonStep else { return }
+    var next = launchSettings
+    if let width = step.width { next.config.width = width }
+    if let resolution = step.resolution { next.config.resolution = resolution }
+    if let bottleneck = step.bottleneck { next.config.bottleneckActivation = bottleneck }
+    if let block = step.block { next.selectedGroup = block }
+    settings = next
+    selectedGroup = clampedGroup(selectedGroup)
+  }
+
+  /// Whether Figure 1 itself is on screen, so `b` chooses its activation.
+  var figureVisible: Bool {
+    if let step = lessonStep { return step.visual == .manifold }
+    return view == .manifold
+  }
+
+  /// The activation of the Figure 1 run on screen: the figure's own on Figure 1, and the
+  /// bottleneck's where the lesson sets Figure 1's collapse beside Theorem 1.
+  var manifoldActivation: ManifoldActivation {
+    if lessonStep?.visual == .linearBottleneck {
+      return config.bottleneckActivation == .linear ? .linear : .relu6
+    }
+    return figureActivation
+  }
+
+  /// Figure 1 for the current seed and activation.
+  var manifoldRequest: ManifoldRequest { ManifoldRequest(seed: seed, activation: manifoldActivation) }
 
   /// Whether anything on screen shows the lab now.
   var labVisible: Bool {
-    if let step = lessonStep { return step.visual == .linearBottleneck }
+    if let step = lessonStep { return step.visual == .linearBottleneck || step.visual == .ablation }
     return view == .block
   }
 
@@ -125,6 +194,21 @@ public struct ExplorerState: Equatable, Sendable {
   public var currentManifold: ManifoldResult? {
     manifold.flatMap { ManifoldRequest(result: $0) == manifoldRequest ? $0 : nil }
   }
+}
+
+/// What a lesson step may change, saved and restored as one.
+struct ExplorerSettings: Equatable, Sendable {
+  var config = NetworkConfig()
+  var selectedGroup = 0
+  var figureActivation = ManifoldActivation.relu
+  var labDimension = 4
+  var labShortcut = false
+}
+
+/// The lesson as it was left.
+struct LeftLesson: Equatable, Sendable {
+  var session: LessonSession
+  var settings: ExplorerSettings
 }
 
 /// The lab run with each projection, for the panel's side-by-side plots.

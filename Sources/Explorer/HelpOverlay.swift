@@ -38,7 +38,7 @@ enum HelpOverlay {
     let height = min(canvas.height - 2, rowsPerColumn + 3)
     let rect = Rect(
       x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
-    canvas.fill(rect)
+    canvas.clearForOverlay(rect)
     canvas.box(rect, style: theme.box, title: "Keys")
     var column = 0, row = 0
     for entry in entries {

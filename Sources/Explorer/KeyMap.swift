@@ -40,7 +40,13 @@ public enum KeyMap {
     KeyBinding(keys: [.character("2")], action: .show(.block), help: "Block view"),
     KeyBinding(keys: [.character("3"), .character("m")], action: .show(.manifold), help: "Manifold view"),
     KeyBinding(
-      keys: [.character("b")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6", mode: .both),
+      keys: [.character("b")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6 (Figure 1: cycle)"),
+    KeyBinding(
+      keys: [.character("t")], action: .toggleBottleneck, help: "toggle as b does (b blanks for clickers)",
+      mode: .lesson),
+    KeyBinding(
+      keys: [.character("b"), .character(".")], action: .blank, help: "blank the screen; any key returns",
+      mode: .lesson),
     KeyBinding(keys: [.character("w")], action: .widthDown, help: "width down (0.35…1.4)", mode: .both),
     KeyBinding(keys: [.character("W")], action: .widthUp, help: "width up", mode: .both),
     KeyBinding(keys: [.character("r")], action: .resolutionDown, help: "resolution down 96…224", mode: .both),
@@ -64,7 +70,7 @@ public enum KeyMap {
       keys: (0...9).map { .character(Character(String($0))) } + [.enter], action: .confirmJump,
       help: "digits, Enter: go to step", mode: .lesson),
     KeyBinding(keys: [.character("z")], action: .zoom, help: "zoom the visual", mode: .lesson),
-    KeyBinding(keys: [.escape], action: .lessonBack, help: "unzoom, then leave", mode: .lesson),
+    KeyBinding(keys: [.escape], action: .lessonBack, help: "unzoom; twice: leave", mode: .lesson),
   ]
 
   private static func table(_ mode: KeyMode) -> [Key: ExplorerAction] {

@@ -5,10 +5,11 @@ import Reports
 import TermCanvas
 
 /// The bottleneck lab for the selected block: the manifold pushed through the block's real
-/// widths with a linear and with a ReLU6 projection, side by side, with Theorem 1 beside.
+/// widths with a linear and with a ReLU6 projection, side by side, with Theorem 1's ReLU
+/// prediction beside (it keeps its meaning whichever bottleneck the network has).
 enum LabPanel {
   /// Rows needed for the full panel with plots; below this, one summary line.
-  static let fullHeight = 14
+  static let fullHeight = 12
 
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
     guard area.height >= 1 else { return }
@@ -22,49 +23,87 @@ enum LabPanel {
     let lab = results.linear.lab
     let k = lab.manifoldDimension
     let shortcut = lab.shortcut && lab.shape.hasShortcut ? " + shortcut" : ""
-    let summary =
-      "Lab k=\(k)\(shortcut): collapsed linear \(NumberFormatting.percent(results.linear.collapsedFraction.mean)) "
-      + "vs ReLU6 \(NumberFormatting.percent(results.relu6.collapsedFraction.mean)) "
-      + "(Theorem 1 \(ManifoldFigure.percent(results.linear.theory))) \(theme.dot) R² "
-      + "\(NumberFormatting.fixed(results.linear.recoverability.mean, decimals: 2)) vs "
-      + "\(NumberFormatting.fixed(results.relu6.recoverability.mean, decimals: 2)) \(theme.dot) +/- k, x shortcut"
-    guard area.height >= fullHeight, k == 2 || area.height >= 6 else {
-      canvas.write(
-        summary.replacingUnicode(theme), x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
+    let prediction = ManifoldFigure.percent(results.linear.theory)
+    guard area.height >= fullHeight else {
+      let summary = theme.fit(
+        [
+          ("Lab k=\(k)\(shortcut): collapsed", 9),
+          ("linear \(NumberFormatting.percent(results.linear.collapsedFraction.mean))", 8),
+          ("vs ReLU6 \(NumberFormatting.percent(results.relu6.collapsedFraction.mean))", 8),
+          ("(ReLU prediction \(prediction))", 5),
+          (
+            "\(theme.dot) R² \(NumberFormatting.fixed(results.linear.recoverability.mean, decimals: 2)) vs "
+              + NumberFormatting.fixed(results.relu6.recoverability.mean, decimals: 2), 4
+          ),
+          ("\(theme.dot) +/- k, x shortcut", 2),
+        ], width: area.width)
+      canvas.write(summary.replacingUnicode(theme), x: area.x, y: area.y, style: theme.heading)
       return
     }
-    canvas.write(
-      "Bottleneck lab \(theme.dot) \(lab.shape.inputChannels)\(theme.arrow)\(lab.shape.hiddenChannels)\(theme.arrow)"
-        + "\(lab.shape.outputChannels) channels, random He-normal weights, \(ExplorerState.labPoints) points, "
-        + "k = \(k)\(shortcut) (+/-, x)", x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
+    let heading = theme.fit(
+      [
+        (
+          "Bottleneck lab \(theme.dot) \(lab.shape.inputChannels)\(theme.arrow)\(lab.shape.hiddenChannels)\(theme.arrow)"
+            + "\(lab.shape.outputChannels) channels,", 9
+        ),
+        ("random He-normal weights,", 2), ("\(ExplorerState.labPoints) points,", 3),
+        ("k = \(k)\(shortcut)", 8), ("(+/-, x)", 6),
+      ], width: area.width)
+    canvas.write(heading.replacingUnicode(theme), x: area.x, y: area.y, style: theme.heading)
     let panelWidth = min(44, (area.width - 2) / 2)
     for (index, (name, result)) in [("linear", results.linear), ("ReLU6", results.relu6)].enumerated() {
       let x = area.x + index * (panelWidth + 2)
-      let frame = Rect(x: x, y: area.y + 1, width: panelWidth, height: area.height - 4)
+      let frame = Rect(x: x, y: area.y + 1, width: panelWidth, height: area.height - 3)
       canvas.box(frame, style: theme.box, cellStyle: theme.dim, title: "projection \(name)")
-      if k == 2 {
-        let decoded = result.decoded
-        var extent = 0.0
-        for p in result.inputs + decoded { extent = max(extent, abs(p[0]), abs(p[1])) }
-        var raster = ScatterRaster(
-          columns: frame.width - 2, rows: frame.height - 2, style: state.plotStyle, extent: extent * 1.05)
-        let count = decoded.count
-        for (offset, point) in decoded.enumerated() {
-          raster.plot(x: point[0], y: point[1], shade: Float(offset) / Float(max(1, count - 1)))
-        }
-        raster.draw(into: &canvas, x: frame.x + 1, y: frame.y + 1, colored: theme.colored)
-      } else {
-        canvas.write("(plots for k = 2)", x: frame.x + 2, y: frame.y + 1, style: theme.dim)
+      drawPlot(result, style: state.plotStyle, colored: theme.colored, in: frame, into: &canvas)
+      let caption = k == 1 ? " decoded vs true " : (k == 2 ? "" : " first 2 of \(k) coords ")
+      if !caption.isEmpty && caption.count + 4 <= frame.width {
+        canvas.write(caption, x: frame.x + 2, y: frame.maxY - 1, style: theme.dim)
       }
       let lines = [
-        "collapsed \(NumberFormatting.percent(result.collapsedFraction.mean)) \(theme.dot) Theorem 1 "
-          + ManifoldFigure.percent(result.theory),
-        "R² \(NumberFormatting.fixed(result.recoverability.mean, decimals: 3)) \(theme.dot) neighbours "
-          + (result.neighbourPreservation.map { NumberFormatting.percent($0.mean) } ?? "–"),
+        theme.fit(
+          [
+            ("collapsed \(NumberFormatting.percent(result.collapsedFraction.mean))", 3),
+            ("\(theme.dot) ReLU prediction \(prediction)", 2),
+          ], width: panelWidth),
+        theme.fit(
+          [
+            ("R² \(NumberFormatting.fixed(result.recoverability.mean, decimals: 3))", 3),
+            (
+              "\(theme.dot) neighbours "
+                + (result.neighbourPreservation.map { NumberFormatting.percent($0.mean) } ?? "–"), 2
+            ),
+          ], width: panelWidth),
       ]
       for (offset, line) in lines.enumerated() {
-        canvas.write(line.replacingUnicode(theme), x: x, y: frame.maxY + offset, maxWidth: panelWidth)
+        canvas.write(line.replacingUnicode(theme), x: x, y: frame.maxY + offset)
       }
     }
+  }
+
+  /// What the decoder got back, at every k: the spiral's plane for k ≥ 2 (the first two
+  /// coordinates, which hold the spiral), and decoded against true values for k = 1.
+  static func drawPlot(
+    _ result: LabResult, style: PlotStyle, colored: Bool, in frame: Rect, into canvas: inout Canvas
+  ) {
+    let decoded = result.decoded
+    let pairs: [(Double, Double)]
+    if result.lab.manifoldDimension == 1 {
+      pairs = zip(result.inputs, decoded).map { ($0[0], $1[0]) }
+    } else {
+      pairs = decoded.map { ($0[0], $0[1]) }
+    }
+    let inputs: [(Double, Double)] =
+      result.lab.manifoldDimension == 1
+      ? result.inputs.map { ($0[0], $0[0]) } : result.inputs.map { ($0[0], $0[1]) }
+    var extent = 0.0
+    for p in inputs + pairs { extent = max(extent, abs(p.0), abs(p.1)) }
+    var raster = ScatterRaster(
+      columns: frame.width - 2, rows: frame.height - 2, style: style, extent: extent * 1.05)
+    let count = pairs.count
+    for (offset, point) in pairs.enumerated() {
+      raster.plot(x: point.0, y: point.1, shade: Float(offset) / Float(max(1, count - 1)))
+    }
+    raster.draw(into: &canvas, x: frame.x + 1, y: frame.y + 1, colored: colored)
   }
 }

@@ -6,12 +6,15 @@ import MobileNetKit
 ///     title: Linear bottlenecks
 ///     visual: linear-bottleneck
 ///     block: 3              (optional, and so are width, resolution, bottleneck)
+///     live: Press t: …      (optional: what to try on screen; printed handouts leave it out)
 ///     ---
 ///     The explanation, as one or more paragraphs.
 ///
 /// Strict, so a teacher's typo is reported with its file and line instead of being ignored.
 public enum LessonParser {
   public static let maximumTextLength = 1200
+  /// The on-screen instruction is one short line under the text.
+  public static let maximumLiveLength = 160
 
   /// `rows` bounds `block`: the row count of the network the lesson runs on (MobileNetV2's
   /// by default).
@@ -41,10 +44,11 @@ public enum LessonParser {
       }
       let key = String(trimmed[..<colon]).trimmingSpaces()
       let value = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces()
-      guard ["title", "visual", "block", "width", "resolution", "bottleneck"].contains(key) else {
+      guard ["title", "visual", "block", "width", "resolution", "bottleneck", "live"].contains(key) else {
         throw LessonError(
           source: source, line: number,
-          message: "unknown field \"\(key)\"; allowed: title, visual, block, width, resolution, bottleneck")
+          message:
+            "unknown field \"\(key)\"; allowed: title, visual, block, width, resolution, bottleneck, live")
       }
       guard fields[key] == nil else {
         throw LessonError(source: source, line: number, message: "\(key) given twice")
@@ -99,6 +103,14 @@ public enum LessonParser {
           source: source, line: field.line, message: "resolution must be 32 to 2048, got \"\(field.value)\"")
       }
       step.resolution = resolution
+    }
+    if let field = fields["live"] {
+      guard field.value.count <= maximumLiveLength else {
+        throw LessonError(
+          source: source, line: field.line,
+          message: "live has \(field.value.count) characters; at most \(maximumLiveLength) fit on one line")
+      }
+      step.live = field.value.isEmpty ? nil : field.value
     }
     if let field = fields["bottleneck"] {
       guard let activation = Activation(rawValue: field.value) else {

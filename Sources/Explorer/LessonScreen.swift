@@ -20,9 +20,14 @@ public enum LessonScreen {
     let keys = keyLine(theme: theme, width: area.width)
     canvas.write(keys, x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
     let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 2)
-    let layout = layout(text: step.text, body: body, zoomed: lesson.zoomed)
+    let layout = layout(text: screenText(step).replacingUnicode(theme), body: body, zoomed: lesson.zoomed)
     if let textRect = layout.text {
-      canvas.writeWrapped(step.text.replacingUnicode(theme), in: textRect)
+      let used = canvas.writeWrapped(step.text.replacingUnicode(theme), in: textRect)
+      if let live = step.live {
+        let liveRect = Rect(
+          x: textRect.x, y: textRect.y + used, width: textRect.width, height: textRect.height - used)
+        canvas.writeWrapped(liveLine(live).replacingUnicode(theme), in: liveRect, style: theme.heading)
+      }
     }
     let visual = LessonVisuals.render(
       step.visual, state: state, theme: theme, width: layout.visual.width, height: layout.visual.height)
@@ -45,22 +50,26 @@ public enum LessonScreen {
     return (textRect, visual)
   }
 
+  /// The step's text as the screen shows it: the explanation, then what to try live.
+  static func screenText(_ step: LessonStep) -> String {
+    step.live.map { step.text + "\n" + liveLine($0) } ?? step.text
+  }
+
+  static func liveLine(_ live: String) -> String { "▸ " + live }
+
   /// The current step's visual alone, for handouts and exports.
   public static func renderVisual(_ state: ExplorerState, theme: Theme, width: Int, height: Int) -> Canvas {
     guard let step = state.lessonStep else { return Canvas(width: width, height: height) }
     return LessonVisuals.render(step.visual, state: state, theme: theme, width: width, height: height)
   }
 
+  /// The clicker keys, whole tokens only, the way forward and back kept longest.
   static func keyLine(theme: Theme, width: Int) -> String {
-    let d = " \(theme.dot) "
-    let full =
+    let full = theme.fit(
       [
-        "→/Space/PgDn next", "←/PgUp back", "1-9 Enter jump", "z zoom", "b w/W r/R s a live", "L explorer",
-        "? q",
-      ]
-      .joined(separator: d)
-    let short = ["→/Space next", "← back", "N Enter jump", "z zoom", "b w r s a", "L", "? q"].joined(
-      separator: d)
-    return (full.count <= width ? full : short).replacingUnicode(theme)
+        ("→/Space/PgDn next", 9), ("←/PgUp back", 8), ("1-9 Enter jump", 5), ("z zoom", 4),
+        ("t w/W r/R s a live", 6), ("b blank", 3), ("Esc Esc leave", 2), ("? q", 7),
+      ], separator: " \(theme.dot) ", width: width)
+    return full.replacingUnicode(theme)
   }
 }

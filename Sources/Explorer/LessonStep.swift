@@ -10,6 +10,8 @@ public struct LessonStep: Equatable, Sendable {
   public var width: Double?
   public var resolution: Int?
   public var bottleneck: Activation?
+  /// What to try on screen ("Press t: …"): shown under the text, left out of print.
+  public var live: String?
   /// The file it came from, for error messages and `--print`.
   public var source: String
 

@@ -41,7 +41,7 @@ struct LineWriter {
   var remaining: Int { area.maxY - y }
 
   mutating func line(_ text: String, style: CellStyle = .plain, into canvas: inout Canvas) {
-    guard y < area.maxY else { return }
+    guard y < area.maxY else { return canvas.noteDropped(text) }
     canvas.write(text.replacingUnicode(theme), x: area.x, y: y, style: style, maxWidth: area.width)
     y += 1
   }

@@ -13,33 +13,36 @@ enum LinearBottleneckVisual {
     }
     let activation = manifold.experiment.activation
     let linear = activation == .linear
+    let key = state.lesson == nil ? "b" : "t"
     writer.line(
-      "Bottleneck \(linear ? "linear" : "ReLU6") (b) \(theme.dot) spiral in n dims, one random T per n (s: another)",
-      style: theme.activation(linear: linear), into: &canvas)
+      theme.fit(
+        [
+          ("Bottleneck \(linear ? "linear" : "ReLU6") (\(key))", 5), ("\(theme.dot) spiral in n dims,", 3),
+          ("one random T per n", 2), ("(s: another)", 1),
+        ], width: area.width), style: theme.activation(linear: linear), into: &canvas)
     writer.skip()
     let barWidth = max(6, min(24, (area.width - 16) / 2 - 8))
-    let header = " n  " + "measured collapse".padding(to: barWidth + 8) + "Theorem 1 (ReLU)"
+    let header = " n  " + "measured collapse".padding(to: barWidth + 8) + "ReLU prediction (Thm 1)"
     writer.line(header, style: theme.heading, into: &canvas)
     for panel in manifold.panels {
       guard writer.remaining > 0 else { break }
       let y = writer.y
       canvas.write(String(panel.dimension).leftPadded(to: 2), x: area.x, y: y)
       bar(panel.collapsedFraction.mean, width: barWidth, x: area.x + 4, y: y, theme: theme, into: &canvas)
-      bar(panel.theory, width: barWidth, x: area.x + 4 + barWidth + 8, y: y, theme: theme, into: &canvas)
+      // Theorem 1 is about ReLU: its prediction is shown whatever the bottleneck is now.
+      let prediction = Theorem1.collapsedFraction(embeddingDimension: panel.dimension, manifoldDimension: 2)
+      bar(prediction, width: barWidth, x: area.x + 4 + barWidth + 8, y: y, theme: theme, into: &canvas)
       writer.skip()
     }
     writer.skip()
     writer.line(
-      "Theorem 1: a share (1 + n)/2ⁿ of a 2-D manifold collapses under ReLU in n dims.", style: theme.dim,
-      into: &canvas)
-    if linear {
-      writer.line(
-        "Linear: every point is recovered exactly, so the measured share is 0.", style: theme.dim,
-        into: &canvas)
-    } else {
-      writer.line(
-        "ReLU6 also clips at 6, so it can lose more than ReLU's prediction.", style: theme.dim, into: &canvas)
-    }
+      theme.fit(
+        [("Theorem 1: a share (1 + n)/2ⁿ of a 2-D manifold", 2), ("collapses under ReLU in n dims.", 1)],
+        width: area.width), style: theme.dim, into: &canvas)
+    writer.line(
+      linear
+        ? "Linear: every point is recovered, so the measured share is 0."
+        : "ReLU6 also clips at 6, so it can lose more than ReLU.", style: theme.dim, into: &canvas)
     // The second visual: the same question asked of the selected real block (the lab).
     writer.skip()
     LabPanel.draw(

@@ -2,26 +2,98 @@ import ManifoldKit
 import Reports
 import TermCanvas
 
-/// The paper's Figure 1, live: the activation follows the bottleneck toggle.
+/// The paper's Figure 1, live: ReLU as in the paper, and `b` steps to linear and ReLU6.
 enum ManifoldScreen {
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
     guard let manifold = state.currentManifold else {
       canvas.write("Figure 1: computing…".replacingUnicode(theme), x: area.x, y: area.y, style: theme.dim)
       return
     }
-    let linear = state.config.bottleneckActivation == .linear
-    let activation = manifold.experiment.activation.rawValue
-    let explanation = linear ? "linear keeps the spiral at every n" : "ReLU6 collapses low n"
-    let heading =
-      "Figure 1: spiral \(theme.arrow) T (n dims) \(theme.arrow) \(activation) \(theme.arrow) T⁺ \(theme.dot) "
-      + "\(explanation) \(theme.dot) seed \(state.seed)"
-    canvas.write(
-      heading.replacingUnicode(theme), x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
+    var y = area.y
+    for (line, style) in headerLines(
+      manifold, state: state, theme: theme, width: area.width, height: area.height)
+    {
+      canvas.write(line.replacingUnicode(theme), x: area.x, y: y, style: style)
+      y += 1
+    }
     var figure = ManifoldFigure(
       result: manifold, plotStyle: state.plotStyle, colored: theme.colored, unicode: theme.unicode)
+    let body = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
+    // Two metric lines when the plots keep their size for it, or when one line is too
+    // narrow for the collapse and its prediction together.
     figure.metricLines = 1
-    let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-    guard let layout = figure.fittedLayout(width: body.width, height: body.height) else { return }
+    let one = figure.fittedLayout(width: body.width, height: body.height)
+    figure.metricLines = 2
+    let two = figure.fittedLayout(width: body.width, height: body.height)
+    var layout = one
+    if let two, let one {
+      let narrow = one.panelWidth < "coll 45.6% thy 18.8%".count
+      if two.plotRows >= one.plotRows || (narrow && two.plotRows >= 4) { layout = two }
+    } else if one == nil {
+      layout = two
+    }
+    figure.metricLines = layout?.metricLines ?? 1
+    guard let layout else { return }
     figure.draw(into: &canvas, origin: (body.x, body.y), layout: layout)
+  }
+
+  /// The title (naming the activation shown), the spiral chosen and the legend of the
+  /// metrics and of the ×s drawing factor, each line shortened as whole tokens.
+  static func headerLines(
+    _ manifold: ManifoldResult, state: ExplorerState, theme: Theme, width: Int, height: Int
+  )
+    -> [(String, CellStyle)]
+  {
+    let experiment = manifold.experiment
+    let activation = experiment.activation
+    let arrow = theme.arrow
+    let verdict: String
+    switch activation {
+    case .relu: verdict = "low n collapses, n = 15 and 30 recover"
+    case .linear: verdict = "linear keeps the spiral at every n"
+    case .relu6: verdict = "ReLU6, as in the network: clips at 6 too"
+    }
+    let key = state.lesson == nil ? "b" : "t"
+    let choice = state.figureVisible ? "\(theme.dot) \(key): \(nextLabel(after: activation))" : ""
+    let spiral = experiment.spiral
+    let turns = "\(NumberFormatting.fixed(spiral.turns, decimals: 0)) turns"
+    // On a short area the spiral's choice joins the title, so the plots keep their rows.
+    let compact = height < 16
+    var titleTokens: [(String, Int)] = [
+      ("Figure 1 \(theme.dot) \(activation.label)", 9),
+      ("\(theme.dot) spiral \(arrow) T (n dims) \(arrow) \(activation.label) \(arrow) T⁺", 3),
+      ("\(theme.dot) \(verdict)", 5),
+    ]
+    if !choice.isEmpty { titleTokens.append((choice, 7)) }
+    if compact { titleTokens.append(("\(theme.dot) \(turns), \(spiral.points) pts", 6)) }
+    var lines: [(String, CellStyle)] = [(theme.fit(titleTokens, width: width), theme.heading)]
+    if !compact {
+      let chosen = theme.fit(
+        [
+          ("\(turns), \(spiral.points) points, joined as a line", 4), ("(sized for small panels)", 1),
+          ("= mnv2 manifold --activation \(activation.rawValue) --seed \(experiment.seed)", 3),
+        ], width: width)
+      lines.append((chosen, theme.dim))
+    }
+    let legend = theme.fit(
+      [
+        ("coll: share with < 2 active coords", 4), ("thy: ReLU prediction (1+n)/2ⁿ", 3),
+        ("err: misfit after best affine map", 2),
+      ], separator: " \(theme.dot) ", width: width)
+    let scale =
+      activation == .linear
+      ? theme.fit([("×s: the drawing factor; 1 here, since T⁺ undoes T exactly", 3)], width: width)
+      : theme.fit(
+        [
+          ("×s: drawn s× larger, as T⁺ gives ReLU's output back at about half size", 3),
+          ("(E[TᵀDT] = (n/2)·I)", 1),
+        ],
+        width: width)
+    lines += [(legend, theme.dim), (scale, theme.dim)]
+    return lines.filter { !$0.0.isEmpty }
+  }
+
+  static func nextLabel(after activation: ManifoldActivation) -> String {
+    ExplorerReducer.nextFigureActivation(after: activation).label
   }
 }

@@ -36,6 +36,13 @@ enum MemoryVisual {
         "! V1 7×7: paper prints 199; 1024·7²·2 B = 100,352 B, so ≈100K.", style: theme.dim, into: &canvas)
       writer.line(
         "arXiv prints 16/400 at 112×112; CVPR 1/O(1) (first-layer trick).", style: theme.dim, into: &canvas)
+      // Why "24/150.5" stands beside the paper's "32/200": one explanation for the column.
+      let why =
+        "V2 ours counts the narrow tensors a streamed bottleneck keeps (24 channels at 56×56); "
+        + "the paper's V2 cells use the width of the next stage that reads the size (32)."
+      for line in Canvas.wrap(why.replacingUnicode(theme), width: area.width) where writer.remaining > 0 {
+        writer.line(line, style: theme.dim, into: &canvas)
+      }
     } else {
       writer.line(
         "The paper's cells apply to width 1.0 at 224 only (w/W, r/R to return).", style: theme.dim,

@@ -16,23 +16,28 @@ enum NetworkScreen {
     let bottleneck = state.config.bottleneckActivation
     // Totals with their conventions: MAdds count convs and the classifier only; params
     // follow the chosen framework's convention.
-    var x = area.x
-    x += canvas.write(NumberFormatting.grouped(totalMAdds) + " MAdds", x: x, y: y, style: theme.heading)
-    x += canvas.write(" (conv+fc; BN/act/pool 0) \(theme.dot) ", x: x, y: y, style: theme.dim)
-    x += canvas.write(
-      NumberFormatting.grouped(network.params(state.convention)) + " params", x: x, y: y, style: theme.heading
-    )
-    canvas.write(" (\(state.convention.rawValue))", x: x, y: y, style: theme.dim, maxWidth: area.maxX - x)
+    let totals = theme.fit(
+      [
+        (NumberFormatting.grouped(totalMAdds) + " MAdds", 9), ("(conv+fc only)", 6),
+        ("\(theme.dot) " + NumberFormatting.grouped(network.params(state.convention)) + " params", 8),
+        ("(\(state.convention.rawValue))", 7), ("\(theme.dot) H\(theme.times)W\(theme.times)C", 5),
+      ], width: area.width)
+    canvas.write(totals, x: area.x, y: y, style: theme.heading)
     y += 1
     if bottleneck == .relu6 {
-      canvas.write(
-        "ReLU6 after each projection (Fig. 6a ablation): shapes and costs are unchanged.", x: area.x, y: y,
-        style: theme.activation(linear: false), maxWidth: area.width)
+      let note = theme.fit(
+        [
+          ("ReLU6 after each projection", 3), ("(Fig. 6a ablation):", 1),
+          ("shapes and costs are unchanged.", 2),
+        ],
+        width: area.width)
+      canvas.write(note, x: area.x, y: y, style: theme.activation(linear: false))
       y += 1
     }
     let wide = area.width >= wideThreshold
     let tableWidth = wide ? area.width - sidePanelMinimumWidth - 1 : area.width
     let columns = columnLayout(tableWidth: tableWidth)
+    let largestShare = network.groups.map { Double($0.multiplyAdds) / Double(max(1, totalMAdds)) }.max() ?? 0
     drawHeader(columns: columns, theme: theme, x: area.x, y: y, into: &canvas)
     y += 1
     let visible = area.maxY - y
@@ -41,8 +46,8 @@ enum NetworkScreen {
     for (offset, group) in groups[top..<min(groups.count, top + visible)].enumerated() {
       let rowY = y + offset
       drawRow(
-        group, total: totalMAdds, state: state, columns: columns, theme: theme, x: area.x, y: rowY,
-        into: &canvas)
+        group, total: totalMAdds, largestShare: largestShare, state: state, columns: columns, theme: theme,
+        x: area.x, y: rowY, into: &canvas)
       if group.index == state.selectedGroup {
         canvas.restyle(Rect(x: area.x, y: rowY, width: tableWidth, height: 1)) { style in
           style.reverse = true
@@ -68,14 +73,23 @@ enum NetworkScreen {
     return min(max(0, selected - visible / 2), count - visible)
   }
 
+  /// Where each column starts. Columns that do not fit the table's width are left out
+  /// whole, from the right: the share bar, then params, then MAdds.
   struct Columns {
     var index = 0, op = 3, shapes = 15, t = 40, s = 42, res = 44, madds = 47, params = 59, bar = 69,
       barWidth = 10
+    var showsMAdds = true, showsParams = true, showsBar = true
   }
+
+  /// The share column needs room for its label ("10.0%") and a bar worth reading.
+  static let minimumBarWidth = 10
 
   static func columnLayout(tableWidth: Int) -> Columns {
     var columns = Columns()
-    columns.barWidth = max(4, tableWidth - columns.bar - 1)
+    columns.barWidth = tableWidth - columns.bar - 1
+    columns.showsBar = columns.barWidth >= minimumBarWidth
+    columns.showsParams = tableWidth >= columns.params + 9
+    columns.showsMAdds = tableWidth >= columns.madds + 11
     return columns
   }
 
@@ -87,14 +101,17 @@ enum NetworkScreen {
     canvas.write("t", x: x + columns.t, y: y, style: style)
     canvas.write("s", x: x + columns.s, y: y, style: style)
     canvas.write("+x", x: x + columns.res, y: y, style: style)
-    canvas.write("     MAdds", x: x + columns.madds, y: y, style: style)
-    canvas.write("   Params", x: x + columns.params, y: y, style: style)
-    canvas.write("share", x: x + columns.bar, y: y, style: style)
+    if columns.showsMAdds { canvas.write("     MAdds", x: x + columns.madds, y: y, style: style) }
+    if columns.showsParams { canvas.write("   Params", x: x + columns.params, y: y, style: style) }
+    if columns.showsBar {
+      let label = columns.barWidth >= 21 ? "share (largest = full)" : "share"
+      canvas.write(label, x: x + columns.bar, y: y, style: style)
+    }
   }
 
   static func drawRow(
-    _ group: LayerGroup, total: Int, state: ExplorerState, columns: Columns, theme: Theme, x: Int, y: Int,
-    into canvas: inout Canvas
+    _ group: LayerGroup, total: Int, largestShare: Double, state: ExplorerState, columns: Columns,
+    theme: Theme, x: Int, y: Int, into canvas: inout Canvas
   ) {
     func right(_ text: String, _ column: Int, width: Int) {
       canvas.write(text, x: x + column + max(0, width - text.count), y: y)
@@ -107,22 +124,27 @@ enum NetworkScreen {
     canvas.write(group.op == .bottleneck ? String(group.expansion) : "-", x: x + columns.t, y: y)
     canvas.write(String(group.stride), x: x + columns.s, y: y)
     if group.residualAdd { canvas.write("+x", x: x + columns.res, y: y, style: theme.residual) }
-    right(NumberFormatting.grouped(group.multiplyAdds), columns.madds, width: 11)
-    right(NumberFormatting.grouped(group.params.count(state.convention)), columns.params, width: 9)
+    if columns.showsMAdds { right(NumberFormatting.grouped(group.multiplyAdds), columns.madds, width: 11) }
+    if columns.showsParams {
+      right(NumberFormatting.grouped(group.params.count(state.convention)), columns.params, width: 9)
+    }
+    guard columns.showsBar else { return }
     let fraction = total == 0 ? 0 : Double(group.multiplyAdds) / Double(total)
     drawBar(
-      fraction: fraction, scale: 0.10, width: columns.barWidth, theme: theme, x: x + columns.bar, y: y,
+      fraction: fraction, scale: largestShare, width: columns.barWidth, theme: theme, x: x + columns.bar,
+      y: y,
       into: &canvas)
   }
 
-  /// A horizontal bar where the full width is `scale` of the total (10%, the largest
-  /// block's share being 9.7%), with the percentage after it.
+  /// A horizontal bar where the full width is `scale` of the total (the largest block's
+  /// share, so every bar is in proportion at every width and resolution), with the
+  /// percentage after it.
   static func drawBar(
     fraction: Double, scale: Double, width: Int, theme: Theme, x: Int, y: Int, into canvas: inout Canvas
   ) {
     let label = NumberFormatting.percent(fraction)
     let barWidth = max(0, width - label.count - 1)
-    let eighths = Int((min(1, fraction / scale) * Double(barWidth) * 8).rounded())
+    let eighths = scale > 0 ? Int((min(1, fraction / scale) * Double(barWidth) * 8).rounded()) : 0
     let full = eighths / 8
     for column in 0..<full { canvas.put(theme.barFull, x: x + column, y: y, style: theme.bar) }
     let partial = eighths % 8
@@ -140,10 +162,12 @@ enum NetworkScreen {
       title: "\(group.name) \(theme.dot) \(group.operatorLabel(unicode: theme.unicode))")
     let inner = area.inset(by: 1)
     var y = inner.y
+    // A line too long for the panel wraps at a word; what is below the panel is left out.
     func line(_ text: String, style: CellStyle = .plain) {
-      guard y < inner.maxY else { return }
-      canvas.write(text, x: inner.x + 1, y: y, style: style, maxWidth: inner.width - 2)
-      y += 1
+      for part in Canvas.wrap(text, width: inner.width - 2) where y < inner.maxY {
+        canvas.write(part, x: inner.x + 1, y: y, style: style)
+        y += 1
+      }
     }
     line("\(theme.shape(group.input)) \(theme.arrow) \(theme.shape(group.output))", style: theme.heading)
     if group.op == .bottleneck {

@@ -45,6 +45,17 @@ public struct Theme: Sendable {
   func shape(_ shape: TensorShape) -> String { shape.formatted(unicode: unicode) }
 }
 
+extension Theme {
+  /// `TokenFit.line` on the tokens as this theme spells them, so a line measured for the
+  /// screen is the line drawn (ASCII spellings are often longer).
+  func fit(_ tokens: [(text: String, priority: Int)], separator: String = " ", width: Int) -> String {
+    TokenFit.line(
+      tokens.map { ($0.text.replacingUnicode(self), $0.priority) },
+      separator: separator.replacingUnicode(self),
+      width: width)
+  }
+}
+
 extension Canvas {
   /// The last line of defence for terminals without UTF-8: any symbol a view wrote
   /// directly becomes its one-character ASCII stand-in, or `?`.

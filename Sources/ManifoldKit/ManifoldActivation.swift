@@ -25,3 +25,14 @@ public enum ManifoldActivation: String, CaseIterable, Sendable {
     }
   }
 }
+
+extension ManifoldActivation {
+  /// The name a student sees, in the paper's typography.
+  public var label: String {
+    switch self {
+    case .relu: return "ReLU"
+    case .relu6: return "ReLU6"
+    case .linear: return "linear"
+    }
+  }
+}

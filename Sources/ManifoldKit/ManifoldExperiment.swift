@@ -119,15 +119,4 @@ public struct ManifoldResult: Equatable, Sendable {
   public var experiment: ManifoldExperiment
   public var inputs: [Point2]
   public var panels: [ManifoldPanel]
-
-  /// The half-width of a square centred on the origin that holds every point of every
-  /// panel, so all panels share one scale and a shrink or collapse is visible.
-  public var sharedExtent: Double {
-    var extent = 0.0
-    for point in inputs { extent = max(extent, abs(point.x), abs(point.y)) }
-    for panel in panels {
-      for point in panel.recovered { extent = max(extent, abs(point.x), abs(point.y)) }
-    }
-    return extent > 0 ? extent * 1.05 : 1
-  }
 }

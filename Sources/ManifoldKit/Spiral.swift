@@ -10,7 +10,10 @@ public struct Spiral: Equatable, Sendable {
   public var radius: Double
 
   public static let defaultPoints = 2000
-  public static let defaultTurns = 4.0
+  /// Two turns keep the loops about five Braille dots apart in the smallest panel a
+  /// classroom screen gives (10×5 cells), so n = 15 and 30 read as spirals, not blocks.
+  /// The paper's drawing has about 9–10, at a resolution no terminal has.
+  public static let defaultTurns = 2.0
   /// With R = 4 and T ~ N(0, 1), |(Tx)ᵢ| reaches about 6 to 12 on the outer loops, so
   /// ReLU6 clips there and its effect is visible; ReLU and linear do not depend on R.
   public static let defaultRadius = 4.0

@@ -85,7 +85,8 @@ public struct ManifoldFigure {
   }
 
   public func draw(into canvas: inout Canvas, origin: (x: Int, y: Int), layout: Layout) {
-    let extent = result.sharedExtent
+    let extent = result.displayExtent
+    let scales = result.displayScales
     let box = BoxStyle.forUnicode(unicode)
     let count = result.inputs.count
     let shades = (0..<count).map { Float(count > 1 ? Double($0) / Double(count - 1) : 0) }
@@ -96,15 +97,17 @@ public struct ManifoldFigure {
       let frame = Rect(x: x, y: y, width: layout.panelWidth, height: layout.plotRows + 2)
       var raster = ScatterRaster(
         columns: frame.width - 2, rows: layout.plotRows, style: plotStyle, extent: extent)
+      let scale = index == 0 ? 1 : scales[index - 1]
       let points = index == 0 ? result.inputs : result.panels[index - 1].recovered
-      for (point, shade) in zip(points, shades) { raster.plot(x: point.x, y: point.y, shade: shade) }
+      raster.plotPolyline(points.map { ($0.x * scale, $0.y * scale) }, shades: shades)
       let title = index == 0 ? "Input" : "n = \(result.panels[index - 1].dimension)"
       canvas.box(frame, style: box, cellStyle: .dim, title: title)
       raster.draw(into: &canvas, x: frame.x + 1, y: frame.y + 1, colored: colored)
-      let plusMinus = unicode ? "±" : "+/-"
-      canvas.write(
-        " \(plusMinus)\(NumberFormatting.fixed(extent, decimals: 2)) ", x: frame.x + 2, y: frame.maxY - 1,
-        style: .dim, maxWidth: frame.width - 4)
+      let label =
+        index == 0 ? Self.extentLabel(extent, unicode: unicode) : Self.scaleLabel(scale, unicode: unicode)
+      if label.count + 4 <= frame.width {
+        canvas.write(label, x: frame.x + 2, y: frame.maxY - 1, style: .dim)
+      }
       let lines = metricText(panelIndex: index, width: layout.panelWidth)
       for (offset, line) in lines.prefix(layout.metricLines).enumerated() {
         canvas.write(line, x: x, y: frame.maxY + offset, maxWidth: layout.panelWidth)
@@ -112,42 +115,70 @@ public struct ManifoldFigure {
     }
   }
 
-  private func metricText(panelIndex: Int, width: Int) -> [String] {
-    let experiment = result.experiment
-    if metricLines == 1 { return [compactMetricText(panelIndex: panelIndex, width: width)] }
-    if panelIndex == 0 {
-      return [
-        "\(experiment.spiral.points) points, \(NumberFormatting.fixed(experiment.spiral.turns, decimals: 2)) turns",
-        "act: \(experiment.activation.rawValue), seed \(experiment.seed)",
-      ]
-    }
-    let panel = result.panels[panelIndex - 1]
-    let trials = experiment.trials
-    func share(_ summary: MetricSummary) -> String {
-      let value = NumberFormatting.fixed(summary.mean * 100, decimals: 1)
-      guard trials > 1 else { return value + "%" }
-      return value + (unicode ? "±" : "+/-")
-        + NumberFormatting.fixed(summary.standardDeviation * 100, decimals: 1) + "%"
-    }
-    return [
-      "collapsed \(share(panel.collapsedFraction)) thy \(ManifoldFigure.percent(panel.theory))",
-      "err \(NumberFormatting.fixed(panel.alignedError.mean, decimals: 3)) zeroed \(share(panel.zeroedShare))",
-    ]
+  /// " ±4.20 " on the input's frame: the half-width of the square every panel shares.
+  static func extentLabel(_ extent: Double, unicode: Bool) -> String {
+    " \(unicode ? "±" : "+/-")\(NumberFormatting.fixed(extent, decimals: 2)) "
   }
 
-  /// One line per panel for a crowded screen, shortened to what fits.
-  private func compactMetricText(panelIndex: Int, width: Int) -> String {
+  /// " ×2.03 " on a recovered panel's frame: it is drawn that much larger than T⁺ returned it.
+  static func scaleLabel(_ scale: Double, unicode: Bool) -> String {
+    " \(unicode ? "×" : "x")\(NumberFormatting.fixed(scale, decimals: 2)) "
+  }
+
+  /// The panel's metrics as whole tokens packed into `metricLines` lines of `width`, in
+  /// order of importance: what collapsed, what Theorem 1 predicts, then the error and the
+  /// zeroed share. A token that does not fit is left out, never cut.
+  private func metricText(panelIndex: Int, width: Int) -> [String] {
     let experiment = result.experiment
+    let tokens: [String]
     if panelIndex == 0 {
-      return "\(experiment.spiral.points) pts, \(experiment.activation.rawValue)"
+      let turns = experiment.spiral.turns
+      let turnsText = NumberFormatting.fixed(turns, decimals: turns == turns.rounded() ? 0 : 2)
+      tokens = [
+        "\(experiment.spiral.points) pts", experiment.activation.label, "\(turnsText) turns",
+        "seed \(experiment.seed)",
+      ]
+    } else {
+      let panel = result.panels[panelIndex - 1]
+      let trials = experiment.trials
+      func share(_ summary: MetricSummary) -> String {
+        let value = NumberFormatting.fixed(summary.mean * 100, decimals: 1)
+        guard trials > 1 else { return value + "%" }
+        return value + (unicode ? "±" : "+/-")
+          + NumberFormatting.fixed(summary.standardDeviation * 100, decimals: 1) + "%"
+      }
+      tokens = [
+        "coll \(share(panel.collapsedFraction))", "thy \(ManifoldFigure.percent(Self.reluPrediction(panel)))",
+        "err \(NumberFormatting.fixed(panel.alignedError.mean, decimals: metricLines > 1 ? 3 : 2))",
+        "zeroed \(share(panel.zeroedShare))",
+      ]
     }
-    let panel = result.panels[panelIndex - 1]
-    let collapsed = NumberFormatting.percent(panel.collapsedFraction.mean)
-    let theory = ManifoldFigure.percent(panel.theory)
-    let error = NumberFormatting.fixed(panel.alignedError.mean, decimals: 2)
-    let full = "collapsed \(collapsed) thy \(theory) err \(error)"
-    if full.count <= width { return full }
-    return "coll \(collapsed) thy \(theory)"
+    return Self.pack(tokens, lines: metricLines, width: width)
+  }
+
+  /// Fills lines left to right with whole tokens, moving to the next line when one is full.
+  static func pack(_ tokens: [String], lines: Int, width: Int) -> [String] {
+    var result: [String] = []
+    var line = ""
+    for token in tokens where token.count <= width {
+      if line.isEmpty {
+        line = token
+      } else if line.count + 1 + token.count <= width {
+        line += " " + token
+      } else {
+        result.append(line)
+        guard result.count < lines else { return result }
+        line = token
+      }
+    }
+    if !line.isEmpty && result.count < lines { result.append(line) }
+    return result
+  }
+
+  /// Theorem 1's prediction for ReLU, shown as "thy" with every activation: it is the
+  /// yardstick, and a linear panel's measured 0% is read against it.
+  static func reluPrediction(_ panel: ManifoldPanel) -> Double {
+    Theorem1.collapsedFraction(embeddingDimension: panel.dimension, manifoldDimension: 2)
   }
 
   /// A percentage that keeps tiny theoretical values visible (0.05% rather than 0.0%).

@@ -16,11 +16,14 @@ public struct ManifoldReport {
   }
 
   static let definitions = """
-    collapsed: share of points with fewer than 2 active coordinates (Lemma 2: not recoverable).
-    theory:    Theorem 1's expected collapsed share for ReLU over random T, (1 + n)/2^n.
-    aligned:   mean distance from each input point to the best affine fit of its recovered point,
-               over the spiral's RMS radius (a shrink or rotation costs 0; a collapse does not).
-    zeroed:    share of the n coordinates the activation set to zero.
+    collapsed (coll): share of points with fewer than 2 active coordinates (Lemma 2: lost).
+    theory (thy):     Theorem 1's expected collapsed share for ReLU over random T, (1 + n)/2^n,
+                      shown with every activation as the yardstick.
+    aligned (err):    mean distance from each input point to the best affine fit of its recovered
+                      point, over the spiral's RMS radius (a shrink or rotation costs 0).
+    zeroed:           share of the n coordinates the activation set to zero.
+    xs on a panel:    the panel is drawn s times larger than T+ returned it (least squares, 1 to 4):
+                      through ReLU, E[T^T D T] = (n/2) I, so T+ gives back about half the size.
 
     """
 
@@ -37,7 +40,7 @@ public struct ManifoldReport {
     for panel in result.panels {
       var row = [String(panel.dimension), NumberFormatting.percent(panel.collapsedFraction.mean)]
       if trials > 1 { row.append(NumberFormatting.percent(panel.collapsedFraction.standardDeviation)) }
-      row.append(ManifoldFigure.percent(panel.theory))
+      row.append(ManifoldFigure.percent(ManifoldFigure.reluPrediction(panel)))
       row.append(NumberFormatting.fixed(panel.alignedError.mean, decimals: 3))
       if trials > 1 { row.append(NumberFormatting.fixed(panel.alignedError.standardDeviation, decimals: 3)) }
       row.append(NumberFormatting.percent(panel.zeroedShare.mean))

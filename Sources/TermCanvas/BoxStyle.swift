@@ -17,6 +17,7 @@ extension Canvas {
     titleStyle: CellStyle = .bold
   ) {
     guard rect.width >= 2, rect.height >= 2 else { return }
+    noteFrame(rect, style: style)
     for column in rect.x + 1..<rect.maxX - 1 {
       put(style.horizontal, x: column, y: rect.y, style: cellStyle)
       put(style.horizontal, x: column, y: rect.maxY - 1, style: cellStyle)

@@ -4,6 +4,14 @@ public struct Canvas: Equatable, Sendable {
   public let width: Int
   public let height: Int
   public private(set) var cells: [Cell]
+  /// The layout rule's ledger: text that a write or a wrap had to cut, and frames drawn,
+  /// so a test can fail on any clipped token or broken border. Not part of equality.
+  public private(set) var clipped: [String] = []
+  public private(set) var frames: [(rect: Rect, style: BoxStyle)] = []
+
+  public static func == (a: Canvas, b: Canvas) -> Bool {
+    a.width == b.width && a.height == b.height && a.cells == b.cells
+  }
 
   public init(width: Int, height: Int) {
     self.width = max(0, width)
@@ -38,7 +46,10 @@ public struct Canvas: Equatable, Sendable {
     let limit = min(maxWidth ?? Int.max, width - x)
     var column = 0
     for scalar in text.unicodeScalars {
-      guard column < limit else { break }
+      guard column < limit else {
+        noteClipped(text, from: column)
+        break
+      }
       let safe: Unicode.Scalar = scalar.value < 0x20 || scalar.value == 0x7F ? "?" : scalar
       put(safe, x: x + column, y: y, style: style)
       column += 1
@@ -54,7 +65,57 @@ public struct Canvas: Equatable, Sendable {
     for (offset, line) in lines.prefix(rect.height).enumerated() {
       write(line, x: rect.x, y: rect.y + offset, style: style, maxWidth: rect.width)
     }
+    let dropped = lines.dropFirst(max(0, rect.height)).joined(separator: " ")
+    if !dropped.allSatisfy({ $0 == " " }) { clipped.append("lines dropped: \(dropped)") }
     return min(lines.count, rect.height)
+  }
+
+  /// Records text a view had no room for, so the layout check sees it.
+  public mutating func noteDropped(_ text: String) {
+    if !text.allSatisfy({ $0 == " " }) { clipped.append("line dropped: \(text)") }
+  }
+
+  /// Records a cut unless only spaces were lost.
+  private mutating func noteClipped(_ text: String, from column: Int) {
+    let lost = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(column)))
+    if !lost.allSatisfy({ $0 == " " }) { clipped.append("\(text) [cut: \(lost)]") }
+  }
+
+  /// Clears `rect` for a modal box drawn over the screen: frames underneath are covered on
+  /// purpose, so the border check forgets them.
+  public mutating func clearForOverlay(_ rect: Rect) {
+    fill(rect)
+    frames.removeAll { frame in
+      frame.rect.x < rect.maxX && rect.x < frame.rect.maxX && frame.rect.y < rect.maxY
+        && rect.y < frame.rect.maxY
+    }
+  }
+
+  /// Records a frame, for the border check.
+  mutating func noteFrame(_ rect: Rect, style: BoxStyle) { frames.append((rect, style)) }
+
+  /// The ways the layout rule is broken on this canvas: clipped text, and frames that do not
+  /// fit the canvas or whose corners or sides were later drawn over. Empty when all is well.
+  public func layoutViolations() -> [String] {
+    var violations = clipped.map { "clipped: \($0)" }
+    for (rect, style) in frames {
+      guard rect.x >= 0, rect.y >= 0, rect.maxX <= width, rect.maxY <= height else {
+        violations.append("frame \(rect) does not fit \(width)×\(height)")
+        continue
+      }
+      let corners: [(Int, Int, Unicode.Scalar)] = [
+        (rect.x, rect.y, style.topLeft), (rect.maxX - 1, rect.y, style.topRight),
+        (rect.x, rect.maxY - 1, style.bottomLeft), (rect.maxX - 1, rect.maxY - 1, style.bottomRight),
+      ]
+      var broken = corners.contains { self[$0.0, $0.1].scalar != $0.2 }
+      for row in rect.y + 1..<max(rect.y + 1, rect.maxY - 1) {
+        broken =
+          broken || self[rect.x, row].scalar != style.vertical
+          || self[rect.maxX - 1, row].scalar != style.vertical
+      }
+      if broken { violations.append("frame \(rect) drawn over") }
+    }
+    return violations
   }
 
   /// Greedy word wrap to `width` cells.
@@ -100,10 +161,14 @@ public struct Canvas: Equatable, Sendable {
     }
   }
 
-  /// Copies another canvas in at (x, y), clipped.
+  /// Copies another canvas in at (x, y), clipped, with its ledger (frames moved with it).
   public mutating func blit(_ other: Canvas, x: Int, y: Int) {
     for row in 0..<other.height {
       for column in 0..<other.width { self[x + column, y + row] = other[column, row] }
+    }
+    clipped += other.clipped
+    frames += other.frames.map {
+      (Rect(x: $0.rect.x + x, y: $0.rect.y + y, width: $0.rect.width, height: $0.rect.height), $0.style)
     }
   }
 

@@ -85,6 +85,44 @@ public struct ScatterRaster: Sendable {
     shade[cell] = value
   }
 
+  /// Draws the curve through `points` in order, one dot wide: consecutive points are
+  /// joined by a straight run of dots, so a continuous curve stays continuous at any scale
+  /// and a dense one does not fill its cells. `shades[i]` colours the run ending at point i.
+  public mutating func plotPolyline(_ points: [(x: Double, y: Double)], shades: [Float]) {
+    var previous: (Double, Double)?
+    for (index, point) in points.enumerated() {
+      let current = dotPosition(x: point.x, y: point.y)
+      let shade = index < shades.count ? shades[index] : -1
+      if let previous {
+        let steps = Int(max(abs(current.0 - previous.0), abs(current.1 - previous.1)).rounded(.up))
+        // A run longer than the plot is a jump off the area, not a stroke across it.
+        if steps > 0 && steps <= dotsX + dotsY {
+          for step in 1...steps {
+            let t = Double(step) / Double(steps)
+            setDot(
+              x: previous.0 + (current.0 - previous.0) * t, y: previous.1 + (current.1 - previous.1) * t,
+              shade: shade)
+          }
+        }
+      } else {
+        setDot(x: current.0, y: current.1, shade: shade)
+      }
+      previous = current
+    }
+  }
+
+  /// A data point's position in dot coordinates, unclipped (square mapping only).
+  private func dotPosition(x: Double, y: Double) -> (Double, Double) {
+    (offsetX + (x + extent) * scale, offsetY + (extent - y) * scale)
+  }
+
+  private mutating func setDot(x: Double, y: Double, shade value: Float) {
+    guard x >= 0, y >= 0, x < Double(dotsX), y < Double(dotsY) else { return }
+    let (cell, bit) = Self.locate(style, columns: columns, column: Int(x), row: Int(y))
+    bits[cell] |= bit
+    shade[cell] = value
+  }
+
   /// Sets the sub-cell dot at (column, row) in dot coordinates, bypassing the data mapping.
   public mutating func setDot(column: Int, row: Int) {
     guard column >= 0, row >= 0, column < dotsX, row < dotsY else { return }

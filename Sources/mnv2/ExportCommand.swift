@@ -101,13 +101,32 @@ struct ExportCommand: ParsableCommand {
 }
 
 /// Writes a whole file or nothing: a temporary file beside the target, then rename(2).
-/// A target that is a device or a pipe (/dev/stdout, /dev/null) is written into directly:
-/// renaming over it would replace the device node itself, which as root breaks the system.
+/// A target that is a device or a pipe (/dev/stdout, /dev/null), or anything reached
+/// through /dev or /proc, is written into directly: renaming over it would replace the
+/// node itself (as root, /dev/stdout became a regular file when stdout was one). A
+/// symlink is followed, so the link stays and its target gets the contents.
 enum AtomicWriter {
-  static func write(_ contents: String, to path: String, overwrite: Bool) throws {
+  static func write(_ contents: String, to requested: String, overwrite: Bool) throws {
+    var path = requested
+    var link = stat()
+    if lstat(requested, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+      if let resolved = realpath(requested, nil) {
+        path = String(cString: resolved)
+        free(resolved)
+      } else if !overwrite {
+        // A dangling link or a loop still names something that exists; --force replaces it.
+        throw DataError(message: "\(requested) exists; use --force to replace it")
+      }
+    }
     var status = stat()
-    if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO {
-      try writeInto(stream: path, contents)
+    let special = ["/dev/", "/proc/"].contains { requested.hasPrefix($0) || path.hasPrefix($0) }
+    if stat(path, &status) == 0,
+      special || status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO
+    {
+      if status.st_mode & S_IFMT == S_IFREG && !overwrite {
+        throw DataError(message: "\(requested) exists; use --force to replace it")
+      }
+      try writeInto(stream: requested, contents)
       return
     }
     let manager = FileManager.default
@@ -115,7 +134,7 @@ enum AtomicWriter {
     if manager.fileExists(atPath: path, isDirectory: &targetIsFolder), targetIsFolder.boolValue {
       throw CannotCreateError(message: "cannot write \(path): it is a folder; give a file name")
     }
-    if manager.fileExists(atPath: path) && !overwrite {
+    if (manager.fileExists(atPath: path) || lstat(path, &link) == 0) && !overwrite {
       throw DataError(message: "\(path) exists; use --force to replace it")
     }
     let directory = (path as NSString).deletingLastPathComponent
@@ -143,6 +162,7 @@ extension AtomicWriter {
       throw CannotCreateError(message: "cannot write \(path): permission denied")
     }
     defer { try? handle.close() }
+    try? handle.truncate(atOffset: 0)  // a regular file behind /dev/stdout starts empty
     do {
       try handle.write(contentsOf: Data(contents.utf8))
     } catch {

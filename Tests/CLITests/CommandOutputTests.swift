@@ -133,4 +133,41 @@ import Testing
     var status = stat()
     #expect(lstat("/dev/stdout", &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
   }
+
+  /// With stdout sent to a regular file, /dev/stdout leads to that file: it is written
+  /// through, and the /dev/stdout link itself is left alone (a rename once replaced it).
+  @Test func exportToDevStdoutRedirectedToAFileKeepsTheLink() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mnv2-stdout-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("screen.txt").path
+    let command =
+      "'\(BinaryRunner.binary.path)' export --view network --format txt --output /dev/stdout --force > '\(file)'"
+    let result = try BinaryRunner.run(["-c", command], executable: URL(fileURLWithPath: "/bin/sh"))
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try String(contentsOfFile: file, encoding: .utf8).contains("300,774,272 MAdds"))
+    var status = stat()
+    #expect(lstat("/dev/stdout", &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
+  }
+
+  /// A symlink is followed: its target gets the file, the link stays; without --force an
+  /// existing target, or a link that leads nowhere, is kept.
+  @Test func exportThroughASymlink() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mnv2-link-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("target.txt").path
+    let link = folder.appendingPathComponent("link.txt").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    let export = ["export", "--view", "network", "--format", "txt", "--output", link]
+    let dangling = try BinaryRunner.run(export)
+    #expect(dangling.status == 65 && dangling.stderr.contains("exists"))
+    try "old".write(toFile: target, atomically: true, encoding: .utf8)
+    #expect(try BinaryRunner.run(export).status == 65)
+    let forced = try BinaryRunner.run(export + ["--force"])
+    #expect(forced.status == 0, "\(forced.stderr)")
+    var status = stat()
+    #expect(lstat(link, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
+    #expect(try String(contentsOfFile: target, encoding: .utf8).contains("300,774,272 MAdds"))
+  }
 }

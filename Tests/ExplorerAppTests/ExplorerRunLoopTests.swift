@@ -59,8 +59,8 @@ import Testing
     let labs = performed.compactMap { effect -> LabRequest? in
       if case .runLab(let request) = effect { request } else { nil }
     }
-    #expect(labs.map(\.dimension) == [2, 3])
-    #expect(state.labResults?.linear.lab.manifoldDimension == 3)
+    #expect(labs.map(\.dimension) == [4, 5])
+    #expect(state.labResults?.linear.lab.manifoldDimension == 5)
   }
 
   /// Keys typed while work is queued are handled first, and the work they make stale is
@@ -75,7 +75,7 @@ import Testing
     let labs = performed.compactMap { effect -> Int? in
       if case .runLab(let request) = effect { request.dimension } else { nil }
     }
-    #expect(labs.isEmpty || labs == [5])  // q arrived before the last lab could run
+    #expect(labs.isEmpty || labs == [7])  // q arrived before the last lab could run
   }
 
   @Test func resizeRedrawsAtTheNewSize() {
@@ -144,13 +144,13 @@ import Testing
         (
           nil,
           [
-            "b16 · bottleneck", "Bottleneck lab · 160→960→160 channels", "k = 2 (+/-, x)",
-            "─ projection ReLU6 ─", "Theorem 1",
+            "b16 · bottleneck", "Bottleneck lab · 160→960→160 channels", "k = 4 (+/-, x)",
+            "─ projection ReLU6 ─", "ReLU prediction", "first 2 of 4 coords",
           ]
         ),
-        (.key(.character("+")), ["k = 3 (+/-, x)", "(plots for k = 2)"]),
-        (.key(.character("x")), ["k = 3 + shortcut (+/-, x)"]),
-        (.key(.character("-")), ["k = 2 + shortcut (+/-, x)", "R² "]),
+        (.key(.character("+")), ["k = 5 (+/-, x)", "first 2 of 5 coords"]),
+        (.key(.character("x")), ["k = 5 + shortcut (+/-, x)"]),
+        (.key(.character("-")), ["k = 4 + shortcut (+/-, x)", "R² "]),
       ])
   }
 
@@ -160,10 +160,10 @@ import Testing
       [
         (nil, ["Step 1 / 9 · Depthwise separable convolutions", "b2: d_i = 16 → d_j = 24 at 56×56, k = 3"]),
         (.key(.character(" ")), ["Step 2 / 9"]),
-        (.key(.pageDown), ["Step 3 / 9 · Linear bottlenecks", "Bottleneck ReLU6 (b)", "Lesson 3 / 9"]),
+        (.key(.pageDown), ["Step 3 / 9 · Linear bottlenecks", "Bottleneck ReLU6 (t)", "Lesson 3 / 9"]),
         (
-          .key(.character("b")),
-          ["Bottleneck linear (b)", "Linear: every point is recovered exactly", "bottleneck: linear"]
+          .key(.character("t")),
+          ["Bottleneck linear (t)", "Linear: every point is recovered", "bottleneck: linear"]
         ),
         (.key(.right), ["Step 4 / 9 · Inverted residuals"]),
         (.key(.character("7")), ["go to step 7_"]),

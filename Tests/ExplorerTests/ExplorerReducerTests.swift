@@ -1,4 +1,5 @@
 import BottleneckLab
+import ManifoldKit
 import MobileNetKit
 import TermCanvas
 import Testing
@@ -48,8 +49,9 @@ import Testing
     #expect(after.config.bottleneckActivation == .relu6)
     #expect(after.network.layers.filter { $0.kind == .project }.allSatisfy { $0.activation == .relu6 })
     #expect(after.network.multiplyAdds == before.network.multiplyAdds)
-    #expect(after.currentManifold?.experiment.activation == .relu6)
-    #expect(state(after: []).currentManifold?.experiment.activation == .linear)
+    // Figure 1 is the paper's, with ReLU, whatever the network's bottleneck is.
+    #expect(after.currentManifold?.experiment.activation == .relu)
+    #expect(state(after: []).currentManifold?.experiment.activation == .relu)
     #expect(before.currentManifold == nil)  // nothing is computed until the run loop asks
     #expect(state(after: [.character("b"), .character("b")]).config.bottleneckActivation == .linear)
   }
@@ -152,7 +154,7 @@ import Testing
     let effects = ExplorerReducer.reduce(&state, key: .character("+"))
     let request = try #require(state.labRequest)
     #expect(effects == [.runLab(request)])
-    #expect(request.dimension == 3 && request.shape.outputChannels == 320)
+    #expect(request.dimension == 5 && request.shape.outputChannels == 320)
     #expect(state.labComputing)  // the screen shows "computing…" until the result arrives
   }
 
@@ -178,9 +180,20 @@ import Testing
     let seeded = ExplorerReducer.reduce(&state, key: .character("s"))
     #expect(seeded == [.runManifold(state.manifoldRequest)])
     state = settled(state)
-    let toggled = ExplorerReducer.reduce(&state, key: .character("b"))
-    #expect(toggled == [.runManifold(state.manifoldRequest)])
-    #expect(state.manifoldRequest.activation == .relu6)
+    // b toggles the network's bottleneck, not Figure 1: nothing to rerun in the Network view.
+    #expect(ExplorerReducer.reduce(&state, key: .character("b")).isEmpty)
+    #expect(state.manifoldRequest.activation == .relu)
+    // In the Manifold view b steps Figure 1 through ReLU, linear and ReLU6.
+    _ = ExplorerReducer.reduce(&state, key: .character("m"))
+    var seen: [ManifoldActivation] = []
+    for _ in 0..<3 {
+      let toggled = ExplorerReducer.reduce(&state, key: .character("b"))
+      #expect(toggled == [.runManifold(state.manifoldRequest)])
+      seen.append(state.manifoldRequest.activation)
+      state = settled(state)
+    }
+    #expect(seen == [.linear, .relu6, .relu])
+    #expect(state.config.bottleneckActivation == .relu6)  // the network keeps its own
   }
 
   @Test func aStaleResultIsKeptButNotShown() throws {
@@ -234,8 +247,8 @@ import Testing
     #expect(lab?.linear.lab.shape.inputChannels == 24)  // b3
     #expect(lab?.relu6.lab.projection == .relu6)
     press(.character("+"), &state)
-    #expect(state.labDimension == 3)
-    #expect(state.labResults?.linear.lab.manifoldDimension == 3)
+    #expect(state.labDimension == 5)
+    #expect(state.labResults?.linear.lab.manifoldDimension == 5)
     press(.character("x"), &state)
     #expect(state.labResults?.linear.lab.shortcut == true)
     for _ in 0..<9 { press(.character("-"), &state) }

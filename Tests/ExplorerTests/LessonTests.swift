@@ -56,7 +56,7 @@ import Testing
         #expect(line.count <= textRect.width)
       }
       #expect(canvas.plainText().contains("Step \(step + 1) / 9"))
-      #expect(verifySnapshot(canvas.plainText(), named: "lesson-\(step + 1)-\(width)x\(height)") == nil)
+      #expect(verifySnapshot(canvas.styledSnapshot(), named: "lesson-\(step + 1)-\(width)x\(height)") == nil)
     }
   }
 
@@ -96,15 +96,85 @@ import Testing
   }
 
   @Test func stepsApplyTheirStartingState() {
-    var state = lessonState(step: 1)
-    #expect(state.config.bottleneckActivation == .relu6)  // step 2 starts with ReLU6
-    _ = ExplorerReducer.reduce(&state, key: .right)
-    _ = ExplorerReducer.reduce(&state, key: .character("b"))  // the class toggles it back
+    var state = lessonState(step: 2)
+    #expect(state.config.bottleneckActivation == .relu6)  // step 3 starts with ReLU6
+    _ = ExplorerReducer.reduce(&state, key: .character("t"))  // the class toggles it back
     #expect(state.config.bottleneckActivation == .linear)
     #expect(state.lesson?.index == 2)
     _ = ExplorerReducer.reduce(&state, key: .right)  // step 4 starts on block 3, linear
     #expect(state.selectedGroup == 3)
     #expect(state.config.bottleneckActivation == .linear)
+  }
+
+  /// A step's state is the launch settings plus what the step sets, whatever came before.
+  @Test func aStepLooksTheSameWhicheverWayItIsReached() {
+    let direct = lessonState(step: 5)
+    var wandered = lessonState(step: 0)
+    for key in [Key.character("w"), .character("j"), .right, .character("t"), .right, .right] {
+      _ = ExplorerReducer.reduce(&wandered, key: key)
+    }
+    for key in [Key.right, .right, .character("W"), .right, .left, .left] {
+      _ = ExplorerReducer.reduce(&wandered, key: key)
+    }
+    #expect(wandered.lesson?.index == 4)
+    _ = ExplorerReducer.reduce(&wandered, key: .character("6"))
+    _ = ExplorerReducer.reduce(&wandered, key: .enter)
+    #expect(wandered.lesson?.index == 5)
+    #expect(wandered.settings == direct.settings)
+  }
+
+  @Test func leavingAndComingBackKeepsTheStepAndTheExplorersOwnSettings() {
+    var state = ExplorerState(config: NetworkConfig(width: 0.5))
+    _ = ExplorerReducer.reduce(&state, key: .character("j"))
+    let explorer = state.settings
+    _ = ExplorerReducer.reduce(&state, key: .character("L"))
+    for key in [Key.right, .right, .character("t"), .character("+")] {
+      _ = ExplorerReducer.reduce(&state, key: key)
+    }
+    let inLesson = state.settings
+    #expect(state.config.width == 0.35)  // step 3's own width
+    _ = ExplorerReducer.reduce(&state, key: .character("L"))
+    #expect(state.lesson == nil)
+    #expect(state.settings == explorer)  // nothing leaked out of the lesson
+    _ = ExplorerReducer.reduce(&state, key: .character("L"))
+    #expect(state.lesson?.index == 2)
+    #expect(state.settings == inLesson)  // the class sees what it left
+  }
+
+  @Test func aJumpToAStepThatDoesNotExistSaysSo() {
+    var state = lessonState(step: 3)
+    for key in [Key.character("4"), .character("2"), .enter] { _ = ExplorerReducer.reduce(&state, key: key) }
+    #expect(state.lesson?.index == 3)
+    #expect(state.notice == "No step 42: this lesson has steps 1 to 9.")
+    let screen = ExplorerRenderer.render(state, width: 80, height: 24, theme: Self.theme).plainText()
+    #expect(screen.contains("No step 42"))
+    _ = ExplorerReducer.reduce(&state, key: .right)
+    #expect(state.notice == nil)
+  }
+
+  /// Presenter clickers send b (blank screen), "." and Esc (start or stop the show).
+  @Test func clickerKeysAreSafe() {
+    var state = lessonState(step: 2)
+    let model = state.settings
+    _ = ExplorerReducer.reduce(&state, key: .character("b"))
+    #expect(state.lesson?.blanked == true)
+    #expect(state.settings == model)  // the model did not change
+    let blank = ExplorerRenderer.render(state, width: 80, height: 24, theme: Self.theme)
+    #expect(blank.cells.allSatisfy { $0 == .blank })
+    _ = ExplorerReducer.reduce(&state, key: .right)  // any key brings it back, and only that
+    #expect(state.lesson?.blanked == false && state.lesson?.index == 2)
+    _ = ExplorerReducer.reduce(&state, key: .character("."))
+    #expect(state.lesson?.blanked == true)
+    _ = ExplorerReducer.reduce(&state, key: .character("."))
+    #expect(state.lesson?.blanked == false)
+    // One Esc asks; a second leaves; anything between cancels.
+    _ = ExplorerReducer.reduce(&state, key: .escape)
+    #expect(state.lesson != nil && state.notice?.contains("Esc again") == true)
+    _ = ExplorerReducer.reduce(&state, key: .right)
+    _ = ExplorerReducer.reduce(&state, key: .escape)
+    #expect(state.lesson?.index == 3)
+    _ = ExplorerReducer.reduce(&state, key: .escape)
+    #expect(state.lesson == nil)
   }
 
   @Test func explorerKeysActOnTheVisual() {
@@ -129,9 +199,10 @@ import Testing
     _ = ExplorerReducer.reduce(&state, key: .escape)
     #expect(state.lesson?.zoomed == false)
     _ = ExplorerReducer.reduce(&state, key: .escape)
+    _ = ExplorerReducer.reduce(&state, key: .escape)
     #expect(state.lesson == nil)
     _ = ExplorerReducer.reduce(&state, key: .character("L"))
-    #expect(state.lesson?.index == 0)
+    #expect(state.lesson?.index == 1)  // back where the class left
     _ = ExplorerReducer.reduce(&state, key: .character("L"))
     #expect(state.lesson == nil)
   }
