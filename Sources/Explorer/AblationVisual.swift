@@ -28,7 +28,9 @@ enum AblationVisual {
           "(this block has no shortcut: \(BlockScreen.shortcutNote(group)))", style: theme.dim, into: &canvas)
       }
     } else {
-      writer.line("Select a bottleneck with j/k.", style: theme.dim, into: &canvas)
+      writer.line(
+        theme.keyHints ? "Select a bottleneck with j/k." : "This row is not a bottleneck.", style: theme.dim,
+        into: &canvas)
     }
     let text =
       "(a) \"linear bottlenecks improve performance\" over ReLU6 in the bottleneck. "
@@ -57,12 +59,14 @@ enum AblationVisual {
       theme.fit(
         [
           ("Figure 6a for \(group.name):", 3), ("bottleneck \(linearNow ? "linear" : "ReLU6") now", 2),
-          ("(\(state.lesson == nil ? "b" : "t") toggles)", 1),
+          (theme.hint("(\(state.lesson == nil ? "b" : "t") toggles)"), 1),
         ],
         width: writer.area.width),
       style: theme.heading, into: &canvas)
     guard group.op == .bottleneck else {
-      writer.line("Select a bottleneck with j/k.", style: theme.dim, into: &canvas)
+      writer.line(
+        theme.keyHints ? "Select a bottleneck with j/k." : "This row is not a bottleneck.", style: theme.dim,
+        into: &canvas)
       return
     }
     guard let results = state.labResults else {

@@ -30,7 +30,8 @@ enum BlockCostVisual {
     let totalEstimate = blocks.reduce(0) { $0 + ($1.paperEstimate ?? 0) }
     let totalExact = blocks.reduce(0) { $0 + $1.multiplyAdds }
     canvas.write(
-      "All \(blocks.count): paper \(NumberFormatting.grouped(totalEstimate)) vs exact \(NumberFormatting.grouped(totalExact)) (bold: stride 2, t = 1)",
+      "All \(blocks.count): paper \(NumberFormatting.grouped(totalEstimate)) vs exact \(NumberFormatting.grouped(totalExact))"
+        + (theme.formatting ? " (bold: stride 2, t = 1)" : ""),
       x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
   }
 }

@@ -32,7 +32,8 @@ enum BlockScreen {
     y += 1
     guard group.op == .bottleneck else {
       canvas.write(
-        "Only bottlenecks have an inner structure; j/k moves to the next block.", x: area.x, y: y + 1,
+        "Only bottlenecks have an inner structure" + theme.hint("; j/k moves to the next block") + ".",
+        x: area.x, y: y + 1,
         style: theme.dim,
         maxWidth: area.width)
       return

@@ -10,13 +10,20 @@ public enum ExplorerRenderer {
     width >= minimumWidth && height >= minimumHeight
   }
 
-  public static func render(_ state: ExplorerState, width: Int, height: Int, theme: Theme) -> Canvas {
-    var canvas = draw(state, width: width, height: height, theme: theme)
+  /// `chrome: false` leaves out the title bar, the status bar and the lesson's key line,
+  /// for a slide that shows the content alone.
+  public static func render(
+    _ state: ExplorerState, width: Int, height: Int, theme: Theme, chrome: Bool = true
+  )
+    -> Canvas
+  {
+    var canvas = draw(state, width: width, height: height, theme: theme, chrome: chrome)
     if !theme.unicode { canvas.transliterateToASCII() }
+    if theme.light { canvas.adaptForLightBackground() }
     return canvas
   }
 
-  static func draw(_ state: ExplorerState, width: Int, height: Int, theme: Theme) -> Canvas {
+  static func draw(_ state: ExplorerState, width: Int, height: Int, theme: Theme, chrome: Bool) -> Canvas {
     var canvas = Canvas(width: width, height: height)
     guard fits(width: width, height: height) else {
       Chrome.drawTooSmall(width: width, height: height, theme: theme, into: &canvas)
@@ -24,6 +31,17 @@ public enum ExplorerRenderer {
     }
     // The clicker's blank screen: nothing at all, as a projector's would be.
     if state.lesson?.blanked == true { return canvas }
+    guard chrome else {
+      var theme = theme
+      theme.keyHints = false
+      if let lesson = state.lesson {
+        LessonScreen.draw(
+          state, lesson: lesson, theme: theme, area: canvas.bounds, keyLine: false, into: &canvas)
+      } else {
+        drawView(state, theme: theme, area: canvas.bounds, into: &canvas)
+      }
+      return canvas
+    }
     Chrome.drawTitle(state, theme: theme, into: &canvas)
     let area = Rect(x: 0, y: 1, width: width, height: height - 2)
     if let lesson = state.lesson {
@@ -32,13 +50,17 @@ public enum ExplorerRenderer {
       if state.showHelp { HelpOverlay.draw(theme: theme, inLesson: true, into: &canvas) }
       return canvas
     }
+    drawView(state, theme: theme, area: area, into: &canvas)
+    Chrome.drawStatus(state, theme: theme, into: &canvas)
+    if state.showHelp { HelpOverlay.draw(theme: theme, inLesson: state.lesson != nil, into: &canvas) }
+    return canvas
+  }
+
+  static func drawView(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
     switch state.view {
     case .network: NetworkScreen.draw(state, theme: theme, area: area, into: &canvas)
     case .block: BlockScreen.draw(state, theme: theme, area: area, into: &canvas)
     case .manifold: ManifoldScreen.draw(state, theme: theme, area: area, into: &canvas)
     }
-    Chrome.drawStatus(state, theme: theme, into: &canvas)
-    if state.showHelp { HelpOverlay.draw(theme: theme, inLesson: state.lesson != nil, into: &canvas) }
-    return canvas
   }
 }

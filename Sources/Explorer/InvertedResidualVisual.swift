@@ -7,7 +7,9 @@ enum InvertedResidualVisual {
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
     let group = state.network.groups[state.selectedGroup]
     guard group.op == .bottleneck else {
-      canvas.write("Select a bottleneck with j/k.", x: area.x, y: area.y, style: theme.dim)
+      canvas.write(
+        theme.keyHints ? "Select a bottleneck with j/k." : "This row is not a bottleneck.", x: area.x,
+        y: area.y, style: theme.dim)
       return
     }
     let shortcut: String

@@ -35,7 +35,7 @@ enum LabPanel {
             "\(theme.dot) R² \(NumberFormatting.fixed(results.linear.recoverability.mean, decimals: 2)) vs "
               + NumberFormatting.fixed(results.relu6.recoverability.mean, decimals: 2), 4
           ),
-          ("\(theme.dot) +/- k, x shortcut", 2),
+          (theme.hint("\(theme.dot) +/- k, x shortcut"), 2),
         ], width: area.width)
       canvas.write(summary.replacingUnicode(theme), x: area.x, y: area.y, style: theme.heading)
       return
@@ -47,7 +47,7 @@ enum LabPanel {
             + "\(lab.shape.outputChannels) channels,", 9
         ),
         ("random He-normal weights,", 2), ("\(ExplorerState.labPoints) points,", 3),
-        ("k = \(k)\(shortcut)", 8), ("(+/-, x)", 6),
+        ("k = \(k)\(shortcut)", 8), (theme.hint("(+/-, x)"), 6),
       ], width: area.width)
     canvas.write(heading.replacingUnicode(theme), x: area.x, y: area.y, style: theme.heading)
     let panelWidth = min(44, (area.width - 2) / 2)

@@ -8,7 +8,8 @@ public enum LessonScreen {
   static let textColumnWidth = 46
 
   static func draw(
-    _ state: ExplorerState, lesson: LessonSession, theme: Theme, area: Rect, into canvas: inout Canvas
+    _ state: ExplorerState, lesson: LessonSession, theme: Theme, area: Rect, keyLine showsKeys: Bool = true,
+    into canvas: inout Canvas
   ) {
     guard let step = state.lessonStep, let counter = state.lessonCounter else { return }
     let heading = "Step \(counter) \(theme.dot) \(step.title)"
@@ -17,13 +18,15 @@ public enum LessonScreen {
       let prompt = "go to step \(lesson.pendingJump)_ (Enter)"
       canvas.write(prompt, x: area.maxX - prompt.count, y: area.y, style: theme.selection)
     }
-    let keys = keyLine(theme: theme, width: area.width)
-    canvas.write(keys, x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
-    let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 2)
+    if showsKeys {
+      let keys = keyLine(theme: theme, width: area.width)
+      canvas.write(keys, x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
+    }
+    let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - (showsKeys ? 2 : 1))
     let layout = layout(text: screenText(step).replacingUnicode(theme), body: body, zoomed: lesson.zoomed)
     if let textRect = layout.text {
       let used = canvas.writeWrapped(step.text.replacingUnicode(theme), in: textRect)
-      if let live = step.live {
+      if let live = step.live, showsKeys {
         let liveRect = Rect(
           x: textRect.x, y: textRect.y + used, width: textRect.width, height: textRect.height - used)
         canvas.writeWrapped(liveLine(live).replacingUnicode(theme), in: liveRect, style: theme.heading)

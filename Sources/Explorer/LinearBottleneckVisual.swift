@@ -17,8 +17,9 @@ enum LinearBottleneckVisual {
     writer.line(
       theme.fit(
         [
-          ("Bottleneck \(linear ? "linear" : "ReLU6") (\(key))", 5), ("\(theme.dot) spiral in n dims,", 3),
-          ("one random T per n", 2), ("(s: another)", 1),
+          ("Bottleneck \(linear ? "linear" : "ReLU6")" + theme.hint(" (\(key))"), 5),
+          ("\(theme.dot) spiral in n dims,", 3),
+          ("one random T per n", 2), (theme.hint("(s: another)"), 1),
         ], width: area.width), style: theme.activation(linear: linear), into: &canvas)
     writer.skip()
     let barWidth = max(6, min(24, (area.width - 16) / 2 - 8))

@@ -54,7 +54,8 @@ enum ManifoldScreen {
     case .relu6: verdict = "ReLU6, as in the network: clips at 6 too"
     }
     let key = state.lesson == nil ? "b" : "t"
-    let choice = state.figureVisible ? "\(theme.dot) \(key): \(nextLabel(after: activation))" : ""
+    let choice =
+      state.figureVisible ? theme.hint("\(theme.dot) \(key): \(nextLabel(after: activation))") : ""
     let spiral = experiment.spiral
     let turns = "\(NumberFormatting.fixed(spiral.turns, decimals: 0)) turns"
     // On a short area the spiral's choice joins the title, so the plots keep their rows.

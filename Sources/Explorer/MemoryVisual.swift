@@ -45,7 +45,8 @@ enum MemoryVisual {
       }
     } else {
       writer.line(
-        "The paper's cells apply to width 1.0 at 224 only (w/W, r/R to return).", style: theme.dim,
+        "The paper's cells apply to width 1.0 at 224 only" + theme.hint(" (w/W, r/R to return)") + ".",
+        style: theme.dim,
         into: &canvas)
     }
   }

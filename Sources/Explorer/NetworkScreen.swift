@@ -198,7 +198,7 @@ enum NetworkScreen {
       line("\(NumberFormatting.grouped(estimate)) (exact \(NumberFormatting.grouped(group.multiplyAdds)))")
       y += 1
     }
-    line("Enter: open the block", style: theme.dim)
+    if theme.keyHints { line("Enter: open the block", style: theme.dim) }
   }
 }
 

@@ -9,12 +9,30 @@ public struct Theme: Sendable {
   public var unicode: Bool
   /// High contrast for a washed-out projector: no dim text, bold where others use colour.
   public var classroom: Bool
+  /// For a white page or a light terminal: every colour reaches 4.5:1 on white (WCAG AA)
+  /// and dim text is a readable grey (`LightBackground`).
+  public var light: Bool
+  /// Whether screens say which key does what ("(b)", "+/- k"). Off for slides without
+  /// chrome and for printed handouts, where no key can be pressed.
+  public var keyHints: Bool
+  /// Whether bold and reverse reach the reader, so a screen may say "bold: stride 2".
+  /// Off for plain-text output (handouts, txt exports).
+  public var formatting: Bool
 
-  public init(colored: Bool, unicode: Bool, classroom: Bool = false) {
+  public init(
+    colored: Bool, unicode: Bool, classroom: Bool = false, light: Bool = false, keyHints: Bool = true,
+    formatting: Bool = true
+  ) {
     self.colored = colored
     self.unicode = unicode
     self.classroom = classroom
+    self.light = light
+    self.keyHints = keyHints
+    self.formatting = formatting
   }
+
+  /// `text` where key hints are shown, else nothing (a token TokenFit then skips).
+  func hint(_ text: String) -> String { keyHints ? text : "" }
 
   var titleBar: CellStyle { CellStyle(reverse: true) }
   var statusBar: CellStyle { CellStyle(reverse: true) }
@@ -50,7 +68,7 @@ extension Theme {
   /// screen is the line drawn (ASCII spellings are often longer).
   func fit(_ tokens: [(text: String, priority: Int)], separator: String = " ", width: Int) -> String {
     TokenFit.line(
-      tokens.map { ($0.text.replacingUnicode(self), $0.priority) },
+      tokens.filter { !$0.text.isEmpty }.map { ($0.text.replacingUnicode(self), $0.priority) },
       separator: separator.replacingUnicode(self),
       width: width)
   }

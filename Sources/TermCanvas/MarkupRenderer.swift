@@ -1,3 +1,8 @@
+extension String {
+  /// Double quotes as single ones, for a font list inside an XML attribute.
+  fileprivate var replacingQuotes: String { String(map { $0 == "\"" ? "'" : $0 }) }
+}
+
 /// Renders a canvas as SVG or HTML that keeps its colours and monospace layout, for
 /// slides and handouts. Runs of cells with the same style become one text span.
 public enum MarkupRenderer {
@@ -56,7 +61,7 @@ public enum MarkupRenderer {
     var out = """
       <?xml version="1.0" encoding="UTF-8"?>
       <svg xmlns="http://www.w3.org/2000/svg" width="\(fixed(width))" height="\(fixed(height))" \
-      viewBox="0 0 \(fixed(width)) \(fixed(height))" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" \
+      viewBox="0 0 \(fixed(width)) \(fixed(height))" font-family="\(fontStack.replacingQuotes)" \
       font-size="\(fixed(fontSize))">
       <rect width="100%" height="100%" fill="\(background)"/>
 
@@ -96,7 +101,8 @@ public enum MarkupRenderer {
         if run.style.bold { css += "font-weight:bold;" }
         if run.style.dim { css += "opacity:0.6;" }
         if run.style.underline { css += "text-decoration:underline;" }
-        line += css.isEmpty ? escape(run.text) : "<span style=\"\(css)\">\(escape(run.text))</span>"
+        let text = cells(run.text)
+        line += css.isEmpty ? text : "<span style=\"\(css)\">\(text)</span>"
       }
       body += line + "\n"
     }
@@ -108,7 +114,8 @@ public enum MarkupRenderer {
       <title>\(escape(title))</title>
       <style>
       body { background: \(background); margin: 2em; }
-      pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 14px; line-height: 1.25; color: \(foreground); }
+      pre { font-family: \(fontStack); font-size: 14px; line-height: 1.25; color: \(foreground); }
+      pre i { font-style: normal; display: inline-block; width: 1ch; overflow: hidden; vertical-align: top; text-align: center; }
       </style>
       </head>
       <body>
@@ -118,6 +125,27 @@ public enum MarkupRenderer {
       </html>
 
       """
+  }
+
+  /// Monospace fonts first; the symbol fonts after them only supply glyphs (Braille, box
+  /// drawing) a monospace font lacks, and `cells` keeps those one column wide anyway.
+  static let fontStack =
+    "\"DejaVu Sans Mono\", \"Noto Sans Mono\", \"Liberation Mono\", Menlo, Consolas, \"Segoe UI Symbol\", "
+    + "\"Noto Sans Symbols 2\", monospace"
+
+  /// The text of a run, escaped, with every non-ASCII character in a box exactly one
+  /// column (1ch) wide: a fallback font's wider Braille or box-drawing glyph cannot push
+  /// the rest of the row out of line, in any browser.
+  static func cells(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      if character.isASCII {
+        out += escape(String(character))
+      } else {
+        out += "<i>\(escape(String(character)))</i>"
+      }
+    }
+    return out
   }
 
   static func fixed(_ value: Double) -> String {

@@ -30,7 +30,8 @@ struct ExplorerOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "default, or classroom: high contrast for a projector, no dim text.", valueName: "default|classroom"))
+      "default; classroom: high contrast for a projector, no dim text; light: every colour 4.5:1 on white.",
+      valueName: "default|classroom|light"))
   var theme: ExplorerTheme = .default
 
   @Option(
@@ -69,7 +70,8 @@ struct ExplorerOptions: ParsableArguments {
       plotStyle: unicode ? .braille : .ascii,
       lessonSteps: steps, lessonStep: lessonStep)
     let theme = Theme(
-      colored: terminal.colorsAvailable, unicode: unicode, classroom: self.theme == .classroom)
+      colored: terminal.colorsAvailable, unicode: unicode, classroom: self.theme == .classroom,
+      light: self.theme == .light)
     var loop = ExplorerRunLoop(state: state, theme: theme)
     loop.run(on: terminal)
   }
@@ -79,6 +81,7 @@ struct ExplorerOptions: ParsableArguments {
 enum ExplorerTheme: String, CaseIterable {
   case `default`
   case classroom
+  case light
 }
 
 struct ExploreCommand: ParsableCommand {

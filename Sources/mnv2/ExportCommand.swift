@@ -14,8 +14,16 @@ struct ExportCommand: ParsableCommand {
       font. The file is written atomically (a temporary file, then a rename) and an existing file \
       is kept unless --force is given.
 
+      --keys presses keys after the screen opens, as a user would: characters stand for \
+      themselves, named keys go in angle brackets (<Enter> <Esc> <Tab> <Space> <BkSp> <Up> <Down> \
+      <Left> <Right> <PgUp> <PgDn> <Home> <End>, and <lt> for "<"). For a slide, --no-chrome \
+      leaves out the title bar, the status bar and the key hints, and --theme light keeps every \
+      colour at 4.5:1 or more on white (WCAG AA).
+
         mnv2 export --view block --block 7 --format svg --output block7.svg
         mnv2 export --view lesson --step 3 --format html --output step3.html
+        mnv2 export --view manifold --keys b --no-chrome --theme light --format svg --output fig1.svg
+        mnv2 export --view network --keys '?' --size 80x24 --format txt --output help.txt
       """)
 
   enum Screen: String, ExpressibleByArgument, CaseIterable {
@@ -50,6 +58,14 @@ struct ExportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Screen size in columns x rows, at least 80x24.", valueName: "WxH"))
   var size: String = "100x30"
 
+  @Option(
+    help: ArgumentHelp(
+      "Keys pressed before the screen is captured, e.g. 'b' or 'jj<Enter>'.", valueName: "keys"))
+  var keys: String = ""
+
+  @Flag(name: .customLong("no-chrome"), help: "Leave out the title bar, status bar and key hints.")
+  var noChrome = false
+
   @OptionGroup var options: ExplorerOptions
 
   func parsedSize() throws -> (Int, Int) {
@@ -65,6 +81,11 @@ struct ExportCommand: ParsableCommand {
 
   func validate() throws {
     _ = try parsedSize()
+    do {
+      _ = try KeySequence.parse(keys)
+    } catch {
+      throw ValidationError("--keys: \(error.message)")
+    }
   }
 
   func run() throws {
@@ -85,10 +106,14 @@ struct ExportCommand: ParsableCommand {
       seed: options.seed,
       plotStyle: unicode ? .braille : .ascii, lessonSteps: steps, lessonStep: view == .lesson ? step - 1 : nil
     )
+    for key in (try? KeySequence.parse(keys)) ?? [] {
+      _ = ExplorerReducer.reduce(&state, key: key)
+    }
     EffectRunner.settle(&state)
     let theme = Theme(
-      colored: format != .txt && !options.noColor, unicode: unicode, classroom: options.theme == .classroom)
-    let canvas = ExplorerRenderer.render(state, width: width, height: height, theme: theme)
+      colored: format != .txt && !options.noColor, unicode: unicode, classroom: options.theme == .classroom,
+      light: options.theme == .light, formatting: format != .txt)
+    let canvas = ExplorerRenderer.render(state, width: width, height: height, theme: theme, chrome: !noChrome)
     let contents: String
     switch format {
     case .txt: contents = canvas.plainText()

@@ -70,7 +70,8 @@ enum Handout {
     steps: [LessonStep], network: Network, options: ExplorerOptions, format: LessonCommand.HandoutFormat,
     columns: Int
   ) -> String {
-    let theme = Theme(colored: false, unicode: false)
+    // Paper has no keys to press and no bold: hints and formatting references are left out.
+    let theme = Theme(colored: false, unicode: false, keyHints: false, formatting: false)
     let ascii = TextStyle(unicode: false)
     var out = format == .markdown ? "# MobileNetV2 in \(steps.count) steps\n\n" : ""
     for index in steps.indices {
@@ -91,7 +92,8 @@ enum Handout {
           + "\n\n"
       case .markdown:
         out +=
-          "## Step \(index + 1): \(ascii.apply(step.title))\n\n" + ascii.apply(step.text) + "\n\n```\n"
+          "## Step \(index + 1): \(MarkdownProse.render(ascii.apply(step.title)))\n\n"
+          + MarkdownProse.render(ascii.apply(step.text)) + "\n\n```text\n"
           + picture + "```\n\n"
       }
     }

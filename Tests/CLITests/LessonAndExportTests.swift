@@ -22,6 +22,45 @@ import Testing
     #expect(result.stdout.components(separatedBy: "```").count == 19)  // 9 fenced visuals
   }
 
+  /// Rendered by a real CommonMark renderer (markdown-it-py, which CI installs), every
+  /// formula reads as written: in a code span, with no stray emphasis.
+  @Test func markdownHandoutRendersFormulasAsWritten() throws {
+    let handout = try BinaryRunner.run(["lesson", "--print", "--format", "markdown"])
+    #expect(handout.status == 0)
+    let source = try BinaryRunner.temporaryFile(handout.stdout, name: "handout.md")
+    let script = """
+      import sys
+      try:
+          from markdown_it import MarkdownIt
+      except ImportError:
+          sys.exit("markdown-it-py is missing: python3 -m pip install markdown-it-py")
+      print(MarkdownIt("commonmark").enable("table").render(open(sys.argv[1], encoding="utf-8").read()))
+      """
+    let rendered = try BinaryRunner.run(
+      ["python3", "-c", script, source], executable: URL(fileURLWithPath: "/usr/bin/env"))
+    #expect(rendered.status == 0, "\(rendered.stderr)")
+    let html = rendered.stdout
+    #expect(!html.contains("<em>") && !html.contains("<strong>"), "emphasis where none was written")
+    for formula in ["h*w*d_i*d_j*k^2", "h*w*d_i*(k^2+d_j)", "k^2d_j/(k^2+d_j)", "(1 + n)/2^n"] {
+      #expect(html.contains("<code>\(formula)</code>") || html.contains(formula), "\(formula)")
+    }
+    #expect(html.contains("<code>h*w*d_i*d_j*k^2</code>"))
+  }
+
+  /// Paper has no keys and no bold: a printed handout gives neither instructions to press
+  /// anything nor a legend of formatting it lacks.
+  @Test(arguments: ["text", "markdown"])
+  func printedHandoutsHaveNoInteractiveInstructions(format: String) throws {
+    let result = try BinaryRunner.run(["lesson", "--print", "--format", format])
+    #expect(result.status == 0)
+    let hints = [
+      "Press ", "press ", "j/k", "linear (b)", "ReLU6 (b)", "(t)", "+/- k", "(+/-, x)", "bold:", "w/W",
+    ]
+    for phrase in hints + ["(s: another)", "Enter:", "· b: ", "- b: "] {
+      #expect(!result.stdout.contains(phrase), "\(format) handout says \"\(phrase)\"")
+    }
+  }
+
   @Test(arguments: ["0", "10", "-1", "x"])
   func unknownStep(value: String) throws {
     let result = try BinaryRunner.run(["lesson", "--print", "--step", value])
