@@ -5,7 +5,7 @@ import ManifoldKit
 /// block's d′ input channels goes through expand → ReLU6 → depthwise → ReLU6 → project
 /// (linear or ReLU6); how much of it survives?
 ///
-/// Initialisation (documented in README, "Bottleneck lab"): the manifold is embedded by
+/// Initialisation (documented in docs/commands.md, "mnv2 lab"): the manifold is embedded by
 /// E ∈ ℝ^{d′×k} with N(0, 1/k) entries; expansion and projection weights are He-normal,
 /// N(0, 2/fan_in); the depthwise 3×3 acts on a single pixel, so it is a per-channel scale —
 /// its centre tap, N(0, 2/9); BatchNorm is the identity and there are no biases.

@@ -6,7 +6,7 @@ public enum BundledLessons {
     (
       "01-depthwise-separable.lesson",
       #"""
-      # mnv2 lesson step: see README "Lesson files" for the format.
+      # mnv2 lesson step: see docs/teaching.md, "Lesson files", for the format.
       title: Depthwise separable convolutions
       visual: separable-cost
       width: 1.0

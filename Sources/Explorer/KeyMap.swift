@@ -1,6 +1,6 @@
 import TermCanvas
 
-/// The one table of keys. The reducer, the help overlay and the README's key map all come
+/// The one table of keys. The reducer, the help overlay and the key map in docs/explorer.md all come
 /// from it, so they cannot drift apart.
 public struct KeyBinding: Sendable {
   public var keys: [Key]
@@ -100,7 +100,7 @@ public enum KeyMap {
     bindings.filter { $0.mode.includes(inLesson ? .lesson : .explorer) }
   }
 
-  /// "↓ / j" style labels for the README; `compact` gives "↓/j" for the help overlay.
+  /// "↓ / j" style labels for docs/explorer.md; `compact` gives "↓/j" for the help overlay.
   /// The ten digit keys of "go to step" are written 0-9.
   public static func label(_ binding: KeyBinding, compact: Bool = false) -> String {
     var keys = binding.keys.map { compact ? $0.shortLabel : $0.label }

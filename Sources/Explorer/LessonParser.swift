@@ -1,6 +1,6 @@
 import MobileNetKit
 
-/// Reads the small lesson format (README, "Lesson files"):
+/// Reads the small lesson format (docs/teaching.md, "Lesson files"):
 ///
 ///     # comments
 ///     title: Linear bottlenecks

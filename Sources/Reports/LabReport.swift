@@ -87,7 +87,7 @@ public struct LabReport {
   }
 }
 
-/// The documented JSON of `mnv2 lab` (README, "Bottleneck lab").
+/// The documented JSON of `mnv2 lab` (docs/commands.md, "mnv2 lab").
 struct LabJSON: Encodable {
   var block: String
   var width: Double

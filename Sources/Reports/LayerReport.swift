@@ -189,7 +189,7 @@ public struct LayerReport {
   }
 }
 
-/// The documented `mnv2 layers --format json` schema (see README, "JSON schemas").
+/// The documented `mnv2 layers --format json` schema (docs/reference.md, "JSON schemas").
 struct LayersDocument: Encodable {
   struct Conventions: Encodable {
     var macs, flops, params, memory: String

@@ -10,7 +10,7 @@ public enum Key: Hashable, Sendable {
   /// The label in the help overlay, where space is short.
   public var shortLabel: String { self == .backspace ? "BkSp" : label }
 
-  /// How the key is written in help and README.
+  /// How the key is written in help and docs/explorer.md.
   public var label: String {
     switch self {
     case .character(" "): return "Space"

@@ -28,7 +28,7 @@ struct NetworkSizeOptions: ParsableArguments {
 struct ArchitectureOptions: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "The architecture: mobilenet-v2 (default) or mobilenet-v1, bundled, or a JSON file (schema in README).",
+      "The architecture: mobilenet-v2 (default) or mobilenet-v1, bundled, or a JSON file (schema in docs/reference.md).",
       valueName: "file"))
   var arch: String?
 

@@ -36,7 +36,8 @@ struct ExplorerOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "A folder of .lesson files to teach instead of the bundled lesson (format in README).", valueName: "dir"
+      "A folder of .lesson files to teach instead of the bundled lesson (format in docs/teaching.md).",
+      valueName: "dir"
     ))
   var lessons: String?
 

@@ -21,7 +21,7 @@ struct LessonCommand: ParsableCommand {
 
       --print writes every step with its visual in ASCII, for a handout:
         mnv2 lesson --print --format markdown > handout.md
-      --lessons DIR teaches your own steps (format in README) without recompiling.
+      --lessons DIR teaches your own steps (format in docs/teaching.md) without recompiling.
       """)
 
   @OptionGroup var options: ExplorerOptions

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Explorer
 
-/// README's key map is the same table the reducer uses, so the two cannot drift apart.
+/// The key map in docs/explorer.md is the same table the reducer uses, so the two cannot drift apart.
 @Suite struct ReadmeKeyMapTests {
   static var expectedRows: String {
     KeyMap.bindings.map { binding in
@@ -21,10 +21,10 @@ import Testing
 
   @Test func readmeListsEveryKey() throws {
     let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("README.md")
+      .deletingLastPathComponent().appendingPathComponent("docs/explorer.md")
     let text = try String(contentsOf: readme, encoding: .utf8)
     let table = "| key | action | where |\n|---|---|---|\n" + Self.expectedRows + "\n"
     let found = text.contains(table)
-    #expect(found, "README's key map should read:\n\(Self.expectedRows)")
+    #expect(found, "docs/explorer.md's key map should read:\n\(Self.expectedRows)")
   }
 }
