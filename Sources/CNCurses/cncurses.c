@@ -60,6 +60,10 @@ static void replay_stderr(void) {
 void mnv2_terminal_end(void) {
   if (active) {
     active = 0;
+    /* A terminal without an alternate screen (vt100, linux) keeps what was drawn after
+       endwin; clear it first, so the shell comes back to an empty screen everywhere. */
+    clear();
+    refresh();
     endwin();
   }
   replay_stderr();

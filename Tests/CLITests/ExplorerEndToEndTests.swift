@@ -77,6 +77,19 @@ import Testing
     try expectTerminalRestored(session)
   }
 
+  /// vt100 and the Linux console have no alternate screen: what the explorer drew would
+  /// stay behind the shell prompt unless it is cleared on the way out.
+  @Test(arguments: ["vt100", "linux"])
+  func terminalsWithoutAnAlternateScreenAreClearedOnExit(term: String) throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run("env TERM=\(term) LANG=C.UTF-8 \(BinaryRunner.binary.path); echo EXIT=$?")
+    try session.waitForAll(["300,774,272 MAdds", "20 classifier"])
+    try session.press("q")
+    let screen = try session.waitFor(text: "EXIT=0")
+    #expect(!screen.contains("MAdds") && !screen.contains("classifier"), "left on screen:\n\(screen)")
+    try expectTerminalRestored(session)
+  }
+
   @Test func unknownTerminalTypeIsOneClearLine() throws {
     let session = try TmuxSession(width: 100, height: 30)
     try session.run("env TERM=no-such-terminal \(BinaryRunner.binary.path); echo EXIT=$?")
