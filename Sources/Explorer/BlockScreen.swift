@@ -15,7 +15,8 @@ enum BlockScreen {
       title += " \(theme.dot) t = \(group.expansion) \(theme.dot) stride \(group.stride)"
     }
     title += " \(theme.dot) \(theme.shape(group.input)) \(theme.arrow) \(theme.shape(group.output))"
-    canvas.write(title, x: area.x, y: y, style: theme.heading, maxWidth: area.width)
+    let heading = theme.fit([(title, 9), ("(H\(theme.times)W\(theme.times)C)", 3)], width: area.width)
+    canvas.write(heading, x: area.x, y: y, style: theme.heading, maxWidth: area.width)
     y += 1
     if group.op == .bottleneck {
       canvas.write(
@@ -24,10 +25,18 @@ enum BlockScreen {
       y += 1
     }
     y = drawLayerTable(state, group: group, theme: theme, x: area.x, y: y, width: area.width, into: &canvas)
+    // What the table's units are; with a ReLU6 bottleneck, first that nothing it counts changed.
+    let units = "Act mem: output in 16-bit floats, K = 1000 bytes"
     if !linear && group.op == .bottleneck {
-      canvas.write(
-        "ReLU6 after the projection (Fig. 6a ablation): shapes and costs unchanged.", x: area.x, y: y,
-        style: theme.activation(linear: false), maxWidth: area.width)
+      let note = theme.fit(
+        [
+          ("ReLU6 after the projection (Fig. 6a):", 9), ("shapes and costs unchanged.", 8),
+          ("\(theme.dot) \(units)", 3),
+        ],
+        width: area.width)
+      canvas.write(note, x: area.x, y: y, style: theme.activation(linear: false))
+    } else {
+      canvas.write(units, x: area.x, y: y, style: theme.dim, maxWidth: area.width)
     }
     y += 1
     guard group.op == .bottleneck else {
@@ -105,7 +114,7 @@ enum BlockScreen {
     let lineX = area.x + boxWidth + 3
     let vertical: Unicode.Scalar = theme.unicode ? "│" : "|"
     func write(_ text: String, style: CellStyle = .plain) {
-      guard y < area.maxY else { return }
+      guard y < area.maxY else { return canvas.noteDropped(text) }
       canvas.write(text, x: area.x, y: y, style: style, maxWidth: area.width)
       if group.residualAdd && y > area.y { canvas.put(vertical, x: lineX, y: y, style: theme.residual) }
       y += 1
@@ -128,7 +137,10 @@ enum BlockScreen {
       default: name = layer.kind.rawValue
       }
       let label = "[ \(name) \(theme.dot) "
-      guard y < area.maxY else { break }
+      guard y < area.maxY else {
+        canvas.noteDropped(label)
+        break
+      }
       canvas.write(label, x: area.x, y: y, maxWidth: area.width)
       let activationStyle =
         layer.kind == .project ? theme.activation(linear: layer.activation == .linear) : CellStyle.plain
@@ -159,7 +171,7 @@ enum BlockScreen {
   ) {
     var y = area.y
     func line(_ text: String, style: CellStyle = .plain) {
-      guard y < area.maxY else { return }
+      guard y < area.maxY else { return canvas.noteDropped(text) }
       canvas.write(text.replacingUnicode(theme), x: area.x, y: y, style: style, maxWidth: area.width)
       y += 1
     }
@@ -194,7 +206,6 @@ enum BlockScreen {
     memory("in", group.input)
     memory("out", group.output)
     memory("expanded", expanded)
-    guard y < area.maxY else { return }
     let note =
       "Shortcuts join the narrow tensors; the wide one is streamed in slices, never stored whole (§5.1)."
     canvas.writeWrapped(

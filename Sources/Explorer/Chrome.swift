@@ -15,8 +15,8 @@ enum Chrome {
       " \(state.network.spec.name) \(formatWidth(config.width)) "
       + "\(theme.dot) \(config.resolution)\(theme.times)\(config.resolution) \(theme.dot) "
       + "bottleneck \(config.bottleneckActivation.label) \(theme.dot) "
-      + "\(NumberFormatting.millions(state.network.multiplyAdds)) MAdds \(theme.dot) "
-      + "\(NumberFormatting.millions(state.network.params(state.convention), decimals: 2)) params"
+      + "\(NumberFormatting.scaled(state.network.multiplyAdds)) MAdds \(theme.dot) "
+      + "\(NumberFormatting.scaled(state.network.params(state.convention), decimals: 2)) params"
     canvas.write(text, x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)
   }
 

@@ -116,7 +116,7 @@ public enum ExplorerReducer {
       let resolutions = NetworkConfig.standardResolutions.map(Double.init)
       state.config.resolution = Int(
         step(Double(state.config.resolution), through: resolutions, up: action == .resolutionUp))
-    case .newSeed: state.seed = SplitMix64.derivedSeed(state.seed, stream: 0x5EED)
+    case .newSeed: state.seed = nextSeed(after: state.seed)
     case .togglePlotStyle: state.plotStyle = state.plotStyle == .braille ? .ascii : .braille
     case .toggleHelp: state.showHelp = true
     case .quit: state.quitRequested = true
@@ -183,6 +183,18 @@ public enum ExplorerReducer {
     lesson.index = target
     state.lesson = lesson
     if moved { state.applyLessonStep() }
+  }
+
+  /// The seed `s` draws: four digits, short enough to read out to a class and type into
+  /// `mnv2 manifold --seed`, and a function of the current one, so a session replays. Within
+  /// 1000…9999 it steps a full-period linear congruential sequence (a − 1 = 2340 is divisible
+  /// by 2, 3, 5 and 4, and c = 4813 is coprime to 9000), so every four-digit seed comes round
+  /// once in 9000 presses; a seed from outside the range is first mapped into it.
+  static func nextSeed(after seed: UInt64) -> UInt64 {
+    guard (1000...9999).contains(seed) else {
+      return 1000 + SplitMix64.derivedSeed(seed, stream: 0x5EED) % 9000
+    }
+    return 1000 + ((seed - 1000) * 2341 + 4813) % 9000
   }
 
   /// The lab's largest k on screen: enough to show collapse growing with k, computed at once.

@@ -37,7 +37,7 @@ enum VariantsVisual {
           : CellStyle(foreground: theme.colored ? TerminalColor.gradient(at: Double(widthIndex) / 5) : nil))
     }
     canvas.write(
-      "MAdds: 0 … \(NumberFormatting.millions(Int(maxMAdds), decimals: 0)); points left to right are 96 … 224 px"
+      "MAdds: 0 … \(NumberFormatting.scaled(Int(maxMAdds), decimals: 0)); points left to right are 96 … 224 px"
         .replacingUnicode(theme), x: plot.x, y: plot.maxY, style: theme.dim, maxWidth: area.maxX - plot.x)
     var writer = LineWriter(
       Rect(x: area.x, y: plot.maxY + 1, width: area.width, height: area.maxY - plot.maxY - 1), theme: theme)

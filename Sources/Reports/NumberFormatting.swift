@@ -22,6 +22,15 @@ public enum NumberFormatting {
     fixed(Double(value) / 1_000_000, decimals: decimals) + "M"
   }
 
+  /// `300774272` → `300.8M`, `4659072000` → `4.66G`: M up to a billion, then G (K = 1000,
+  /// M = 10⁶, G = 10⁹), for headlines where a width 1.4 model at 2048 px would read "46590.7M".
+  public static func scaled(_ value: Int, decimals: Int = 1) -> String {
+    if abs(value) >= 1_000_000_000 {
+      return fixed(Double(value) / 1_000_000_000, decimals: decimals + 1) + "G"
+    }
+    return millions(value, decimals: decimals)
+  }
+
   /// Fixed-point formatting without Foundation's locale-dependent `String(format:)`.
   public static func fixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }

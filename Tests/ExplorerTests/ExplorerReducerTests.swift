@@ -266,3 +266,37 @@ import Testing
     #expect(state.labResults?.linear == before)
   }
 }
+
+@Suite struct SeedTests {
+  /// `s` draws seeds a teacher can read out: four digits, never the one on screen, and the
+  /// same sequence in every session.
+  @Test func newSeedsAreFourDigitsAndReplay() {
+    var state = ExplorerState()
+    var seen: [UInt64] = []
+    for _ in 0..<500 {
+      let before = state.seed
+      _ = ExplorerReducer.reduce(&state, key: .character("s"))
+      #expect((1000...9999).contains(state.seed))
+      #expect(state.seed != before)
+      seen.append(state.seed)
+    }
+    var again = ExplorerState()
+    for seed in seen.prefix(20) {
+      _ = ExplorerReducer.reduce(&again, key: .character("s"))
+      #expect(again.seed == seed)
+    }
+    #expect(Set(seen).count > 400, "the seeds spread over the range")
+  }
+}
+
+extension SeedTests {
+  @Test func everyFourDigitSeedComesRoundOnce() {
+    var seed: UInt64 = 1000
+    var seen = Set<UInt64>()
+    for _ in 0..<9000 {
+      seen.insert(seed)
+      seed = ExplorerReducer.nextSeed(after: seed)
+    }
+    #expect(seen.count == 9000 && seed == 1000)
+  }
+}

@@ -26,3 +26,14 @@ import Testing
     #expect(terminalSafe("MobileNetV2 ×") == "MobileNetV2 ×")
   }
 }
+
+@Suite struct ScaledNumberTests {
+  /// Hand-worked: M below 10⁹ (one decimal), G from 10⁹ (two decimals), K = 1000.
+  @Test func millionsThenBillions() {
+    #expect(NumberFormatting.scaled(300_774_272) == "300.8M")
+    #expect(NumberFormatting.scaled(999_949_999) == "999.9M")
+    #expect(NumberFormatting.scaled(1_000_000_000) == "1.00G")
+    #expect(NumberFormatting.scaled(46_590_723_072) == "46.59G")
+    #expect(NumberFormatting.scaled(3_504_872, decimals: 2) == "3.50M")
+  }
+}
