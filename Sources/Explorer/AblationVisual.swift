@@ -11,7 +11,11 @@ enum AblationVisual {
     drawFigure6a(state, group: group, theme: theme, writer: &writer, into: &canvas)
     writer.skip()
     writer.line(
-      "Figure 6b for \(group.name): what the shortcut must keep alive, 16-bit", style: theme.heading,
+      theme.fit(
+        [
+          ("Figure 6b for \(group.name): what the shortcut must keep alive, 16-bit", 9),
+          ("(K = 1000 B, H\(theme.times)W\(theme.times)C)", 3),
+        ], width: area.width), style: theme.heading,
       into: &canvas)
     if group.op == .bottleneck {
       let expanded =

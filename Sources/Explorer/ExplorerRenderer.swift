@@ -17,6 +17,9 @@ public enum ExplorerRenderer {
   )
     -> Canvas
   {
+    // ASCII plots (`a`, `--ascii`) make the whole screen 7-bit, so it pastes into plain text.
+    var theme = theme
+    if state.plotStyle == .ascii { theme.unicode = false }
     var canvas = draw(state, width: width, height: height, theme: theme, chrome: chrome)
     if !theme.unicode { canvas.transliterateToASCII() }
     if theme.light { canvas.adaptForLightBackground() }

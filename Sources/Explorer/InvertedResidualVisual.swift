@@ -20,9 +20,12 @@ enum InvertedResidualVisual {
     } else {
       shortcut = "no shortcut (\(group.input.channels) \(theme.arrow) \(group.output.channels) channels)"
     }
-    canvas.write(
-      "\(group.name) \(theme.dot) t = \(group.expansion) \(theme.dot) \(shortcut)", x: area.x, y: area.y,
-      style: theme.heading, maxWidth: area.width)
+    let heading = theme.fit(
+      [
+        ("\(group.name) \(theme.dot) t = \(group.expansion) \(theme.dot) \(shortcut)", 9),
+        ("\(theme.dot) shapes H\(theme.times)W\(theme.times)C", 3),
+      ], width: area.width)
+    canvas.write(heading, x: area.x, y: area.y, style: theme.heading)
     let diagramWidth = min(42, area.width)
     BlockScreen.drawDiagram(
       state, group: group, theme: theme,
@@ -34,7 +37,10 @@ enum InvertedResidualVisual {
     guard right.width >= 24 else { return }
     var writer = LineWriter(right, theme: theme)
     let expanded = state.network.layers[group.layerRange].first { $0.kind == .expand }?.output ?? group.input
-    writer.line("Tensors alive, 16-bit", style: theme.heading, into: &canvas)
+    writer.line(
+      theme.fit([("Tensors alive, 16-bit", 2), ("(K = 1000 B)", 1)], width: right.width),
+      style: theme.heading,
+      into: &canvas)
     writer.line(
       "bottleneck \(theme.shape(group.input)) \(BlockScreen.kilobytes(group.input.elements * 2))",
       into: &canvas)

@@ -52,7 +52,8 @@ public enum KeyMap {
     KeyBinding(keys: [.character("r")], action: .resolutionDown, help: "resolution down 96…224", mode: .both),
     KeyBinding(keys: [.character("R")], action: .resolutionUp, help: "resolution up", mode: .both),
     KeyBinding(keys: [.character("s")], action: .newSeed, help: "new manifold seed", mode: .both),
-    KeyBinding(keys: [.character("a")], action: .togglePlotStyle, help: "ASCII ↔ Braille plots", mode: .both),
+    KeyBinding(
+      keys: [.character("a")], action: .togglePlotStyle, help: "7-bit ASCII ↔ Unicode screen", mode: .both),
     KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help", mode: .both),
     KeyBinding(keys: [.character("q"), .controlC], action: .quit, help: "quit", mode: .both),
     KeyBinding(keys: [.character("+")], action: .labKUp, help: "lab: manifold dim k up", mode: .both),

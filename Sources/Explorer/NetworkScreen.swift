@@ -142,8 +142,9 @@ enum NetworkScreen {
   static func drawBar(
     fraction: Double, scale: Double, width: Int, theme: Theme, x: Int, y: Int, into canvas: inout Canvas
   ) {
+    // Every row keeps room for the widest label ("100.0%"), so all bars share one scale.
     let label = NumberFormatting.percent(fraction)
-    let barWidth = max(0, width - label.count - 1)
+    let barWidth = max(0, width - 7)
     let eighths = scale > 0 ? Int((min(1, fraction / scale) * Double(barWidth) * 8).rounded()) : 0
     let full = eighths / 8
     for column in 0..<full { canvas.put(theme.barFull, x: x + column, y: y, style: theme.bar) }
@@ -151,7 +152,7 @@ enum NetworkScreen {
     if partial > 0, !theme.barEighths.isEmpty {
       canvas.put(theme.barEighths[partial - 1], x: x + full, y: y, style: theme.bar)
     }
-    canvas.write(label, x: x + barWidth + 1, y: y)
+    canvas.write(label, x: x + width - label.count, y: y)
   }
 
   static func drawSidePanel(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {

@@ -57,7 +57,8 @@ struct ManifoldCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Plot characters (default: braille in a UTF-8 locale, else ascii).", valueName: "ascii|braille"))
+      "Plot characters (default: braille in a UTF-8 locale, else ascii); ascii makes the whole figure 7-bit.",
+      valueName: "ascii|braille"))
   var style: PlotStyle?
 
   @Option(
@@ -115,7 +116,8 @@ struct ManifoldCommand: ParsableCommand {
 
   func run() throws {
     let result = try experiment().run()
-    let unicode = TerminalEnvironment.isUTF8
+    // --style ascii is pure 7-bit throughout (frames, arrows, T+), for a plain-text document.
+    let unicode = TerminalEnvironment.isUTF8 && style != .ascii
     let report = ManifoldReport(result: result, style: TextStyle(unicode: unicode))
     switch format {
     case .json: print(report.renderJSON(), terminator: "")

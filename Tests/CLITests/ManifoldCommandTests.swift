@@ -91,3 +91,44 @@ import Testing
     #expect(try BinaryRunner.run(lab).stdout == BinaryRunner.run(lab).stdout)
   }
 }
+
+@Suite struct ManifoldPlainTextTests {
+  /// `--style ascii` in a UTF-8 locale: every byte 7-bit, so the figure pastes anywhere.
+  @Test func styleAsciiIsSevenBitInAUTF8Locale() throws {
+    let result = try BinaryRunner.run(["manifold", "--style", "ascii", "--columns", "100"])
+    #expect(result.status == 0)
+    #expect(result.stdout.utf8.allSatisfy { $0 < 128 })
+    #expect(result.stdout.contains("T+") && result.stdout.contains("+- Input -"))
+  }
+
+  /// The explorer's Figure 1 and `mnv2 manifold` give the same numbers for the same seed,
+  /// as the screen promises ("= mnv2 manifold --activation relu --seed N").
+  @Test(arguments: [("1", ""), ("4242", "b")])
+  func explorerAndCommandAgree(seed: String, keys: String) throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let screenPath = folder + "/screen.txt"
+    var export = ["export", "--view", "manifold", "--seed", seed, "--size", "120x40", "--format", "txt"]
+    if !keys.isEmpty { export += ["--keys", keys] }
+    #expect(try BinaryRunner.run(export + ["--output", screenPath]).status == 0)
+    let screen = try String(contentsOfFile: screenPath, encoding: .utf8)
+    let activation = keys.isEmpty ? "relu" : "linear"
+    #expect(screen.contains("= mnv2 manifold --activation \(activation) --seed \(seed)"))
+    let csv = try BinaryRunner.run([
+      "manifold", "--activation", activation, "--seed", seed, "--format", "csv",
+    ])
+    let rows = csv.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+    #expect(rows.count == 5)
+    for row in rows {
+      let collapsed = Double(row[1])! * 100
+      let shown = "coll " + Self.fixed(collapsed) + "%"
+      #expect(screen.contains(shown), "n = \(row[0]): \(shown) not on screen")
+    }
+  }
+
+  /// One decimal, rounded half away from zero, as the screen prints it.
+  static func fixed(_ value: Double) -> String {
+    let tenths = (value * 10).rounded(.toNearestOrAwayFromZero)
+    return String(Int(tenths) / 10) + "." + String(Int(tenths) % 10)
+  }
+}

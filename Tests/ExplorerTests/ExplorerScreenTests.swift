@@ -67,6 +67,45 @@ import Testing
     }
   }
 
+  /// `a` makes the whole screen 7-bit, frames, arrows and T⁺ included, in a UTF-8 terminal:
+  /// a figure can then be pasted into a plain-text document.
+  @Test func theAKeyMakesEveryScreen7Bit() {
+    for (name, keys) in LayoutRuleTests.screens {
+      var state = ExplorerState()
+      for key in keys { _ = ExplorerReducer.reduce(&state, key: key) }
+      state.plotStyle = .ascii  // what `a` sets (ExplorerReducerTests.plotStyleAndHelp)
+      EffectRunner.settle(&state)
+      let canvas = ExplorerRenderer.render(state, width: 100, height: 30, theme: Self.theme)
+      #expect(canvas.cells.allSatisfy { $0.scalar.isASCII }, "\(name)")
+    }
+  }
+
+  /// Share bars are in proportion at every width: at width 0.35 and 96 px several blocks
+  /// pass 10% of the MAdds, and each must still get its own length (the largest block full).
+  @Test func shareBarsAreProportional() {
+    var state = ExplorerState(config: NetworkConfig(width: 0.35, resolution: 96))
+    EffectRunner.settle(&state)
+    let canvas = ExplorerRenderer.render(state, width: 200, height: 60, theme: Self.theme)
+    let eighths: [Unicode.Scalar: Int] = ["▏": 1, "▎": 2, "▍": 3, "▌": 4, "▋": 5, "▊": 6, "▉": 7, "█": 8]
+    let groups = state.network.groups
+    let total = Double(state.network.multiplyAdds)
+    var lengths: [Int] = []
+    for group in groups {
+      let label = String(group.index).leftPadded(to: 2) + " "
+      let row = (0..<canvas.height).first { y in
+        String(String.UnicodeScalarView((0..<3).map { canvas[$0, y].scalar })) == label
+      }!
+      lengths.append((0..<canvas.width).reduce(0) { $0 + (eighths[canvas[$1, row].scalar] ?? 0) })
+    }
+    let longest = lengths.max()!
+    let largest = groups.map(\.multiplyAdds).max()!
+    #expect(groups.filter { Double($0.multiplyAdds) / total > 0.10 }.count >= 3)
+    for (group, length) in zip(groups, lengths) {
+      let expected = Double(group.multiplyAdds) / Double(largest) * Double(longest)
+      #expect(abs(Double(length) - expected) <= 1, "\(group.name): \(length) eighths, expected \(expected)")
+    }
+  }
+
   @Test func selectedRowIsHighlighted() {
     let canvas = Self.screen([.down, .down], width: 80, height: 24)
     let row = (0..<canvas.height).first {
