@@ -77,6 +77,31 @@ import Testing
     try expectTerminalRestored(session)
   }
 
+  /// A class with a presenter clicker at 80×24: PgDn forward, "b" blanks the screen without
+  /// touching the model, Esc asks before it leaves, and L comes back to the same step.
+  @Test func aLessonDrivenByAClicker() throws {
+    let session = try TmuxSession(width: 80, height: 24)
+    try session.run(Self.command + " lesson --theme classroom; echo EXIT=$?")
+    try session.waitForAll(["Step 1 / 9 · Depthwise separable convolutions", "Lesson 1 / 9"])
+    try session.press("NPage")
+    try session.waitForAll(["Step 2 / 9", "Figure 1 · ReLU", "─ n = 30 ─", "Figure 1: ReLU (t)"])
+    try session.press("b")
+    _ = try session.waitFor("a blank screen") { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    try session.press("Space")  // brings the screen back, and only that
+    try session.waitForAll(["Step 2 / 9", "Figure 1 · ReLU"])
+    try session.press("t")
+    try session.waitForAll(["Figure 1 · linear", "coll 0.0%"])
+    try session.press("Escape")
+    try session.waitFor(text: "Esc again leaves the lesson")
+    try session.press("Escape")
+    try session.waitForAll([" 1 Network ", "bottleneck: linear (b)"])
+    try session.press("L")
+    try session.waitForAll(["Step 2 / 9", "Figure 1 · linear"])
+    try session.press("q")
+    try session.waitFor(text: "EXIT=0")
+    try expectTerminalRestored(session)
+  }
+
   /// vt100 and the Linux console have no alternate screen: what the explorer drew would
   /// stay behind the shell prompt unless it is cleared on the way out.
   @Test(arguments: ["vt100", "linux"])
