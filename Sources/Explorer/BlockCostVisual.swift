@@ -9,7 +9,8 @@ enum BlockCostVisual {
     let header = "Block  h×w       d′   t   d″  s     paper est.        exact  est./exact".replacingUnicode(
       theme)
     canvas.write(header, x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
-    let visible = area.height - 2
+    // When not every block fits, the last row says which are out of view.
+    let visible = blocks.count > area.height - 2 ? area.height - 3 : area.height - 2
     let selected = blocks.firstIndex { $0.index == state.selectedGroup } ?? 0
     let top = NetworkScreen.scrollTop(selected: selected, count: blocks.count, visible: visible)
     for (offset, block) in blocks.dropFirst(top).prefix(visible).enumerated() {
@@ -26,6 +27,17 @@ enum BlockCostVisual {
       let style: CellStyle =
         block.index == state.selectedGroup ? theme.selection : (ratio > 1.0001 ? theme.heading : .plain)
       canvas.write(row, x: area.x, y: area.y + 1 + offset, style: style, maxWidth: area.width)
+    }
+    if visible < blocks.count {
+      var hidden: [String] = []
+      if top > 0 { hidden.append("\(blocks[0].name)–\(blocks[top - 1].name) above") }
+      if top + visible < blocks.count {
+        hidden.append("\(blocks[top + visible].name)–\(blocks[blocks.count - 1].name) below")
+      }
+      let note = hidden.joined(separator: ", ") + theme.hint(" (j/k scrolls)")
+      canvas.write(
+        note.replacingUnicode(theme), x: area.x, y: area.y + 1 + visible, style: theme.dim,
+        maxWidth: area.width)
     }
     let totalEstimate = blocks.reduce(0) { $0 + ($1.paperEstimate ?? 0) }
     let totalExact = blocks.reduce(0) { $0 + $1.multiplyAdds }
