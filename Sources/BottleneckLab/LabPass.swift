@@ -206,14 +206,13 @@ struct LabPass: Sendable {
       Self.outputStage(&values, activation: outer, shortcut: shortcut, active: &activeOutputs)
       var collapsed = 0
       for point in 0..<values.rows {
-        // Rank of the Jacobian D₃·W_p·D_h·W_e·E (+ E with a shortcut) on the manifold: for
-        // weights in general position (probability 1 here) it is min(k, active hidden,
-        // active outputs); a linear projection plus the shortcut keeps the full rank k.
+        // Rank of the Jacobian on the manifold, for weights in general position (probability
+        // 1 here). Without a shortcut it is D₃·W_p·D_h·W_e·E, of rank min(k, active hidden,
+        // active outputs). With one it is D₃·W_p·D_h·W_e·E + E = (I + D₃·K)·E, and I + D₃·K is
+        // singular only on a set of measure zero, so the rank is k under any projection.
         let rank: Int
-        if weights.linearised || (shortcut != nil && outer == .linear) {
+        if weights.linearised || shortcut != nil {
           rank = k
-        } else if shortcut != nil {
-          rank = min(k, activeOutputs[point])
         } else {
           rank = min(k, activeHidden[point], activeOutputs[point])
         }
