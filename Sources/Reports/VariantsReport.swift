@@ -27,6 +27,7 @@ public struct VariantsReport {
           + matrix(\.multiplyAdds, title: "MAdds (millions)").renderText(rule: style.rule) + "\n"
           + matrix(\.params, title: "Params (millions)").renderText(rule: style.rule) + "\n"
           + "MAdds: \(CostConvention.multiplyAdds).\nParams: \(convention.explanation).\n"
+          + (hasExtras ? "* not one of the paper's values: from --width or --resolution.\n" : "")
           + "Exact figures: mnv2 variants --format csv (or json).\n")
     case .markdown:
       return "## \(terminalSafe(modelName)) variants · \(classes) classes\n\n### MAdds (millions)\n\n"
@@ -51,12 +52,25 @@ public struct VariantsReport {
     }
   }
 
+  /// "*" beside a width or resolution the paper does not train.
+  static func mark(_ width: Double) -> String {
+    NetworkConfig.standardWidths.contains(width) ? "" : "*"
+  }
+
+  static func mark(_ resolution: Int) -> String {
+    NetworkConfig.standardResolutions.contains(resolution) ? "" : "*"
+  }
+
+  var hasExtras: Bool {
+    grid.widths.contains { !Self.mark($0).isEmpty } || grid.resolutions.contains { !Self.mark($0).isEmpty }
+  }
+
   /// Widths down, resolutions across, values in millions with two decimals.
   private func matrix(_ value: KeyPath<VariantsGrid.Cell, Int>, title: String) -> TextTable {
     var table = TextTable(
-      columns: [.init(title)] + grid.resolutions.map { .init(String($0), .right) })
+      columns: [.init(title)] + grid.resolutions.map { .init(String($0) + Self.mark($0), .right) })
     for width in grid.widths {
-      var row = ["width " + formatWidth(width)]
+      var row = ["width " + formatWidth(width) + Self.mark(width)]
       for resolution in grid.resolutions {
         let cell = grid.cell(width: width, resolution: resolution)!
         row.append(NumberFormatting.fixed(Double(cell[keyPath: value]) / 1_000_000, decimals: 2))

@@ -4,13 +4,17 @@ import MobileNetKit
 
 /// Width and resolution, declared once for every subcommand that builds a network.
 struct NetworkSizeOptions: ParsableArguments {
+  // `.unconditional`: "--width -1" is a width out of range, not a missing value.
   @Option(
+    parsing: .unconditional,
     help:
       "Width multiplier α: scales every layer's channels (rounded to a multiple of 8). Paper range 0.35–1.4."
   )
   var width: Double = 1.0
 
-  @Option(help: "Input resolution in pixels (square), 32–2048. Each stride-2 layer halves it, rounding up.")
+  @Option(
+    parsing: .unconditional,
+    help: "Input resolution in pixels (square), 32–2048. Each stride-2 layer halves it, rounding up.")
   var resolution: Int = 224
 
   func validate() throws {

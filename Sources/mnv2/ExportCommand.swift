@@ -41,10 +41,10 @@ struct ExportCommand: ParsableCommand {
     help: ArgumentHelp(
       "Row to select: 0 is the stem, then the bottlenecks (1–17 for MobileNetV2), then the head.",
       valueName: "n"))
-  var block: Int = 0
+  var block: Int?
 
-  @Option(help: ArgumentHelp("Lesson step, from 1 (with --view lesson).", valueName: "n"))
-  var step: Int = 1
+  @Option(help: ArgumentHelp("Lesson step, from 1 (with --view lesson; default 1).", valueName: "n"))
+  var step: Int?
 
   @Option(help: ArgumentHelp("File format.", valueName: "txt|ansi|svg|html"))
   var format: Format
@@ -81,6 +81,11 @@ struct ExportCommand: ParsableCommand {
 
   func validate() throws {
     _ = try parsedSize()
+    // An option taken and then ignored would mislead: each belongs to its view.
+    if step != nil && view != .lesson { throw ValidationError("--step goes with --view lesson") }
+    if block != nil && view == .lesson {
+      throw ValidationError("--block does not apply to --view lesson: each step sets its own block")
+    }
     do {
       _ = try KeySequence.parse(keys)
     } catch {
@@ -90,6 +95,7 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let network = try options.network()
+    let block = self.block ?? 0, step = self.step ?? 1
     try BlockRange.check(block, in: network, flag: "--block")
     let steps = try LessonLoader.load(
       directory: options.lessons, rows: network.groups.count, checkingStep: step)

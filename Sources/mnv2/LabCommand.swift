@@ -38,7 +38,14 @@ struct LabCommand: ParsableCommand {
 
   /// The architecture and width set the blocks' real channel counts; resolution changes
   /// nothing here (the lab works on one pixel).
-  @OptionGroup var size: NetworkSizeOptions
+  /// Width only: the lab works on one pixel of the block, so the resolution changes nothing
+  /// and is not accepted (an option taken and then ignored would mislead).
+  @Option(
+    parsing: .unconditional,
+    help:
+      "Width multiplier α: scales every layer's channels (rounded to a multiple of 8). Paper range 0.35–1.4."
+  )
+  var width: Double = 1.0
   @OptionGroup var architecture: ArchitectureOptions
 
   @Option(help: ArgumentHelp("The projection's activation.", valueName: "linear|relu6"))
@@ -74,10 +81,20 @@ struct LabCommand: ParsableCommand {
   }
 
   func network() throws -> Network {
-    Network(spec: try architecture.spec(), config: NetworkConfig(width: size.width))
+    Network(spec: try architecture.spec(), config: NetworkConfig(width: width))
   }
 
-  func validate() throws { _ = try dimensions() }
+  func validate() throws {
+    _ = try dimensions()
+    do {
+      try NetworkConfig(width: width).validate()
+    } catch {
+      throw ValidationError(error)
+    }
+    if sweep && block != nil {
+      throw ValidationError("--block and --sweep: the sweep runs every block; give one or the other")
+    }
+  }
 
   /// The checks that need the network, which `--arch` may load from a file: they run in
   /// `run()`, because a file error thrown from `validate()` would lose its exit code 65.
@@ -135,7 +152,7 @@ struct LabCommand: ParsableCommand {
             block: blocks[b].index, k: ks[d], linear: results[b][d][0], relu6: results[b][d][1])
         }
       }
-      let report = LabSweepReport(rows: rows, width: size.width, style: TextStyle(unicode: unicode))
+      let report = LabSweepReport(rows: rows, width: width, style: TextStyle(unicode: unicode))
       Swift.print(report.render(format), terminator: "")
       return
     }
@@ -144,7 +161,7 @@ struct LabCommand: ParsableCommand {
     let projection: ManifoldActivation = activation == .linear ? .linear : .relu6
     let result = makeLab(group, k: k, projection).run()
     let report = LabReport(
-      result: result, blockName: group.name, width: size.width, style: TextStyle(unicode: unicode))
+      result: result, blockName: group.name, width: width, style: TextStyle(unicode: unicode))
     Swift.print(report.render(format), terminator: "")
   }
 }

@@ -14,6 +14,10 @@ struct VariantsCommand: ParsableCommand {
 
       With --convention tf-slim (1001 classes) the figures reproduce TF-slim's published \
       checkpoint table, e.g. 1.0/224 = 300M MAdds and 3.47M params, 0.35/96 = 11M and 1.66M.
+
+      --width and --resolution add a row and a column to the grid when they are not among the \
+      paper's values, marked with *:
+        mnv2 variants --width 0.6 --resolution 200
       """)
 
   @OptionGroup var model: ModelOptions
@@ -23,7 +27,12 @@ struct VariantsCommand: ParsableCommand {
 
   func run() throws {
     let spec = try model.spec()
-    let grid = VariantsGrid(spec: spec, base: model.config, convention: model.convention)
+    // --width and --resolution add their row and column to the paper's grid (marked *).
+    let config = model.config
+    let widths = Array(Set(NetworkConfig.standardWidths + [config.width])).sorted()
+    let resolutions = Array(Set(NetworkConfig.standardResolutions + [config.resolution])).sorted()
+    let grid = VariantsGrid(
+      spec: spec, base: config, convention: model.convention, widths: widths, resolutions: resolutions)
     let report = VariantsReport(
       grid: grid, convention: model.convention, classes: model.config.classes, modelName: spec.name,
       style: TextStyle(unicode: TerminalEnvironment.isUTF8))

@@ -113,3 +113,44 @@ import Testing
     #expect(result.stdout.isEmpty)
   }
 }
+
+/// No option is accepted and then ignored: each one either changes the output or is
+/// refused with one line and exit 64.
+@Suite struct NoIgnoredOptionTests {
+  @Test(arguments: [
+    (["lab", "--block", "1", "--resolution", "96"], "Unknown option '--resolution'"),
+    (["lab", "--sweep", "--block", "3"], "--block and --sweep"),
+    (
+      ["export", "--view", "network", "--step", "3", "--format", "txt", "--output", "/tmp/x"],
+      "--step goes with"
+    ),
+    (
+      ["export", "--view", "lesson", "--block", "3", "--format", "txt", "--output", "/tmp/x"],
+      "--block does not apply"
+    ),
+    (["layers", "--width", "-1"], "--width must be a number from 0.05 to 8, got -1"),
+    (["lab", "--block", "1", "--width", "-1"], "--width must be a number from 0.05 to 8, got -1"),
+  ])
+  func refused(arguments: [String], message: String) throws {
+    let result = try BinaryRunner.run(arguments)
+    #expect(result.status == 64, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+  }
+
+  /// `variants --width 0.6 --resolution 200` adds that row and column, marked, with the
+  /// same total `layers` gives for that network.
+  @Test func variantsHonoursWidthAndResolution() throws {
+    let table = try BinaryRunner.run(["variants", "--width", "0.6", "--resolution", "200"])
+    #expect(table.status == 0)
+    #expect(table.stdout.contains("width 0.6*") && table.stdout.contains("200*"))
+    #expect(table.stdout.contains("* not one of the paper's values"))
+    let csv = try BinaryRunner.run(["variants", "--width", "0.6", "--resolution", "200", "--format", "csv"])
+    let layers = try BinaryRunner.run(["layers", "--width", "0.6", "--resolution", "200", "--format", "json"])
+    let totals = try #require(layers.stdout.firstMatch(of: /"totals"\s*:\s*\{[^}]*?"macs"\s*:\s*(\d+)/))
+    let total = totals.1
+    #expect(csv.stdout.contains("0.6,200,\(total),"), "\(total) missing from the grid")
+    let plain = try BinaryRunner.run(["variants"])
+    #expect(!plain.stdout.contains("*"))
+  }
+}
