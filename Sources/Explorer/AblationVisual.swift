@@ -10,13 +10,9 @@ enum AblationVisual {
     var writer = LineWriter(area, theme: theme)
     drawFigure6a(state, group: group, theme: theme, writer: &writer, into: &canvas)
     writer.skip()
-    writer.line(
-      theme.fit(
-        [
-          ("Figure 6b for \(group.name): what the shortcut must keep alive, 16-bit", 9),
-          ("(K = 1000 B, H\(theme.times)W\(theme.times)C)", 3),
-        ], width: area.width), style: theme.heading,
-      into: &canvas)
+    writer.wrapped(
+      "Figure 6b for \(group.name): what the shortcut must keep alive, 16-bit (K = 1000 B, H×W×C)",
+      style: theme.heading, into: &canvas)
     if group.op == .bottleneck {
       let expanded =
         state.network.layers[group.layerRange].first { $0.kind == .expand }?.output ?? group.input
@@ -29,7 +25,7 @@ enum AblationVisual {
       writer.line("no residual                        nothing extra", into: &canvas)
       if !group.residualAdd {
         writer.line(
-          "(this block has no shortcut: \(BlockScreen.shortcutNote(group)))", style: theme.dim, into: &canvas)
+          "(\(BlockScreen.shortcutNote(group)))", style: theme.dim, into: &canvas)
       }
     } else {
       writer.line(
@@ -85,12 +81,8 @@ enum AblationVisual {
         + "collapsed, R² \(NumberFormatting.fixed(result.recoverability.mean, decimals: 2))"
       writer.line(line, style: linear == linearNow ? theme.activation(linear: linear) : .plain, into: &canvas)
     }
-    writer.line(
-      theme.fit(
-        [
-          ("The paper plots accuracy; this is the mechanism it tests,", 2),
-          ("in \(group.name)'s real widths.", 1),
-        ],
-        width: writer.area.width), style: theme.dim, into: &canvas)
+    writer.wrapped(
+      "The paper plots accuracy; this is the mechanism it tests, in \(group.name)'s real widths.",
+      style: theme.dim, into: &canvas)
   }
 }

@@ -11,7 +11,10 @@ enum BlockCostVisual {
     canvas.write(header, x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
     // When not every block fits, the last row says which are out of view.
     let visible = blocks.count > area.height - 2 ? area.height - 3 : area.height - 2
-    let selected = blocks.firstIndex { $0.index == state.selectedGroup } ?? 0
+    // Off the bottlenecks (stem, head, classifier) the window stays at the nearer end.
+    let selected =
+      blocks.firstIndex { $0.index == state.selectedGroup }
+      ?? (state.selectedGroup > (blocks.last?.index ?? 0) ? blocks.count - 1 : 0)
     let top = NetworkScreen.scrollTop(selected: selected, count: blocks.count, visible: visible)
     for (offset, block) in blocks.dropFirst(top).prefix(visible).enumerated() {
       let estimate = block.paperEstimate ?? 0

@@ -30,8 +30,8 @@ enum BlockScreen {
     if !linear && group.op == .bottleneck {
       let note = theme.fit(
         [
-          ("ReLU6 after the projection (Fig. 6a):", 9), ("shapes and costs unchanged.", 8),
-          ("\(theme.dot) \(units)", 3),
+          ("ReLU6 projection (Fig. 6a): shapes and costs unchanged", 9),
+          ("\(theme.dot) Act mem: 16-bit, K = 1000 B", 5),
         ],
         width: area.width)
       canvas.write(note, x: area.x, y: y, style: theme.activation(linear: false))
@@ -48,8 +48,9 @@ enum BlockScreen {
       return
     }
     let diagramWidth = min(44, area.width / 2 + 2)
-    // The diagram and costs need about 16 rows; a taller screen also gets the lab.
-    let sectionHeight = min(area.maxY - y, 16)
+    // The diagram and costs need about 16 rows; a taller screen also gets the lab, and
+    // every screen keeps two rows for at least its one-line summary, so +, - and x show.
+    let sectionHeight = min(area.maxY - y - 2, 16)
     let diagram = Rect(x: area.x, y: y, width: diagramWidth, height: sectionHeight)
     drawDiagram(state, group: group, theme: theme, area: diagram, into: &canvas)
     let right = Rect(
@@ -206,12 +207,13 @@ enum BlockScreen {
     memory("in", group.input)
     memory("out", group.output)
     memory("expanded", expanded)
+    // The memory argument whole or not at all (lesson step 4 makes it at length).
     let note =
       "Shortcuts join the narrow tensors; the wide one is streamed in slices, never stored whole (§5.1)."
-    canvas.writeWrapped(
-      note.replacingUnicode(theme),
-      in: Rect(x: area.x, y: y, width: min(area.width, 40), height: area.maxY - y),
-      style: theme.dim)
+    let noteRect = Rect(x: area.x, y: y, width: min(area.width, 40), height: area.maxY - y)
+    if Canvas.wrap(note.replacingUnicode(theme), width: noteRect.width).count <= noteRect.height {
+      canvas.writeWrapped(note.replacingUnicode(theme), in: noteRect, style: theme.dim)
+    }
   }
 
   static func kilobytes(_ bytes: Int) -> String {

@@ -24,7 +24,7 @@ public enum BundledLessons {
       width: 1.0
       live: Press t: linear, again: ReLU6 (as in the network); s: another T.
       ---
-      A layer's activations are thought to lie on a low-dimensional "manifold of interest" (§3.2). Where ReLU keeps the manifold's volume, it acted as a linear map; it can keep the whole manifold only when that lies in a low-dimensional subspace of a wider space. Figure 1: a spiral sent to n dims by a random T, through ReLU, and back by T⁺. At n = 2 and 3 arms collapse; at 15 and 30 the spiral comes back.
+      A layer's activations are thought to lie on a low-dimensional "manifold of interest" (§3.2). Where ReLU keeps the manifold's volume, it acts on it as a linear map; it can keep the whole manifold only when that lies in a low-dimensional subspace of a wider space. Figure 1: a spiral sent to n dims by a random T, through ReLU, and back by T⁺. At n = 2 and 3 arms collapse; at 15 and 30 the spiral comes back.
       """#
     ),
     (
@@ -37,7 +37,7 @@ public enum BundledLessons {
       bottleneck: relu6
       live: Press t for a linear bottleneck; +/- changes the lab's k.
       ---
-      When a bottleneck is narrow, a ReLU after it destroys information. Theorem 1 predicts the share of a 2-D manifold that collapses in n dimensions: (1 + n)/2ⁿ, three quarters at n = 2. The chart sets the measured collapse beside that prediction. With a linear bottleneck nothing collapses at any n. Below, the lab asks the same of a real block: b1 at width 0.35 has an 8-channel bottleneck.
+      A ReLU after a narrow bottleneck destroys information. Theorem 1 predicts the share of a 2-D manifold that collapses in n dims, (1 + n)/2ⁿ: three quarters at n = 2. The chart sets it beside the measured collapse; a linear bottleneck loses nothing. Below, the lab asks a real block (b1 at width 0.35, 8 channels) about a k-dim manifold; its earlier ReLU6s can still lose some.
       """#
     ),
     (
@@ -102,7 +102,7 @@ public enum BundledLessons {
       visual: ablation
       width: 1.0
       block: 3
-      live: Press t to set the bottleneck the visual prices; j/k picks another block.
+      live: Press t to switch the bottleneck between linear and ReLU6; j/k picks another block.
       ---
       Figure 6 plots top-1 accuracy during training; the paper prints no numbers for it. (a) A linear bottleneck beats ReLU6 in the bottleneck, which supports the claim that non-linearity destroys information in low dimensions. (b) Shortcuts between bottlenecks perform better than shortcuts between expansions; a third curve trains with no residual. The visual shows what each kind of shortcut must keep in memory.
       """#

@@ -62,7 +62,7 @@ enum Chrome {
     let hints = theme.fit(
       [
         (toggleKey, 1), ("│".replacingBar(theme), 1), ("?:help", 3),
-        (state.lesson == nil ? "L:lesson" : "L:explorer", 0), ("q:quit", 4),
+        (state.lesson == nil ? "L:lesson" : "L:explorer", 2), ("q:quit", 4),
       ], width: canvas.width - x - 1)
     canvas.write(" " + hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
   }

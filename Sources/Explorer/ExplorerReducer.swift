@@ -215,11 +215,51 @@ public enum ExplorerReducer {
     let group = state.network.groups[state.selectedGroup]
     switch action {
     case .next, .previous, .pageDown, .pageUp, .first, .last:
-      guard state.lesson == nil, state.view == .manifold else { return nil }
-      return "j/k: Figure 1 has no blocks to move through; 1 or 2 shows them."
+      if state.lesson == nil && state.view == .manifold {
+        return "j/k: Figure 1 has no blocks to move through; 1 or 2 shows them."
+      }
+      let last = state.network.groups.count - 1
+      let forward = action == .next || action == .pageDown || action == .last
+      if forward && state.selectedGroup == last { return "\(group.name) is the last row." }
+      if !forward && state.selectedGroup == 0 { return "\(group.name) is the first row." }
+      return nil
+    case .widthDown, .widthUp, .resolutionDown, .resolutionUp:
+      let up = action == .widthUp || action == .resolutionUp
+      if action == .widthDown || action == .widthUp {
+        let width = state.config.width
+        guard step(width, through: NetworkConfig.standardWidths, up: up) == width else { return nil }
+        return
+          "\(up ? "W" : "w"): no width the paper trains is \(up ? "above" : "below") \(formatWidth(width)) "
+          + "(--width takes 0.05 to 8)."
+      }
+      let resolution = Double(state.config.resolution)
+      let resolutions = NetworkConfig.standardResolutions.map(Double.init)
+      guard step(resolution, through: resolutions, up: up) == resolution else { return nil }
+      return "\(up ? "R" : "r"): no resolution the paper trains is \(up ? "above" : "below") "
+        + "\(state.config.resolution) (--resolution takes 32 to 2048)."
+    case .nextStep, .previousStep:
+      guard let lesson = state.lesson else { return nil }
+      if action == .nextStep && lesson.index == state.lessonSteps.count - 1 {
+        return
+          "This is the last step (\(state.lessonSteps.count) of \(state.lessonSteps.count)); Home goes to the first."
+      }
+      if action == .previousStep && lesson.index == 0 {
+        return "This is the first step; End goes to the last."
+      }
+      return nil
     case .labKUp, .labKDown, .toggleLabShortcut:
       let key = action == .toggleLabShortcut ? "x" : (action == .labKUp ? "+" : "-")
-      guard state.labVisible else { return "\(key): the bottleneck lab is in the Block view (2)." }
+      guard state.labVisible else {
+        guard state.lesson != nil else { return "\(key): the bottleneck lab is in the Block view (2)." }
+        let steps = state.lessonSteps.indices.filter {
+          state.lessonSteps[$0].visual == .linearBottleneck || state.lessonSteps[$0].visual == .ablation
+        }.map { String($0 + 1) }
+        return steps.isEmpty
+          ? "\(key): this lesson shows no lab."
+          : steps.count == 1
+            ? "\(key): this step shows no lab; step \(steps[0]) does."
+            : "\(key): this step shows no lab; steps \(steps.joined(separator: " and ")) do."
+      }
       guard group.op == .bottleneck else {
         return "\(key): the lab runs on bottlenecks; \(group.name) is not one."
       }

@@ -93,7 +93,7 @@ public struct ExplorerState: Equatable, Sendable {
     get {
       ExplorerSettings(
         config: config, selectedGroup: selectedGroup, figureActivation: figureActivation,
-        labDimension: labDimension, labShortcut: labShortcut)
+        labDimension: labDimension, labShortcut: labShortcut, seed: seed)
     }
     set {
       config = newValue.config
@@ -101,6 +101,7 @@ public struct ExplorerState: Equatable, Sendable {
       figureActivation = newValue.figureActivation
       labDimension = newValue.labDimension
       labShortcut = newValue.labShortcut
+      seed = newValue.seed
     }
   }
 
@@ -203,6 +204,7 @@ struct ExplorerSettings: Equatable, Sendable {
   var figureActivation = ManifoldActivation.relu
   var labDimension = 4
   var labShortcut = false
+  var seed: UInt64 = 1
 }
 
 /// The lesson as it was left.

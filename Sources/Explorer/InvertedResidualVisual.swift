@@ -37,10 +37,7 @@ enum InvertedResidualVisual {
     guard right.width >= 24 else { return }
     var writer = LineWriter(right, theme: theme)
     let expanded = state.network.layers[group.layerRange].first { $0.kind == .expand }?.output ?? group.input
-    writer.line(
-      theme.fit([("Tensors alive, 16-bit", 2), ("(K = 1000 B)", 1)], width: right.width),
-      style: theme.heading,
-      into: &canvas)
+    writer.wrapped("Tensors alive, 16-bit (K = 1000 B)", style: theme.heading, into: &canvas)
     writer.line(
       "bottleneck \(theme.shape(group.input)) \(BlockScreen.kilobytes(group.input.elements * 2))",
       into: &canvas)
@@ -48,8 +45,11 @@ enum InvertedResidualVisual {
       "expanded   \(theme.shape(expanded)) \(BlockScreen.kilobytes(expanded.elements * 2))", into: &canvas)
     writer.skip()
     let text =
-      "A shortcut between bottlenecks keeps the narrow tensor; between expansions it would keep one "
-      + "\(group.expansion)× wider. Computed in slices, the expanded tensor is never stored whole."
+      group.expansion == 1
+      ? "With t = 1 there is no expansion: the block's inner tensor is as narrow as its input, and a "
+        + "shortcut keeps the same tensor wherever it is placed."
+      : "A shortcut between bottlenecks keeps the narrow tensor; between expansions it would keep one "
+        + "\(group.expansion)× wider. Computed in slices, the expanded tensor is never stored whole."
     canvas.writeWrapped(
       text.replacingUnicode(theme),
       in: Rect(x: right.x, y: writer.y, width: right.width, height: writer.remaining), style: theme.dim)

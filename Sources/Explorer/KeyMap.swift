@@ -42,7 +42,7 @@ public enum KeyMap {
     KeyBinding(
       keys: [.character("b")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6 (Figure 1: cycle)"),
     KeyBinding(
-      keys: [.character("t")], action: .toggleBottleneck, help: "toggle as b does (b blanks for clickers)",
+      keys: [.character("t")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6 (Figure 1: cycle)",
       mode: .lesson),
     KeyBinding(
       keys: [.character("b"), .character(".")], action: .blank, help: "blank the screen; any key returns",

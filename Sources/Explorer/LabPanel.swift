@@ -12,7 +12,11 @@ enum LabPanel {
   static let fullHeight = 12
 
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
-    guard area.height >= 1 else { return }
+    guard area.height >= 1 else {
+      // No row left for even the summary: the layout check hears of it.
+      if state.labRequest != nil { canvas.noteDropped("the bottleneck lab") }
+      return
+    }
     guard let results = state.labResults else {
       if state.labComputing {
         canvas.write(
@@ -30,7 +34,7 @@ enum LabPanel {
           ("Lab k=\(k)\(shortcut): collapsed", 9),
           ("linear \(NumberFormatting.percent(results.linear.collapsedFraction.mean))", 8),
           ("vs ReLU6 \(NumberFormatting.percent(results.relu6.collapsedFraction.mean))", 8),
-          ("(ReLU prediction \(prediction))", 5),
+          ("(ReLU prediction \(prediction): Thm 1, k in \(lab.shape.outputChannels) dims)", 5),
           (
             "\(theme.dot) R² \(NumberFormatting.fixed(results.linear.recoverability.mean, decimals: 2)) vs "
               + NumberFormatting.fixed(results.relu6.recoverability.mean, decimals: 2), 4
@@ -43,11 +47,11 @@ enum LabPanel {
     let heading = theme.fit(
       [
         (
-          "Bottleneck lab \(theme.dot) \(lab.shape.inputChannels)\(theme.arrow)\(lab.shape.hiddenChannels)\(theme.arrow)"
-            + "\(lab.shape.outputChannels) channels,", 9
+          "Bottleneck lab \(theme.dot) \(lab.shape.inputChannels)\(theme.arrow)\(lab.shape.hiddenChannels)"
+            + "\(theme.arrow)\(lab.shape.outputChannels) channels", 9
         ),
-        ("random He-normal weights,", 2), ("\(ExplorerState.labPoints) points,", 3),
-        ("k = \(k)\(shortcut)", 8), (theme.hint("(+/-, x)"), 6),
+        ("\(theme.dot) random He-normal weights", 2), ("\(theme.dot) \(ExplorerState.labPoints) points", 3),
+        ("\(theme.dot) a k = \(k)-dim manifold\(shortcut)", 8), (theme.hint("(+/-, x)"), 6),
       ], width: area.width)
     canvas.write(heading.replacingUnicode(theme), x: area.x, y: area.y, style: theme.heading)
     let panelWidth = min(44, (area.width - 2) / 2)

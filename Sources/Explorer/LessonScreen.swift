@@ -12,7 +12,12 @@ public enum LessonScreen {
     into canvas: inout Canvas
   ) {
     guard let step = state.lessonStep, let counter = state.lessonCounter else { return }
-    let heading = "Step \(counter) \(theme.dot) \(step.title)"
+    // Zoomed, the heading says so: at 80 columns a wide visual cannot grow, only the text goes.
+    let heading = theme.fit(
+      [
+        ("Step \(counter) \(theme.dot) \(step.title)", 9),
+        (lesson.zoomed ? "\(theme.dot) zoomed" + theme.hint(" (z: text back)") : "", 5),
+      ], width: area.width)
     canvas.write(heading, x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
     if !lesson.pendingJump.isEmpty {
       let prompt = "go to step \(lesson.pendingJump)_ (Enter)"

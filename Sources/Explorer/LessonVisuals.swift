@@ -47,4 +47,12 @@ struct LineWriter {
   }
 
   mutating func skip(_ count: Int = 1) { y += count }
+
+  /// A sentence, wrapped at words over as many lines as it needs: prose is never shortened
+  /// into a fragment (what falls below the area reaches the layout ledger).
+  mutating func wrapped(_ text: String, style: CellStyle = .plain, into canvas: inout Canvas) {
+    for part in Canvas.wrap(text.replacingUnicode(theme), width: area.width) {
+      line(part, style: style, into: &canvas)
+    }
+  }
 }

@@ -18,8 +18,8 @@ enum LinearBottleneckVisual {
       theme.fit(
         [
           ("Bottleneck \(linear ? "linear" : "ReLU6")" + theme.hint(" (\(key))"), 5),
-          ("\(theme.dot) spiral in n dims,", 3),
-          ("one random T per n", 2), (theme.hint("(s: another)"), 1),
+          ("\(theme.dot) spiral in n dims", 3),
+          ("\(theme.dot) a random T per n", 2), (theme.hint("(s: another)"), 1),
         ], width: area.width), style: theme.activation(linear: linear), into: &canvas)
     writer.skip()
     let barWidth = max(6, min(24, (area.width - 16) / 2 - 8))
@@ -36,11 +36,10 @@ enum LinearBottleneckVisual {
       writer.skip()
     }
     writer.skip()
-    writer.line(
-      theme.fit(
-        [("Theorem 1: a share (1 + n)/2ⁿ of a 2-D manifold", 2), ("collapses under ReLU in n dims.", 1)],
-        width: area.width), style: theme.dim, into: &canvas)
-    writer.line(
+    writer.wrapped(
+      "Theorem 1: a share (1 + n)/2ⁿ of a 2-D manifold collapses under ReLU in n dims.", style: theme.dim,
+      into: &canvas)
+    writer.wrapped(
       linear
         ? "Linear: every point is recovered, so the measured share is 0."
         : "ReLU6 also clips at 6, so it can lose more than ReLU.", style: theme.dim, into: &canvas)

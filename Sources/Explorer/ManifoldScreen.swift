@@ -59,7 +59,7 @@ enum ManifoldScreen {
     let spiral = experiment.spiral
     let turns = "\(NumberFormatting.fixed(spiral.turns, decimals: 0)) turns"
     // On a short area the spiral's choice joins the title, so the plots keep their rows.
-    let compact = height < 16
+    let compact = height < 24
     var titleTokens: [(String, Int)] = [
       ("Figure 1 \(theme.dot) \(activation.label)", 9),
       ("\(theme.dot) spiral \(arrow) T (n dims) \(arrow) \(activation.label) \(arrow) T⁺", 3),
@@ -76,21 +76,24 @@ enum ManifoldScreen {
         ], width: width)
       lines.append((chosen, theme.dim))
     }
-    let legend = theme.fit(
+    // Every metric the panels can show, on two lines where one is too narrow for them all.
+    let legend = ManifoldFigure.pack(
       [
-        ("coll: share with < 2 active coords", 4), ("thy: ReLU prediction (1+n)/2ⁿ", 3),
-        ("err: misfit after best affine map", 2),
-      ], separator: " \(theme.dot) ", width: width)
+        "coll: share with < 2 active coords", "thy: ReLU prediction (1+n)/2ⁿ",
+        "err: misfit after best affine map", "zeroed: coords set to 0", "±: half-width all panels share",
+      ].map { $0.replacingUnicode(theme) }, lines: height < 16 ? 1 : 2, width: width,
+      separator: " \(theme.dot) "
+    ).joined(separator: "\n")
     let scale =
       activation == .linear
       ? theme.fit([("×s: the drawing factor; 1 here, since T⁺ undoes T exactly", 3)], width: width)
       : theme.fit(
         [
-          ("×s: drawn s× larger, as T⁺ gives ReLU's output back at about half size", 3),
+          ("×s: panel drawn s times larger, as T⁺ gives ReLU's output back at about half size", 3),
           ("(E[TᵀDT] = (n/2)·I)", 1),
         ],
         width: width)
-    lines += [(legend, theme.dim), (scale, theme.dim)]
+    lines += legend.split(separator: "\n").map { (String($0), theme.dim) } + [(scale, theme.dim)]
     return lines.filter { !$0.0.isEmpty }
   }
 

@@ -38,8 +38,9 @@ enum MemoryVisual {
         "arXiv prints 16/400 at 112×112; CVPR 1/O(1) (first-layer trick).", style: theme.dim, into: &canvas)
       // Why "24/150.5" stands beside the paper's "32/200": one explanation for the column.
       let why =
-        "V2 ours counts the narrow tensors a streamed bottleneck keeps (24 channels at 56×56); "
-        + "the paper's V2 cells use the width of the next stage that reads the size (32)."
+        "V2 ours is the widest tensor alive between blocks when each bottleneck streams its wide one "
+        + "(24 channels at 56×56; at 7×7 the last 1×1 conv's 1280); the paper's V2 cells use other "
+        + "widths, e.g. 32 at 56×56, the width of the next stage."
       for line in Canvas.wrap(why.replacingUnicode(theme), width: area.width) where writer.remaining > 0 {
         writer.line(line, style: theme.dim, into: &canvas)
       }

@@ -27,8 +27,8 @@ enum NetworkScreen {
     if bottleneck == .relu6 {
       let note = theme.fit(
         [
-          ("ReLU6 after each projection", 3), ("(Fig. 6a ablation):", 1),
-          ("shapes and costs are unchanged.", 2),
+          ("ReLU6 after each projection:", 3), ("shapes and costs are unchanged", 2),
+          ("(Fig. 6a ablation)", 1),
         ],
         width: area.width)
       canvas.write(note, x: area.x, y: y, style: theme.activation(linear: false))

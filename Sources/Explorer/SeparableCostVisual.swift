@@ -8,13 +8,20 @@ import TermCanvas
 enum SeparableCostVisual {
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
     let group = state.network.groups[state.selectedGroup]
-    let k = 3
+    var writer = LineWriter(area, theme: theme)
+    guard group.kernel > 1, group.op != .avgpool, group.op != .classifier else {
+      writer.line(
+        "\(group.name) has no k\(theme.times)k convolution to split: it is "
+          + (group.op == .avgpool ? "a pooling layer." : "a 1\(theme.times)1 layer, already pointwise."),
+        style: theme.heading, into: &canvas)
+      return
+    }
+    let k = group.kernel
     let di = group.input.channels, dj = group.output.channels
     let h = group.output.height, w = group.output.width
     let standard = h * w * di * dj * k * k
     let separable = h * w * di * (k * k + dj)
     let ratio = Double(k * k * dj) / Double(k * k + dj)
-    var writer = LineWriter(area, theme: theme)
     writer.line(
       "\(group.name): d_i = \(di) \(theme.arrow) d_j = \(dj) at \(h)\(theme.times)\(w), k = \(k)",
       style: theme.heading,
@@ -51,7 +58,9 @@ enum SeparableCostVisual {
       dj *= step
     }
     raster.draw(into: &canvas, x: plot.x, y: plot.y, colored: theme.colored)
-    canvas.write("9", x: area.x + 2, y: plot.y, style: theme.dim)
+    // The "9" sits on the row the dotted limit is drawn in: (9.5 − 9)/9.5 of the way down.
+    let dotsDown = Int(((9.5 - 9) / 9.5 * Double(plot.height * plotStyle.dotsPerCell.y - 1)).rounded())
+    canvas.write("9", x: area.x + 2, y: plot.y + dotsDown / plotStyle.dotsPerCell.y, style: theme.dim)
     canvas.write("0", x: area.x + 2, y: plot.maxY - 1, style: theme.dim)
     // The current block's d_j, marked on the x axis.
     let position = log2(Double(currentDj)) / 10

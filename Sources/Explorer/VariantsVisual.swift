@@ -17,7 +17,7 @@ enum VariantsVisual {
       "params ↑ vs MAdds → \(theme.dot) width: \(legend)".replacingUnicode(theme), x: area.x, y: area.y,
       style: theme.heading, maxWidth: area.width)
     // Below the plot: its axis, the current point, and Table 4 with the exact counts (5 lines).
-    let plotHeight = max(4, area.height - 7)
+    let plotHeight = max(4, area.height - 1 - textRows(width: area.width, theme: theme))
     let plot = Rect(x: area.x + 6, y: area.y + 1, width: min(area.width - 7, 72), height: plotHeight)
     for row in 0..<plot.height {
       canvas.put(theme.unicode ? "│" : "|", x: plot.x - 1, y: plot.y + row, style: theme.dim)
@@ -47,27 +47,30 @@ enum VariantsVisual {
         + "\(NumberFormatting.grouped(current.params(state.convention))) params (\(state.convention.rawValue))",
       style: theme.heading, into: &canvas)
     writer.line("Table 4: MobileNetV2 72.0% top-1, 300M MAdds, 3.4M params, 75 ms;", into: &canvas)
-    writer.line(
-      exactLine(width: 1.0, verdict: "Table 4 rounds down", theme: theme, area: area), style: theme.dim,
-      into: &canvas)
+    writer.wrapped(exactLines[0], style: theme.dim, into: &canvas)
     writer.line("         MobileNetV2 (1.4) 74.7%, 585M, 6.9M, 143 ms (Pixel 1 CPU).", into: &canvas)
-    writer.line(
-      exactLine(width: 1.4, verdict: "no count gives 585M, 6.9M", theme: theme, area: area), style: theme.dim,
-      into: &canvas)
+    writer.wrapped(exactLines[1], style: theme.dim, into: &canvas)
+  }
+
+  static let exactLines = [
+    exactLine(width: 1.0, verdict: "Table 4 rounds down"),
+    exactLine(width: 1.4, verdict: "no count gives 585M, 6.9M"),
+  ]
+
+  /// Rows the text under the plot needs at this width: the axis, the current point, Table 4's
+  /// two lines and the exact counts beside them (wrapped where the area is narrow).
+  static func textRows(width: Int, theme: Theme) -> Int {
+    4 + exactLines.map { Canvas.wrap($0.replacingUnicode(theme), width: width).count }.reduce(0, +)
   }
 
   /// Beside each figure Table 4 prints, what the architecture gives exactly, in two
   /// frameworks' conventions, and in a few words why they differ.
-  static func exactLine(width: Double, verdict: String, theme: Theme, area: Rect) -> String {
+  static func exactLine(width: Double, verdict: String) -> String {
     let torch = Network.mobileNetV2(NetworkConfig(width: width))
     let slim = Network.mobileNetV2(
       NetworkConfig(width: width, classes: ParamConvention.tfSlim.defaultClasses))
-    return theme.fit(
-      [
-        ("  exact \(formatWidth(width)):", 5), ("\(NumberFormatting.millions(torch.multiplyAdds)) MAdds,", 4),
-        ("\(NumberFormatting.millions(torch.params(.torchvision), decimals: 2)) params", 4),
-        ("(tf-slim \(NumberFormatting.millions(slim.params(.tfSlim), decimals: 2)))", 2),
-        ("\(theme.dot) \(verdict)", 3),
-      ], width: area.width)
+    return "  exact \(formatWidth(width)): \(NumberFormatting.millions(torch.multiplyAdds)) MAdds, "
+      + "\(NumberFormatting.millions(torch.params(.torchvision), decimals: 2)) params "
+      + "(tf-slim \(NumberFormatting.millions(slim.params(.tfSlim), decimals: 2))) · \(verdict)"
   }
 }

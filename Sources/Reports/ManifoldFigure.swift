@@ -103,8 +103,10 @@ public struct ManifoldFigure {
       let title = index == 0 ? "Input" : "n = \(result.panels[index - 1].dimension)"
       canvas.box(frame, style: box, cellStyle: .dim, title: title)
       raster.draw(into: &canvas, x: frame.x + 1, y: frame.y + 1, colored: colored)
-      let label =
+      var label =
         index == 0 ? Self.extentLabel(extent, unicode: unicode) : Self.scaleLabel(scale, unicode: unicode)
+      // The input's frame carries the square every panel shares; say so where it fits.
+      if index == 0 && label.count + 8 <= frame.width { label = " all" + label }
       if label.count + 4 <= frame.width {
         canvas.write(label, x: frame.x + 2, y: frame.maxY - 1, style: .dim)
       }
@@ -157,14 +159,14 @@ public struct ManifoldFigure {
   }
 
   /// Fills lines left to right with whole tokens, moving to the next line when one is full.
-  static func pack(_ tokens: [String], lines: Int, width: Int) -> [String] {
+  public static func pack(_ tokens: [String], lines: Int, width: Int, separator: String = " ") -> [String] {
     var result: [String] = []
     var line = ""
     for token in tokens where token.count <= width {
       if line.isEmpty {
         line = token
-      } else if line.count + 1 + token.count <= width {
-        line += " " + token
+      } else if line.count + separator.count + token.count <= width {
+        line += separator + token
       } else {
         result.append(line)
         guard result.count < lines else { return result }

@@ -2,8 +2,10 @@
 /// written: a formula such as h*w*d_i*d_j*k^2 goes into a code span (its * and _ would
 /// otherwise turn into italics), and the other characters Markdown acts on are escaped.
 public enum MarkdownProse {
-  /// Characters that make a word a formula, kept verbatim in a code span.
-  static let formulaMarks: Set<Character> = ["*", "_", "^", "`"]
+  /// Characters that make a word a formula, kept verbatim in a code span: the ones that
+  /// would otherwise start emphasis or code. (^ means nothing to CommonMark, so a word like
+  /// "(1 + n)/2^n" stays prose and is not split into a broken span.)
+  static let formulaMarks: Set<Character> = ["*", "_", "`"]
   /// ASCII punctuation that CommonMark gives a meaning to inside running text.
   static let escaped: Set<Character> = ["\\", "*", "_", "`", "[", "]", "<", ">", "|", "~", "&", "#", "!"]
   /// Trailing punctuation that stays outside a formula's code span.

@@ -19,20 +19,23 @@ struct LessonCommand: ParsableCommand {
       bottlenecks, 4 inverted residuals, 5 the architecture, 6 the cost of a block, 7 memory-efficient \
       inference, 8 width and resolution trade-offs, 9 the ablation.
 
-      --print writes every step with its visual in ASCII, for a handout:
+      --print writes every step with its visual in ASCII, for a handout (with --step, that \
+      step alone):
         mnv2 lesson --print --format markdown > handout.md
+        mnv2 lesson --print --step 3
       --lessons DIR teaches your own steps (format in docs/teaching.md) without recompiling.
       """)
 
   @OptionGroup var options: ExplorerOptions
 
-  @Option(help: ArgumentHelp("Step to start at, from 1.", valueName: "n"))
-  var step: Int = 1
+  @Option(
+    help: ArgumentHelp("Step to start at, from 1; with --print, the one step to print.", valueName: "n"))
+  var step: Int?
 
   @Flag(help: "Write every step with its visual as ASCII to standard output, ready to print.")
   var print = false
 
-  @Option(help: ArgumentHelp("Format of --print.", valueName: "text|markdown"))
+  @Option(help: ArgumentHelp("Format of --print (txt is text).", valueName: "text|markdown"))
   var format: HandoutFormat = .text
 
   @Option(help: ArgumentHelp("Width of the printed visuals in columns, 60–200.", valueName: "w"))
@@ -40,6 +43,15 @@ struct LessonCommand: ParsableCommand {
 
   enum HandoutFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown
+
+    /// "txt", as `export --format` spells it, is accepted too.
+    init?(argument: String) {
+      switch argument {
+      case "text", "txt": self = .text
+      case "markdown", "md": self = .markdown
+      default: return nil
+      }
+    }
   }
 
   func validate() throws {
@@ -51,16 +63,17 @@ struct LessonCommand: ParsableCommand {
   func run() throws {
     let network = try options.network()
     let steps = try LessonLoader.load(
-      directory: options.lessons, rows: network.groups.count, checkingStep: step)
+      directory: options.lessons, rows: network.groups.count, checkingStep: step ?? 1)
     if print {
       Swift.print(
         Handout.render(
-          steps: steps, network: network, options: options, format: format, columns: columns),
+          steps: steps, network: network, options: options, format: format, columns: columns,
+          only: step.map { $0 - 1 }),
         terminator: "")
       return
     }
     try options.runExplorer(
-      view: .network, block: 0, lessonStep: step - 1, loadedSteps: steps, network: network)
+      view: .network, block: 0, lessonStep: (step ?? 1) - 1, loadedSteps: steps, network: network)
   }
 }
 
@@ -68,13 +81,13 @@ struct LessonCommand: ParsableCommand {
 enum Handout {
   static func render(
     steps: [LessonStep], network: Network, options: ExplorerOptions, format: LessonCommand.HandoutFormat,
-    columns: Int
+    columns: Int, only: Int? = nil
   ) -> String {
     // Paper has no keys to press and no bold: hints and formatting references are left out.
     let theme = Theme(colored: false, unicode: false, keyHints: false, formatting: false)
     let ascii = TextStyle(unicode: false)
     var out = format == .markdown ? "# MobileNetV2 in \(steps.count) steps\n\n" : ""
-    for index in steps.indices {
+    for index in only.map({ [$0] }) ?? Array(steps.indices) {
       var state = ExplorerState(
         spec: network.spec, config: options.config, seed: options.seed, plotStyle: .ascii,
         lessonSteps: steps, lessonStep: index)

@@ -45,6 +45,9 @@ import Testing
       #expect(html.contains("<code>\(formula)</code>") || html.contains(formula), "\(formula)")
     }
     #expect(html.contains("<code>h*w*d_i*d_j*k^2</code>"))
+    // A code span never opens or closes inside a formula that spans words.
+    #expect(html.contains("(1 + n)/2^n"))
+    #expect(!html.contains("<code>n)/2^n</code>") && !handout.stdout.contains("`n)/2^n`"))
   }
 
   /// Paper has no keys and no bold: a printed handout gives neither instructions to press

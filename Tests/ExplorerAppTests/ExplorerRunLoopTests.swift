@@ -144,13 +144,13 @@ import Testing
         (
           nil,
           [
-            "b16 · bottleneck", "Bottleneck lab · 160→960→160 channels", "k = 4 (+/-, x)",
+            "b16 · bottleneck", "Bottleneck lab · 160→960→160 channels", "a k = 4-dim manifold (+/-, x)",
             "─ projection ReLU6 ─", "ReLU prediction", "first 2 of 4 coords",
           ]
         ),
-        (.key(.character("+")), ["k = 5 (+/-, x)", "first 2 of 5 coords"]),
-        (.key(.character("x")), ["k = 5 + shortcut (+/-, x)"]),
-        (.key(.character("-")), ["k = 4 + shortcut (+/-, x)", "R² "]),
+        (.key(.character("+")), ["a k = 5-dim manifold (+/-, x)", "first 2 of 5 coords"]),
+        (.key(.character("x")), ["a k = 5-dim manifold + shortcut (+/-, x)"]),
+        (.key(.character("-")), ["a k = 4-dim manifold + shortcut (+/-, x)", "R² "]),
       ])
   }
 
