@@ -89,7 +89,7 @@ enum ManifoldScreen {
       ? theme.fit([("×s: the drawing factor; 1 here, since T⁺ undoes T exactly", 3)], width: width)
       : theme.fit(
         [
-          ("×s: panel drawn s times larger, as T⁺ gives ReLU's output back at about half size", 3),
+          ("×s: drawn s times larger; T⁺ returns ReLU's output at about half size", 3),
           ("(E[TᵀDT] = (n/2)·I)", 1),
         ],
         width: width)

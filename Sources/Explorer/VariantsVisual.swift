@@ -54,7 +54,7 @@ enum VariantsVisual {
 
   static let exactLines = [
     exactLine(width: 1.0, verdict: "Table 4 rounds down"),
-    exactLine(width: 1.4, verdict: "no count gives 585M, 6.9M"),
+    exactLine(width: 1.4, verdict: "none gives 585M, 6.9M"),
   ]
 
   /// Rows the text under the plot needs at this width: the axis, the current point, Table 4's

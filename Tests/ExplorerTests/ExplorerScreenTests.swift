@@ -169,6 +169,8 @@ import Testing
           }
           EffectRunner.settle(&state)
           let canvas = ExplorerRenderer.render(state, width: width, height: height, theme: Self.theme)
+          // The drawing factor on the frames is explained on the same screen.
+          #expect(canvas.plainText().contains("×s: "), "\(keys) at \(width)×\(height): ×s unexplained")
           let panels = canvas.frames.map(\.rect)
           #expect(panels.count == 6, "\(keys) at \(width)×\(height)")
           // Seed 1 is what the class sees first: every panel. Other seeds: the panels where
