@@ -11,12 +11,18 @@ enum Chrome {
     let config = state.config
     let row = Rect(x: 0, y: 0, width: canvas.width, height: 1)
     canvas.fill(row, with: Cell(" ", style: theme.titleBar))
-    let text =
-      " \(state.network.spec.name) \(formatWidth(config.width)) "
-      + "\(theme.dot) \(config.resolution)\(theme.times)\(config.resolution) \(theme.dot) "
-      + "bottleneck \(config.bottleneckActivation.label) \(theme.dot) "
-      + "\(NumberFormatting.scaled(state.network.multiplyAdds)) MAdds \(theme.dot) "
-      + "\(NumberFormatting.scaled(state.network.params(state.convention), decimals: 2)) params"
+    let framework = Framework.label(rounding: config.channelRounding, convention: state.convention)
+    let text = theme.fit(
+      [
+        (
+          " \(state.network.spec.name) \(formatWidth(config.width)) "
+            + "\(theme.dot) \(config.resolution)\(theme.times)\(config.resolution) \(theme.dot) "
+            + "bottleneck \(config.bottleneckActivation.label) \(theme.dot) "
+            + "\(NumberFormatting.scaled(state.network.multiplyAdds)) MAdds \(theme.dot) "
+            + "\(NumberFormatting.scaled(state.network.params(state.convention), decimals: 2)) params", 9
+        ),
+        ("\(theme.dot) \(framework)", 5),
+      ], width: canvas.width)
     canvas.write(text, x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)
   }
 

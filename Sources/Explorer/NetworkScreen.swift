@@ -20,7 +20,8 @@ enum NetworkScreen {
       [
         (NumberFormatting.grouped(totalMAdds) + " MAdds", 9), ("(conv+fc only)", 6),
         ("\(theme.dot) " + NumberFormatting.grouped(network.params(state.convention)) + " params", 8),
-        ("(\(state.convention.rawValue))", 7), ("\(theme.dot) H\(theme.times)W\(theme.times)C", 5),
+        ("(\(Framework.label(rounding: state.config.channelRounding, convention: state.convention)))", 7),
+        ("\(theme.dot) H\(theme.times)W\(theme.times)C", 5),
       ], width: area.width)
     canvas.write(totals, x: area.x, y: y, style: theme.heading)
     y += 1

@@ -26,7 +26,10 @@ public struct Network: Equatable, Sendable {
   public init(spec: ArchitectureSpec, config: NetworkConfig) {
     self.spec = spec
     self.config = config
-    var builder = NetworkBuilder(config: config, inputChannels: spec.inputChannels)
+    var builder = NetworkBuilder(
+      config: config, inputChannels: spec.inputChannels,
+      separableStyle: spec.stages.contains { $0.op == .separable }
+        && !spec.stages.contains { $0.op == .bottleneck })
     for stage in spec.stages { builder.add(stage) }
     self.layers = builder.layers
     self.groups = builder.groups

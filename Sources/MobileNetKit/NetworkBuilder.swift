@@ -7,9 +7,14 @@ struct NetworkBuilder {
   private var shape: TensorShape
   private var counters: [StageOperator: Int] = [:]
 
-  init(config: NetworkConfig, inputChannels: Int) {
+  /// V1-style networks (separable layers, no bottlenecks) round every layer as Keras's
+  /// MobileNet does; V2-style ones as its MobileNetV2 does.
+  let separableStyle: Bool
+
+  init(config: NetworkConfig, inputChannels: Int, separableStyle: Bool = false) {
     self.config = config
     self.shape = TensorShape(config.resolution, config.resolution, inputChannels)
+    self.separableStyle = separableStyle
   }
 
   mutating func add(_ stage: ArchitectureSpec.Stage) {
@@ -30,7 +35,16 @@ struct NetworkBuilder {
     if stage.isLastConv && config.lastLayerRule == .paper {
       return makeDivisible(c * max(1.0, config.width))
     }
-    return makeDivisible(c * config.width)
+    switch config.channelRounding {
+    case .makeDivisible:
+      return makeDivisible(c * config.width)
+    case .keras:
+      // Python's int() truncates; a channel count never falls below 1.
+      let truncated = max(1, Int((c * config.width).rounded(.towardZero)))
+      if stage.op == .bottleneck { return makeDivisible(Double(truncated)) }
+      if stage.op == .separable || separableStyle { return truncated }
+      return makeDivisible(c * config.width)
+    }
   }
 
   private mutating func nextName(_ op: StageOperator, stage: ArchitectureSpec.Stage) -> String {

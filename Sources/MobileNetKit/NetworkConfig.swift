@@ -8,6 +8,8 @@ public struct NetworkConfig: Equatable, Sendable {
   /// the ablation of Figure 6a. It changes no shape or cost.
   public var bottleneckActivation: Activation
   public var lastLayerRule: LastLayerRule
+  /// How α rounds channels: torchvision's and TF-slim's make_divisible, or Keras's own.
+  public var channelRounding: ChannelRounding
 
   public static let resolutionRange = 32...2048
   /// Widths outside this range are almost certainly typos; 0.35 to 1.4 is the paper's range.
@@ -20,13 +22,15 @@ public struct NetworkConfig: Equatable, Sendable {
 
   public init(
     width: Double = 1.0, resolution: Int = 224, classes: Int = 1000,
-    bottleneckActivation: Activation = .linear, lastLayerRule: LastLayerRule = .paper
+    bottleneckActivation: Activation = .linear, lastLayerRule: LastLayerRule = .paper,
+    channelRounding: ChannelRounding = .makeDivisible
   ) {
     self.width = width
     self.resolution = resolution
     self.classes = classes
     self.bottleneckActivation = bottleneckActivation
     self.lastLayerRule = lastLayerRule
+    self.channelRounding = channelRounding
   }
 
   /// Checks the values a user can type, so bad input is reported instead of trapping later.

@@ -38,7 +38,8 @@ public struct LayerReport {
     let config = network.config
     return "\(terminalSafe(network.spec.name)) · width \(formatWidth(config.width)) · "
       + "\(config.resolution)\(style.times)\(config.resolution) · \(config.classes) classes · "
-      + "bottleneck \(config.bottleneckActivation.label)"
+      + "bottleneck \(config.bottleneckActivation.label) · "
+      + Framework.label(rounding: config.channelRounding, convention: convention)
   }
 
   private func header() -> String {
@@ -158,6 +159,8 @@ public struct LayerReport {
       model: network.spec.name, reference: network.spec.reference, width: config.width,
       resolution: config.resolution, classes: config.classes, convention: convention.rawValue,
       bottleneck: config.bottleneckActivation.rawValue, lastLayerRule: config.lastLayerRule.rawValue,
+      framework: Framework.label(rounding: config.channelRounding, convention: convention),
+      channelRounding: config.channelRounding.rawValue,
       conventions: .init(
         macs: CostConvention.multiplyAdds, flops: CostConvention.flops, params: convention.explanation,
         memory: CostConvention.memory),
@@ -234,6 +237,7 @@ struct LayersDocument: Encodable {
   var width: Double
   var resolution, classes: Int
   var convention, bottleneck, lastLayerRule: String
+  var framework, channelRounding: String
   var conventions: Conventions
   var totals: Totals
   var layers: [LayerEntry]

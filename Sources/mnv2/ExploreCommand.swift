@@ -19,6 +19,12 @@ struct ExplorerOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Bottleneck activation to start with.", valueName: "linear|relu6"))
   var bottleneck: Activation = .linear
 
+  @Option(
+    help: ArgumentHelp(
+      "Whose network to build: its channel rounding, params convention and classes.",
+      valueName: "torchvision|keras|tf-slim"))
+  var framework: Framework = .torchvision
+
   @Option(help: ArgumentHelp("Seed of the manifold's random matrices (s draws a new one).", valueName: "n"))
   var seed: UInt64 = 1
 
@@ -43,7 +49,9 @@ struct ExplorerOptions: ParsableArguments {
 
   var config: NetworkConfig {
     NetworkConfig(
-      width: size.width, resolution: size.resolution, bottleneckActivation: bottleneck)
+      width: size.width, resolution: size.resolution, classes: framework.classes,
+      bottleneckActivation: bottleneck, lastLayerRule: framework.lastLayerRule,
+      channelRounding: framework.channelRounding)
   }
 
   /// The network the explorer opens on (the architecture file is read once, here).
@@ -68,7 +76,7 @@ struct ExplorerOptions: ParsableArguments {
     defer { terminal.end() }
     let state = ExplorerState(
       spec: network.spec, config: config, view: view, selectedGroup: block, seed: seed,
-      plotStyle: unicode ? .braille : .ascii,
+      plotStyle: unicode ? .braille : .ascii, convention: framework.convention,
       lessonSteps: steps, lessonStep: lessonStep)
     let theme = Theme(
       colored: terminal.colorsAvailable, unicode: unicode, classroom: self.theme == .classroom,

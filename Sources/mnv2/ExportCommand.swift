@@ -110,7 +110,8 @@ struct ExportCommand: ParsableCommand {
     var state = ExplorerState(
       spec: network.spec, config: options.config, view: explorerView, selectedGroup: block,
       seed: options.seed,
-      plotStyle: unicode ? .braille : .ascii, lessonSteps: steps, lessonStep: view == .lesson ? step - 1 : nil
+      plotStyle: unicode ? .braille : .ascii, convention: options.framework.convention, lessonSteps: steps,
+      lessonStep: view == .lesson ? step - 1 : nil
     )
     for key in (try? KeySequence.parse(keys)) ?? [] {
       _ = ExplorerReducer.reduce(&state, key: key)

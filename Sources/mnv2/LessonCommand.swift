@@ -90,6 +90,7 @@ enum Handout {
     for index in only.map({ [$0] }) ?? Array(steps.indices) {
       var state = ExplorerState(
         spec: network.spec, config: options.config, seed: options.seed, plotStyle: .ascii,
+        convention: options.framework.convention,
         lessonSteps: steps, lessonStep: index)
       EffectRunner.settle(&state)
       let step = steps[index]

@@ -3,6 +3,7 @@ import Foundation
 import MobileNetKit
 
 extension ParamConvention: ExpressibleByArgument {}
+extension Framework: ExpressibleByArgument {}
 extension LastLayerRule: ExpressibleByArgument {}
 extension Activation: ExpressibleByArgument {}
 
@@ -13,15 +14,24 @@ struct ModelOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Number of classes in the classifier (default 1000; 1001 with --convention tf-slim).",
+      "Whose network to build: its channel rounding, and by default its params convention and classes.",
+      valueName: "torchvision|keras|tf-slim"))
+  var framework: Framework = .torchvision
+
+  @Option(
+    help: ArgumentHelp(
+      "Number of classes in the classifier (default 1000; 1001 for tf-slim).",
       valueName: "n"))
   var classes: Int?
 
   @Option(
+    name: .customLong("convention"),
     help: ArgumentHelp(
-      "What 'params' counts: torchvision (weights + BN γ/β), keras (+ BN moving mean/var), tf-slim (no BN).",
+      "What 'params' counts (default: the framework's): torchvision (weights + BN γ/β), keras (+ BN moving mean/var), tf-slim (no BN).",
       valueName: "torchvision|keras|tf-slim"))
-  var convention: ParamConvention = .torchvision
+  var conventionChoice: ParamConvention?
+
+  var convention: ParamConvention { conventionChoice ?? framework.convention }
 
   @Option(
     help: ArgumentHelp(
@@ -47,7 +57,7 @@ struct ModelOptions: ParsableArguments {
   var config: NetworkConfig {
     NetworkConfig(
       width: size.width, resolution: size.resolution, classes: classes ?? convention.defaultClasses,
-      bottleneckActivation: bottleneck, lastLayerRule: lastLayer)
+      bottleneckActivation: bottleneck, lastLayerRule: lastLayer, channelRounding: framework.channelRounding)
   }
 
   func spec() throws -> ArchitectureSpec { try architecture.spec() }

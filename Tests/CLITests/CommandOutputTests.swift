@@ -171,3 +171,21 @@ import Testing
     #expect(try String(contentsOfFile: target, encoding: .utf8).contains("300,774,272 MAdds"))
   }
 }
+
+@Suite struct FrameworkOptionTests {
+  /// `--framework keras` builds Keras's network (figures from Keras itself, in
+  /// KerasFixtureTests), and every header names whose network it is.
+  @Test func kerasBuildsKerasNetwork() throws {
+    let keras = try BinaryRunner.run([
+      "layers", "--width", "1.12", "--resolution", "160", "--framework", "keras", "--format", "json",
+    ])
+    #expect(keras.status == 0)
+    #expect(keras.stdout.contains("\"framework\" : \"keras\"") || keras.stdout.contains("\"framework\": \"keras\""))
+    #expect(keras.stdout.contains("176507600") && keras.stdout.contains("4164376"))
+    let mixed = try BinaryRunner.run(["layers", "--width", "1.12", "--resolution", "160", "--convention", "keras"])
+    #expect(mixed.stdout.contains("torchvision channels, keras params"))
+    #expect(mixed.stdout.contains("217,862,800") && mixed.stdout.contains("4,205,880"))
+    let slim = try BinaryRunner.run(["layers", "--framework", "tf-slim"])
+    #expect(slim.stdout.contains("1001 classes") && slim.stdout.contains("· tf-slim"))
+  }
+}
