@@ -199,6 +199,8 @@ enum BlockScreen {
     pair("V1 dw-separable \(d1)\(theme.arrow)\(d2)", ho * wo * d1 * k * k + ho * wo * d1 * d2)
     line("Memory, 16-bit", style: theme.heading)
     let expanded = state.network.layers[group.layerRange].first { $0.kind == .expand }?.output ?? group.input
+    // With t = 1 nothing is expanded: the depthwise runs on the input itself.
+    let innerLabel = group.expansion == 1 ? "inner (t = 1)" : "expanded"
     func memory(_ label: String, _ shape: TensorShape) {
       let value = kilobytes(shape.elements * 2)
       let width = min(area.width, 36)
@@ -206,7 +208,7 @@ enum BlockScreen {
     }
     memory("in", group.input)
     memory("out", group.output)
-    memory("expanded", expanded)
+    memory(innerLabel, expanded)
     // The memory argument whole or not at all (lesson step 4 makes it at length).
     let note =
       "Shortcuts join the narrow tensors; the wide one is streamed in slices, never stored whole (§5.1)."

@@ -92,7 +92,7 @@ public enum BundledLessons {
       visual: variants
       width: 1.0
       ---
-      Two knobs trade accuracy for cost: the width multiplier (0.35 to 1.4) scales the channels, the input resolution (96 to 224) the image. MAdds fall with both; params only with width, and below width 1 the last conv keeps 1280 channels. Table 4: MobileNetV2 reaches 72.0% top-1 with 300M MAdds and 3.4M params; width 1.4 gives 74.7% with 585M and 6.9M.
+      Two knobs trade accuracy for cost: the width multiplier (0.35 to 1.4) scales the channels, the input resolution (96 to 224) the image. MAdds fall with both; params only with width, and below width 1 the last conv keeps 1280 channels. Table 4: MobileNetV2 reaches 72.0% top-1 with 300M MAdds and 3.4M params; width 1.4 gives 74.7% with 585M and 6.9M as printed, 582.2M and 6.11M exactly.
       """#
     ),
     (

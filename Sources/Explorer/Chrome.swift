@@ -17,7 +17,8 @@ enum Chrome {
         (
           " \(state.network.spec.name) \(formatWidth(config.width)) "
             + "\(theme.dot) \(config.resolution)\(theme.times)\(config.resolution) \(theme.dot) "
-            + "bottleneck \(config.bottleneckActivation.label) \(theme.dot) "
+            + (state.network.bottlenecks.isEmpty
+              ? "" : "bottleneck \(config.bottleneckActivation.label) \(theme.dot) ")
             + "\(NumberFormatting.scaled(state.network.multiplyAdds)) MAdds \(theme.dot) "
             + "\(NumberFormatting.scaled(state.network.params(state.convention), decimals: 2)) params", 9
         ),

@@ -42,7 +42,8 @@ enum InvertedResidualVisual {
       "bottleneck \(theme.shape(group.input)) \(BlockScreen.kilobytes(group.input.elements * 2))",
       into: &canvas)
     writer.line(
-      "expanded   \(theme.shape(expanded)) \(BlockScreen.kilobytes(expanded.elements * 2))", into: &canvas)
+      (group.expansion == 1 ? "inner      " : "expanded   ")
+        + "\(theme.shape(expanded)) \(BlockScreen.kilobytes(expanded.elements * 2))", into: &canvas)
     writer.skip()
     let text =
       group.expansion == 1

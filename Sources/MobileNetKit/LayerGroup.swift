@@ -23,7 +23,8 @@ public struct LayerGroup: Equatable, Sendable {
     switch op {
     case .conv2d: return "conv2d \(kernel)\(times)\(kernel)"
     case .bottleneck: return "bottleneck"
-    case .separable: return "dw-separable"
+    // Short enough for the Network view's operator column, like "conv2d 3×3".
+    case .separable: return "dw-sep \(kernel)\(times)\(kernel)"
     case .avgpool: return "avgpool"
     case .classifier: return "classifier"
     }

@@ -76,7 +76,11 @@ public struct LabReport {
     out += """
 
       collapsed: share of points where the block's Jacobian on the manifold has rank < k, from the
-        activation masks (weights in general position: rank = min(k, active hidden, active outputs)).
+        activation masks (weights in general position: rank = min(k, active hidden, active outputs);
+        with the shortcut, rank k under either projection).
+      theory: Theorem 1 for the projection with ReLU, 1 - N(d'',k)/2^d'' with N(m,n) = sum over
+        j = 0..m-n of C(m,j); the projection stage only, so a lower bound when earlier ReLU6s or
+        clipping lose more.
       recoverability: R² of the best affine decoder from the block output to the manifold coordinates,
         fitted on the even-numbered points and scored on the odd ones; below 1 even without
         collapse, because the ReLU6s bend the manifold.

@@ -38,7 +38,7 @@ public struct LayerReport {
     let config = network.config
     return "\(terminalSafe(network.spec.name)) · width \(formatWidth(config.width)) · "
       + "\(config.resolution)\(style.times)\(config.resolution) · \(config.classes) classes · "
-      + "bottleneck \(config.bottleneckActivation.label) · "
+      + (network.bottlenecks.isEmpty ? "" : "bottleneck \(config.bottleneckActivation.label) · ")
       + Framework.label(rounding: config.channelRounding, convention: convention)
   }
 
@@ -69,8 +69,26 @@ public struct LayerReport {
       lines.append(
         "Bottleneck activation ReLU6 (the paper's ablation, Fig. 6a): shapes and costs are unchanged.")
     }
-    lines.append("Act mem = \(CostConvention.memory)")
+    lines.append("Act mem = \(CostConvention.memory); K = 1000 bytes")
+    lines += slipNotes()
     return "\n" + lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The papers' printed figures for this network that the architecture does not give.
+  private func slipNotes() -> [String] {
+    guard network.spec.name == ArchitectureSpec.mobileNetV1.name else { return [] }
+    var notes = [
+      "Activations: ReLU6, as Keras and TF-slim build MobileNetV1; the V1 paper uses ReLU (costs are the same)."
+    ]
+    guard network.config.width == 1, network.config.resolution == 224 else { return notes }
+    let share = PaperSlips.v1FullConvShare(network)
+    notes.append(
+      "Slip: Table 4 of the V2 paper prints MobileNetV1 at 575M MAdds; the V1 paper and this count give "
+        + "\(NumberFormatting.millions(network.multiplyAdds)) (569M in the V1 paper's words).")
+    notes.append(
+      "Slip: the V1 paper's Table 2 gives the full 3×3 conv 1.19% of the mult-adds; it is "
+        + "\(NumberFormatting.fixed(share * 100, decimals: 2))% (digits swapped).")
+    return notes
   }
 
   private func number(_ value: Int, machine: Bool) -> String {

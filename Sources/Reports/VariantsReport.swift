@@ -28,6 +28,7 @@ public struct VariantsReport {
           + matrix(\.params, title: "Params (millions)").renderText(rule: style.rule) + "\n"
           + "MAdds: \(CostConvention.multiplyAdds).\nParams: \(convention.explanation).\n"
           + (hasExtras ? "* not one of the paper's values: from --width or --resolution.\n" : "")
+          + rangeNote()
           + "Exact figures: mnv2 variants --format csv (or json).\n")
     case .markdown:
       return "## \(terminalSafe(modelName)) variants · \(classes) classes\n\n### MAdds (millions)\n\n"
@@ -50,6 +51,14 @@ public struct VariantsReport {
           Entry(width: $0.width, resolution: $0.resolution, macs: $0.multiplyAdds, params: $0.params)
         })
     }
+  }
+
+  /// §4's printed range beside the exact one, for MobileNetV2's grid.
+  func rangeNote() -> String {
+    guard modelName == ArchitectureSpec.mobileNetV2.name else { return "" }
+    let range = PaperSlips.mobileNetV2Range(grid)
+    return "Slip: §4 prints \"from 7 multiply adds to 585M MAdds\"; this grid spans "
+      + "\(NumberFormatting.millions(range.lowerBound)) to \(NumberFormatting.millions(range.upperBound)) MAdds.\n"
   }
 
   /// "*" beside a width or resolution the paper does not train.

@@ -14,7 +14,10 @@ struct LabCommand: ParsableCommand {
       A k-dimensional manifold (the spiral for k = 2) is embedded in the block's d′ input channels \
       and pushed through its real widths: expand 1×1 → ReLU6 → depthwise (one pixel: a per-channel \
       scale) → ReLU6 → project 1×1, linear or ReLU6. Weights are random (He-normal; BatchNorm as \
-      identity). Theorem 1 predicts the collapse at the projection: 1 − N(d″,k)/2^d″ for ReLU.
+      identity). Theorem 1 predicts the collapse at the projection: 1 − N(d″,k)/2^d″ for ReLU, \
+      where N(m,n) = Σ_{j=0}^{m−n} C(m,j) is the paper's N_{m,n} (the number of activation patterns \
+      that keep at least n of m outputs). It covers the projection stage only, so it is a lower \
+      bound when the expansion and depthwise ReLU6s, or ReLU6's clipping, lose more.
 
       Metrics: collapsed = share of points where the block's Jacobian on the manifold has rank < k \
       (from the activation masks); recoverability = R² of the best affine decoder from the output \

@@ -19,10 +19,19 @@ struct LayersCommand: ParsableCommand {
       --depth blocks shows one row per block with the paper's estimate h·w·d′·t(d′+k²+d″) beside \
       the exact count. JSON always carries both the layers and the blocks.
 
+      Other counters, on torchvision's MobileNetV2 1.0 at 224 (300,774,272 here): torchinfo \
+      reports 300,809,384 (it adds one per BatchNorm γ/β parameter and the classifier bias: \
+      35,112), fvcore 314,193,216 (2 per BatchNorm output element, 6,678,112 of them, and the \
+      62,720 of the average pool) and thop 327,486,720 (4 per BatchNorm output element).
+
+      --framework keras builds the network Keras builds (its own channel rounding), and \
+      --convention chooses what "params" counts.
+
       Examples:
         mnv2 layers --depth blocks
         mnv2 layers --width 0.35 --resolution 96 --format csv
-        mnv2 layers --convention tf-slim            # the published TF checkpoints (1001 classes)
+        mnv2 layers --framework tf-slim             # the published TF checkpoints (1001 classes)
+        mnv2 layers --framework keras --width 1.12  # what keras.applications.MobileNetV2 builds
       """)
 
   @OptionGroup var model: ModelOptions

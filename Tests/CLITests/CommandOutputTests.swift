@@ -180,9 +180,12 @@ import Testing
       "layers", "--width", "1.12", "--resolution", "160", "--framework", "keras", "--format", "json",
     ])
     #expect(keras.status == 0)
-    #expect(keras.stdout.contains("\"framework\" : \"keras\"") || keras.stdout.contains("\"framework\": \"keras\""))
+    #expect(
+      keras.stdout.contains("\"framework\" : \"keras\"") || keras.stdout.contains("\"framework\": \"keras\""))
     #expect(keras.stdout.contains("176507600") && keras.stdout.contains("4164376"))
-    let mixed = try BinaryRunner.run(["layers", "--width", "1.12", "--resolution", "160", "--convention", "keras"])
+    let mixed = try BinaryRunner.run([
+      "layers", "--width", "1.12", "--resolution", "160", "--convention", "keras",
+    ])
     #expect(mixed.stdout.contains("torchvision channels, keras params"))
     #expect(mixed.stdout.contains("217,862,800") && mixed.stdout.contains("4,205,880"))
     let slim = try BinaryRunner.run(["layers", "--framework", "tf-slim"])

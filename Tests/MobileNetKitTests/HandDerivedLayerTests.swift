@@ -77,3 +77,40 @@ import Testing
     #expect(odd.groups[18].output.height == 8)  // 225 → 113 → 57 → 29 → 15 → 8
   }
 }
+
+/// The reconciliations `layers --help` and docs/reference.md print for torchinfo, fvcore and
+/// thop (their totals measured on torchvision's model): each is mnv2's count plus what that
+/// counter adds, derived here from the network's own layers.
+@Suite struct ThirdPartyCounterTests {
+  @Test func totalsReconcile() {
+    let network = Network.mobileNetV2()
+    let normalised = network.layers.filter { $0.kind != .pool && $0.kind != .classifier }
+    let batchNormElements = normalised.reduce(0) { $0 + $1.output.elements }
+    let breakdown = network.layers.reduce(ParamBreakdown.zero) { $0 + $1.params }
+    #expect(network.multiplyAdds == 300_774_272)
+    #expect(batchNormElements == 6_678_112)
+    #expect(network.multiplyAdds + breakdown.batchNormAffine + breakdown.biases == 300_809_384)  // torchinfo
+    #expect(network.multiplyAdds + 2 * batchNormElements + 7 * 7 * 1280 == 314_193_216)  // fvcore
+    #expect(network.multiplyAdds + 4 * batchNormElements == 327_486_720)  // thop
+  }
+}
+
+/// The paper slips the tool flags, from the architecture itself.
+@Suite struct PaperSlipTests {
+  @Test func v1FullConvShareIsOnePointNineOne() {
+    let v1 = Network.mobileNetV1()
+    // The stem: 112·112 outputs × 32 channels × 3·3·3 inputs, by hand.
+    #expect(v1.layers.filter { $0.kind == .conv }.map(\.multiplyAdds) == [112 * 112 * 32 * 27])
+    let share = PaperSlips.v1FullConvShare(v1)
+    #expect(abs(share - 10_838_016.0 / Double(v1.multiplyAdds)) < 1e-15)
+    #expect((share * 10_000).rounded() == 191)  // 1.91%, printed 1.19%
+  }
+
+  @Test func mobileNetV2RangeIsElevenPointNineTo582() {
+    let grid = VariantsGrid(convention: .torchvision)
+    let range = PaperSlips.mobileNetV2Range(grid)
+    #expect(range.lowerBound == Network.mobileNetV2(NetworkConfig(width: 0.35, resolution: 96)).multiplyAdds)
+    #expect((Double(range.lowerBound) / 1e5).rounded() == 119)  // 11.9M, printed "7"
+    #expect((Double(range.upperBound) / 1e5).rounded() == 5822)  // 582.2M, printed 585M
+  }
+}
