@@ -18,11 +18,16 @@ public struct MaterializedMemory: Equatable, Sendable {
   public var entries: [Entry]
   public var bytesPerElement: Int
 
-  public init(network: Network, bytesPerElement: Int = 2) {
+  /// With `firstLayerTrick` (Table 3's caption: "for the first layer of MobileNetV2 ... we
+  /// can employ the trick described in Section 5"), the first conv is streamed into the first
+  /// bottleneck as an expansion would be, so its output is never materialised.
+  public init(network: Network, bytesPerElement: Int = 2, firstLayerTrick: Bool = false) {
     self.bytesPerElement = bytesPerElement
     var bySize: [Int: Entry] = [:]
     var order: [Int] = []
+    let streamedStem = firstLayerTrick && OperatorMemory.stemFuses(network)
     for layer in network.layers where layer.kind != .expand && !Self.isInsideBottleneck(layer, network) {
+      if streamedStem && layer.group == 0 { continue }
       let size = layer.output.height
       let entry = Entry(
         size: size, channels: layer.output.channels,

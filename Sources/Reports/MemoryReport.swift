@@ -4,6 +4,11 @@ import MobileNetKit
 public struct MemoryReport {
   public var v1: MaterializedMemory
   public var v2: MaterializedMemory
+  /// MobileNetV2 under the other definitions: the per-size tensor with the first-layer trick,
+  /// and Eq. (2) without and with it.
+  public var v2Trick: MaterializedMemory
+  public var v2Operators: OperatorMemory
+  public var v2OperatorsTrick: OperatorMemory
   /// Paper cells are shown only for the configuration the paper used (1.0, 224).
   public var showPaper: Bool
   public var style: TextStyle
@@ -11,6 +16,9 @@ public struct MemoryReport {
   public init(v1: Network, v2: Network, style: TextStyle = TextStyle()) {
     self.v1 = MaterializedMemory(network: v1)
     self.v2 = MaterializedMemory(network: v2)
+    self.v2Trick = MaterializedMemory(network: v2, firstLayerTrick: true)
+    self.v2Operators = OperatorMemory(network: v2)
+    self.v2OperatorsTrick = OperatorMemory(network: v2, firstLayerTrick: true)
     self.showPaper =
       v1.config.width == 1 && v2.config.width == 1 && v1.config.resolution == 224
       && v2.config.resolution == 224
@@ -23,6 +31,12 @@ public struct MemoryReport {
     return "\(entry.channels)/\(NumberFormatting.fixed(Double(entry.bytes) / 1000, decimals: 1))"
   }
 
+  /// An Eq. (2) cell: inputs plus outputs of one operator, in KB (K = 1000 bytes).
+  public static func cell(_ entry: OperatorMemory.Entry?) -> String {
+    guard let entry else { return "-" }
+    return NumberFormatting.fixed(Double(entry.bytes) / 1000, decimals: 1)
+  }
+
   private var sizes: [Int] {
     var seen: [Int] = []
     for size in v1.entries.map(\.size) + v2.entries.map(\.size) where !seen.contains(size) {
@@ -33,8 +47,10 @@ public struct MemoryReport {
 
   public func table(machine: Bool) -> TextTable {
     var columns: [TextTable.Column] = [
-      .init("Size"), .init("V1 ours", .right), .init("V2 ours", .right), .init("V2 producer"),
+      .init("Size"), .init("V1 tensor", .right), .init("V2 tensor", .right), .init("+1st", .right),
+      .init("Eq.(2)", .right), .init("Eq.(2)+1st", .right),
     ]
+    if machine { columns += [.init("V2 producer"), .init("Eq.(2) operator"), .init("Eq.(2)+1st operator")] }
     if showPaper {
       columns += [.init("V1 paper", .right), .init("V2 v4", .right), .init("V2 CVPR", .right), .init("Note")]
     }
@@ -42,23 +58,34 @@ public struct MemoryReport {
     let v4 = PaperTable3.rows(.arxivV4), cvpr = PaperTable3.rows(.cvpr)
     for size in sizes {
       let ours1 = v1.entry(size: size), ours2 = v2.entry(size: size)
+      let eq = v2Operators.entry(size: size), eqTrick = v2OperatorsTrick.entry(size: size)
       var row = [
-        "\(size)\(style.times)\(size)", Self.cell(ours1), Self.cell(ours2), ours2?.producer ?? "-",
+        "\(size)\(style.times)\(size)", Self.cell(ours1), Self.cell(ours2),
+        Self.cell(v2Trick.entry(size: size)),
+        Self.cell(eq), Self.cell(eqTrick),
       ]
+      if machine { row += [ours2?.producer ?? "-", eq?.name ?? "-", eqTrick?.name ?? "-"] }
       if showPaper {
         let printed4 = v4.first { $0.size == size }, printedC = cvpr.first { $0.size == size }
         row += [printed4?.mobileNetV1 ?? "-", printed4?.mobileNetV2 ?? "-", printedC?.mobileNetV2 ?? "-"]
-        row.append(note(size: size, ours1: ours1, ours2: ours2, printed: printed4))
+        row.append(note(size: size, ours1: ours1, ours2: v2Trick.entry(size: size), printed: printed4))
       }
       table.rows.append(row)
     }
-    let peak1 = v1.peak(), peak2 = v2.peak(), trick2 = v2.peak(excludingFirst: true)
-    var maxRow = ["max", Self.cell(peak1), Self.cell(peak2), peak2?.producer ?? "-"]
+    var maxRow = [
+      "max", Self.cell(v1.peak()), Self.cell(v2.peak()), Self.cell(v2Trick.peak()),
+      Self.cell(v2Operators.peak),
+      Self.cell(v2OperatorsTrick.peak),
+    ]
+    if machine {
+      maxRow += [
+        v2.peak()?.producer ?? "-", v2Operators.peak?.name ?? "-", v2OperatorsTrick.peak?.name ?? "-",
+      ]
+    }
     if showPaper {
       maxRow += [
         PaperTable3.max(.arxivV4).mobileNetV1, PaperTable3.max(.arxivV4).mobileNetV2,
-        PaperTable3.max(.cvpr).mobileNetV2,
-        "without 112: \(Self.cell(trick2))",
+        PaperTable3.max(.cvpr).mobileNetV2, "",
       ]
     }
     if machine { table.rows.append(maxRow) } else { table.footerRows.append(maxRow) }
@@ -83,20 +110,27 @@ public struct MemoryReport {
 
   static let footnotes = """
     [a] V1 7×7: the paper prints 199, but 1024·7²·2 B = 100,352 B ≈ 100K; 199 fits 4-byte floats.
-    [b] 112×112: arXiv v4 lists 16 ch (block 1's output); CVPR prints 1/O(1), applying the
-        first-layer trick of §5. Ours is the stem's 112×112×32 output.
-    [c] The paper's V2 channel count is the output width of the stage that reads this size,
-        not the widest tensor at it; ours is the widest tensor between blocks.
-    [d] Ours is the last 1×1 conv's 7×7×1280 output, which the paper's V2 column leaves out
-        (it could be pooled as it is computed).
+    [b] 112×112: arXiv v4 lists 16 ch, b1's output: with the first-layer trick the largest
+        tensor at 112×112 is 16/401.4, exactly its 400K. CVPR prints 1/O(1): the whole 112×112
+        stage streamed. Without the trick ours is the stem's 112×112×32 output.
+    [c] The paper's V2 channel counts follow no one rule from Table 2 that we found: 32 at 56×56
+        is the width of b4, which reads 56×56 and writes 28×28, but the same rule gives 24, not
+        16, at 112×112. Compare the KB.
+    [d] Ours is the last 1×1 conv's 7×7×1280 output, which the paper's V2 column leaves out.
 
     """
 
   public func render(_ format: OutputFormat) -> String {
     let explanation = """
-      Cells are channels/KB: the largest tensor that must be materialised at each spatial size,
-      16-bit floats, K = 1000 bytes. V1 counts every layer output; V2 counts only tensors
-      between blocks, because §5.1 streams each block's expanded tensor in slices.
+      Three definitions, 16-bit floats, K = 1000 bytes:
+        tensor      channels/KB of the largest tensor materialised at each size. V1 counts every
+                    layer output; V2 only tensors between blocks, as §5.1 streams each block's
+                    expanded tensor in slices.
+        +1st        the same with the first-layer trick of Table 3's caption: the first conv is
+                    streamed into the first bottleneck, so its output is never stored.
+        Eq.(2)      the paper's own definition (§5.1): the largest inputs + outputs of one
+                    operator, a whole bottleneck being one operator; its max row is M(G).
+        Eq.(2)+1st  Eq. (2) with the first conv and the first bottleneck as one operator.
 
       """
     switch format {

@@ -40,3 +40,42 @@ import Testing
     #expect(zip(v4, cvpr).filter { $0 != $1 }.map(\.0.size) == [112])
   }
 }
+
+/// Table 3 under the paper's own definitions, derived by hand from Table 2's shapes.
+@Suite struct Table3DefinitionTests {
+  /// The caption's first-layer trick: the stem streamed into b1, so the largest tensor at
+  /// 112×112 is b1's 112×112×16 output, 401,408 B: exactly arXiv v4's "16/400".
+  @Test func firstLayerTrickGivesThePapersFourHundredK() {
+    let trick = MaterializedMemory(network: .mobileNetV2(), firstLayerTrick: true)
+    #expect(trick.entry(size: 112)?.channels == 16)
+    #expect(trick.entry(size: 112)?.bytes == 112 * 112 * 16 * 2)
+    #expect(trick.entry(size: 112)?.bytes == 401_408)
+    #expect(PaperTable3.channels(in: PaperTable3.rows(.arxivV4)[0].mobileNetV2) == 16)
+    // Elsewhere the trick changes nothing.
+    let plain = MaterializedMemory(network: .mobileNetV2())
+    #expect(trick.entries.dropFirst() == plain.entries.dropFirst())
+  }
+
+  /// Eq. (2): inputs + outputs of one operator, a bottleneck being one operator.
+  @Test func equationTwoByHand() {
+    let plain = OperatorMemory(network: .mobileNetV2())
+    let trick = OperatorMemory(network: .mobileNetV2(), firstLayerTrick: true)
+    // b1 at 112×112: in 112·112·32, out 112·112·16 (2 bytes each).
+    #expect(plain.entry(size: 112)?.bytes == (112 * 112 * 32 + 112 * 112 * 16) * 2)
+    #expect(plain.entry(size: 112)?.name == "b1")
+    // With the trick, stem+b1: in the 224·224·3 image, out 112·112·16.
+    #expect(trick.entry(size: 112)?.bytes == (224 * 224 * 3 + 112 * 112 * 16) * 2)
+    #expect(trick.entry(size: 112)?.name == "stem+b1")
+    // b2 writes 56×56: in 112·112·16, out 56·56·24.
+    #expect(plain.entry(size: 56)?.bytes == (112 * 112 * 16 + 56 * 56 * 24) * 2)
+    // M(G) is the 112×112 operator.
+    #expect(plain.peak?.bytes == 1_204_224 && trick.peak?.bytes == 702_464)
+  }
+
+  /// MobileNetV1 has no bottleneck to fuse: the trick leaves it alone.
+  @Test func v1IsUntouched() {
+    #expect(
+      OperatorMemory(network: .mobileNetV1(), firstLayerTrick: true)
+        == OperatorMemory(network: .mobileNetV1()))
+  }
+}
