@@ -25,7 +25,12 @@ enum NetworkScreen {
       ], width: area.width)
     canvas.write(totals, x: area.x, y: y, style: theme.heading)
     y += 1
-    if bottleneck == .relu6 {
+    if state.network.spec.name == ArchitectureSpec.mobileNetV1.name {
+      canvas.write(
+        "ReLU6 as Keras and TF-slim build MobileNetV1; the V1 paper uses ReLU.", x: area.x, y: y,
+        style: theme.dim, maxWidth: area.width)
+      y += 1
+    } else if bottleneck == .relu6 {
       let note = theme.fit(
         [
           ("ReLU6 after each projection:", 3), ("shapes and costs are unchanged", 2),

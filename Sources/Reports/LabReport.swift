@@ -10,6 +10,9 @@ public struct LabReport {
   public var width: Double
   public var style: TextStyle
 
+  /// Whose channel rounding gave the block's widths ("torchvision", "keras").
+  public var framework = "torchvision"
+
   public init(result: LabResult, blockName: String, width: Double, style: TextStyle) {
     self.result = result
     self.blockName = blockName
@@ -33,7 +36,8 @@ public struct LabReport {
     let shape = lab.shape
     let widths = "d′ = \(shape.inputChannels), t·d′ = \(shape.hiddenChannels), d″ = \(shape.outputChannels)"
     let shortcut = lab.shortcut && shape.hasShortcut ? " + shortcut" : ""
-    let heading = "Bottleneck lab · \(blockName) at width \(formatWidth(width)): \(widths)"
+    let heading =
+      "Bottleneck lab · \(blockName) at width \(formatWidth(width)) (\(framework) channels): \(widths)"
     var out = heading + " · k = \(lab.manifoldDimension) · projection \(lab.projection.rawValue)\(shortcut)\n"
     out += "\(lab.points) points, \(lab.trials) trial\(lab.trials == 1 ? "" : "s"), seed \(lab.seed)\n\n"
     func value(_ summary: MetricSummary, percent: Bool) -> String {
@@ -163,6 +167,9 @@ public struct LabSweepReport {
   public var width: Double
   public var style: TextStyle
 
+  /// Whose channel rounding gave the blocks' widths.
+  public var framework = "torchvision"
+
   public init(rows: [Row], width: Double, style: TextStyle) {
     self.rows = rows
     self.width = width
@@ -211,7 +218,8 @@ public struct LabSweepReport {
         NumberFormatting.fixed(row.relu6.recoverability.mean, decimals: 3),
       ])
     }
-    return "Bottleneck lab sweep at width \(formatWidth(width)) (means over trials)\n\n"
+    return
+      "Bottleneck lab sweep at width \(formatWidth(width)), \(framework) channels (means over trials)\n\n"
       + table.renderText(rule: style.rule)
   }
 

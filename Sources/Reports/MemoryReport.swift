@@ -9,6 +9,8 @@ public struct MemoryReport {
   public var v2Trick: MaterializedMemory
   public var v2Operators: OperatorMemory
   public var v2OperatorsTrick: OperatorMemory
+  /// The MobileNetV2 the report is about, for its header.
+  public var v2Network: Network
   /// Paper cells are shown only for the configuration the paper used (1.0, 224).
   public var showPaper: Bool
   public var style: TextStyle
@@ -19,6 +21,7 @@ public struct MemoryReport {
     self.v2Trick = MaterializedMemory(network: v2, firstLayerTrick: true)
     self.v2Operators = OperatorMemory(network: v2)
     self.v2OperatorsTrick = OperatorMemory(network: v2, firstLayerTrick: true)
+    self.v2Network = v2
     self.showPaper =
       v1.config.width == 1 && v2.config.width == 1 && v1.config.resolution == 224
       && v2.config.resolution == 224
@@ -135,7 +138,10 @@ public struct MemoryReport {
       """
     switch format {
     case .table:
-      let heading = "Table 3 reproduction: max memory materialised per resolution\n\n"
+      let heading =
+        "Table 3 reproduction: max memory materialised per resolution · width "
+        + "\(formatWidth(v2Network.config.width)) · \(v2Network.config.resolution) px · "
+        + "\(v2Network.config.channelRounding == .keras ? "keras" : "torchvision") channels\n\n"
       let paper =
         showPaper
         ? "Paper columns: arXiv v4 and CVPR versions of Table 3, as printed.\n"

@@ -23,7 +23,7 @@ public struct VariantsReport {
     switch format {
     case .table:
       return style.apply(
-        "\(terminalSafe(modelName)) variants · \(classes) classes\n\n"
+        "\(terminalSafe(modelName)) variants · \(classes) classes · \(frameworkLabel)\n\n"
           + matrix(\.multiplyAdds, title: "MAdds (millions)").renderText(rule: style.rule) + "\n"
           + matrix(\.params, title: "Params (millions)").renderText(rule: style.rule) + "\n"
           + "MAdds: \(CostConvention.multiplyAdds).\nParams: \(convention.explanation).\n"
@@ -31,7 +31,8 @@ public struct VariantsReport {
           + rangeNote()
           + "Exact figures: mnv2 variants --format csv (or json).\n")
     case .markdown:
-      return "## \(terminalSafe(modelName)) variants · \(classes) classes\n\n### MAdds (millions)\n\n"
+      return
+        "## \(terminalSafe(modelName)) variants · \(classes) classes · \(frameworkLabel)\n\n### MAdds (millions)\n\n"
         + matrix(\.multiplyAdds, title: "width").renderMarkdown() + "\n### Params (millions)\n\n"
         + matrix(\.params, title: "width").renderMarkdown()
         + "\nMAdds: \(CostConvention.multiplyAdds). Params: \(convention.explanation).\n"
@@ -52,6 +53,10 @@ public struct VariantsReport {
         })
     }
   }
+
+  /// Whose networks the grid holds: the rounding its base config used, and the convention.
+  public var rounding: ChannelRounding = .makeDivisible
+  var frameworkLabel: String { Framework.label(rounding: rounding, convention: convention) }
 
   /// §4's printed range beside the exact one, for MobileNetV2's grid.
   func rangeNote() -> String {

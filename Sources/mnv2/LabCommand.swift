@@ -49,6 +49,11 @@ struct LabCommand: ParsableCommand {
       "Width multiplier α: scales every layer's channels (rounded to a multiple of 8). Paper range 0.35–1.4."
   )
   var width: Double = 1.0
+
+  @Option(
+    help: ArgumentHelp(
+      "Whose channel rounding gives the block's widths.", valueName: "torchvision|keras|tf-slim"))
+  var framework: Framework = .torchvision
   @OptionGroup var architecture: ArchitectureOptions
 
   @Option(help: ArgumentHelp("The projection's activation.", valueName: "linear|relu6"))
@@ -84,7 +89,9 @@ struct LabCommand: ParsableCommand {
   }
 
   func network() throws -> Network {
-    Network(spec: try architecture.spec(), config: NetworkConfig(width: width))
+    Network(
+      spec: try architecture.spec(),
+      config: NetworkConfig(width: width, channelRounding: framework.channelRounding))
   }
 
   func validate() throws {
@@ -155,7 +162,8 @@ struct LabCommand: ParsableCommand {
             block: blocks[b].index, k: ks[d], linear: results[b][d][0], relu6: results[b][d][1])
         }
       }
-      let report = LabSweepReport(rows: rows, width: width, style: TextStyle(unicode: unicode))
+      var report = LabSweepReport(rows: rows, width: width, style: TextStyle(unicode: unicode))
+      report.framework = framework.channelRounding == .keras ? "keras" : "torchvision"
       Swift.print(report.render(format), terminator: "")
       return
     }
@@ -163,8 +171,9 @@ struct LabCommand: ParsableCommand {
     let k = try dimensions()[0]
     let projection: ManifoldActivation = activation == .linear ? .linear : .relu6
     let result = makeLab(group, k: k, projection).run()
-    let report = LabReport(
+    var report = LabReport(
       result: result, blockName: group.name, width: width, style: TextStyle(unicode: unicode))
+    report.framework = framework.channelRounding == .keras ? "keras" : "torchvision"
     Swift.print(report.render(format), terminator: "")
   }
 }

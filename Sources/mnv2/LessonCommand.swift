@@ -35,11 +35,18 @@ struct LessonCommand: ParsableCommand {
   @Flag(help: "Write every step with its visual as ASCII to standard output, ready to print.")
   var print = false
 
-  @Option(help: ArgumentHelp("Format of --print (txt is text).", valueName: "text|markdown"))
-  var format: HandoutFormat = .text
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp("Format of --print (txt is text; default text).", valueName: "text|markdown"))
+  var formatChoice: HandoutFormat?
 
-  @Option(help: ArgumentHelp("Width of the printed visuals in columns, 60–200.", valueName: "w"))
-  var columns: Int = 100
+  @Option(
+    name: .customLong("columns"),
+    help: ArgumentHelp("Width of the printed visuals in columns, 60–200 (default 100).", valueName: "w"))
+  var columnsChoice: Int?
+
+  var format: HandoutFormat { formatChoice ?? .text }
+  var columns: Int { columnsChoice ?? 100 }
 
   enum HandoutFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown
@@ -57,6 +64,10 @@ struct LessonCommand: ParsableCommand {
   func validate() throws {
     guard (60...200).contains(columns) else {
       throw ValidationError("--columns must be from 60 to 200, got \(columns)")
+    }
+    // Options of the printed handout only: taken and then ignored, they would mislead.
+    if !print && (formatChoice != nil || columnsChoice != nil) {
+      throw ValidationError("--format and --columns go with --print")
     }
   }
 

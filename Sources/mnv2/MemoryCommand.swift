@@ -25,11 +25,17 @@ struct MemoryCommand: ParsableCommand {
   /// Applied to both networks.
   @OptionGroup var size: NetworkSizeOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "Whose networks to build (their channel rounding).", valueName: "torchvision|keras|tf-slim"))
+  var framework: Framework = .torchvision
+
   @Option(help: ArgumentHelp("Output format.", valueName: "table|json|csv|markdown"))
   var format: OutputFormat = .table
 
   func run() throws {
-    let config = NetworkConfig(width: size.width, resolution: size.resolution)
+    let config = NetworkConfig(
+      width: size.width, resolution: size.resolution, channelRounding: framework.channelRounding)
     let report = MemoryReport(
       v1: .mobileNetV1(config), v2: .mobileNetV2(config),
       style: TextStyle(unicode: TerminalEnvironment.isUTF8))

@@ -33,9 +33,10 @@ struct VariantsCommand: ParsableCommand {
     let resolutions = Array(Set(NetworkConfig.standardResolutions + [config.resolution])).sorted()
     let grid = VariantsGrid(
       spec: spec, base: config, convention: model.convention, widths: widths, resolutions: resolutions)
-    let report = VariantsReport(
+    var report = VariantsReport(
       grid: grid, convention: model.convention, classes: model.config.classes, modelName: spec.name,
       style: TextStyle(unicode: TerminalEnvironment.isUTF8))
+    report.rounding = config.channelRounding
     print(report.render(format), terminator: "")
   }
 }

@@ -130,6 +130,8 @@ import Testing
     ),
     (["layers", "--width", "-1"], "--width must be a number from 0.05 to 8, got -1"),
     (["lab", "--block", "1", "--width", "-1"], "--width must be a number from 0.05 to 8, got -1"),
+    (["lesson", "--columns", "80"], "--format and --columns go with --print"),
+    (["lesson", "--format", "markdown"], "--format and --columns go with --print"),
   ])
   func refused(arguments: [String], message: String) throws {
     let result = try BinaryRunner.run(arguments)

@@ -57,6 +57,25 @@ import Testing
     }
   }
 
+  /// MobileNetV1 (`--arch mobilenet-v1`): its own labels and notes, and Keras's rounding.
+  @Test func mobileNetV1AndKerasScreensKeepTheRule() {
+    let screens: [[Key]] = [[], [.enter], [.down, .enter], [.end], [.character("?")], [.character("m")]]
+    for config in [NetworkConfig(), NetworkConfig(width: 0.6, channelRounding: .keras)] {
+      for keys in screens {
+        var state = ExplorerState(spec: .mobileNetV1, config: config)
+        for key in keys { _ = ExplorerReducer.reduce(&state, key: key) }
+        EffectRunner.settle(&state)
+        for (width, height) in Self.sizes {
+          let canvas = ExplorerRenderer.render(
+            state, width: width, height: height, theme: Theme(colored: true, unicode: true))
+          #expect(
+            canvas.layoutViolations().isEmpty,
+            "V1 \(keys) at \(width)×\(height): \(canvas.layoutViolations())")
+        }
+      }
+    }
+  }
+
   @Test func theLedgerSeesACutAndADrawnOverFrame() {
     var canvas = Canvas(width: 10, height: 4)
     canvas.write("hello world", x: 0, y: 0)
