@@ -52,7 +52,8 @@ public struct LabReport {
     table.rows = [
       [
         "collapsed fraction", value(result.collapsedFraction, percent: true),
-        ManifoldFigure.percent(result.theory),
+        // Theorem 1 is about the projection alone; the shortcut keeps rank k whatever it loses.
+        ManifoldFigure.percent(result.theory) + (shortcut.isEmpty ? "" : " (without the shortcut)"),
       ],
       ["recoverability R²", value(result.recoverability, percent: false), ""],
       ["neighbour preservation", result.neighbourPreservation.map { value($0, percent: true) } ?? "–", ""],
