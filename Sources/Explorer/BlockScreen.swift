@@ -26,7 +26,10 @@ enum BlockScreen {
     }
     y = drawLayerTable(state, group: group, theme: theme, x: area.x, y: y, width: area.width, into: &canvas)
     // What the table's units are; with a ReLU6 bottleneck, first that nothing it counts changed.
-    let units = "Act mem: output in 16-bit floats, K = 1000 bytes"
+    let framework = Framework.label(rounding: state.config.channelRounding, convention: state.convention)
+    let units = theme.fit(
+      [("Act mem: output in 16-bit floats, K = 1000 bytes", 9), ("\(theme.dot) \(framework)", 5)],
+      width: area.width)
     if !linear && group.op == .bottleneck {
       let note = theme.fit(
         [

@@ -5,7 +5,9 @@ import TermCanvas
 /// Table 3 recomputed beside the paper's printed cells, with the slips flagged.
 enum MemoryVisual {
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
-    let config = NetworkConfig(width: state.config.width, resolution: state.config.resolution)
+    let config = NetworkConfig(
+      width: state.config.width, resolution: state.config.resolution,
+      channelRounding: state.config.channelRounding)
     let v1 = MaterializedMemory(network: .mobileNetV1(config))
     let network = Network.mobileNetV2(config)
     let v2 = MaterializedMemory(network: network)

@@ -8,7 +8,9 @@ enum VariantsVisual {
 
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
     let grid = VariantsGrid(
-      base: NetworkConfig(bottleneckActivation: state.config.bottleneckActivation),
+      base: NetworkConfig(
+        bottleneckActivation: state.config.bottleneckActivation, channelRounding: state.config.channelRounding
+      ),
       convention: state.convention)
     let maxMAdds = Double(grid.cells.map(\.multiplyAdds).max() ?? 1)
     let maxParams = Double(grid.cells.map(\.params).max() ?? 1)

@@ -192,3 +192,27 @@ import Testing
     #expect(slim.stdout.contains("1001 classes") && slim.stdout.contains("· tf-slim"))
   }
 }
+
+/// The papers' slips are flagged where their numbers appear, and the labels say what is
+/// counted (issue: exact everywhere).
+@Suite struct SlipAndLabelOutputTests {
+  @Test func slipsAreFlaggedWhereTheNumbersAppear() throws {
+    let variants = try BinaryRunner.run(["variants"])
+    #expect(
+      variants.stdout.contains(
+        "§4 prints \"from 7 multiply adds to 585M MAdds\"; this grid spans 11.9M to 582.2M"))
+    let v1 = try BinaryRunner.run(["layers", "--arch", "mobilenet-v1"])
+    #expect(v1.stdout.contains("prints MobileNetV1 at 575M MAdds"))
+    #expect(v1.stdout.contains("1.19%") && v1.stdout.contains("it is 1.91%"))
+    #expect(v1.stdout.contains("the V1 paper uses ReLU"))
+    #expect(!v1.stdout.contains("bottleneck linear"))
+  }
+
+  @Test func labelsSayWhatIsCounted() throws {
+    #expect(try BinaryRunner.run(["layers"]).stdout.contains("K = 1000 bytes"))
+    let labHelp = try BinaryRunner.run(["lab", "--help"]).stdout
+    #expect(labHelp.contains("N(m,n) = Σ_{j=0}^{m−n} C(m,j)") && labHelp.contains("lower"))
+    let layersHelp = try BinaryRunner.run(["layers", "--help"]).stdout
+    for figure in ["300,809,384", "314,193,216", "327,486,720"] { #expect(layersHelp.contains(figure)) }
+  }
+}

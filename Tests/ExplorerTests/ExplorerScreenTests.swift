@@ -106,6 +106,12 @@ import Testing
     }
   }
 
+  /// b1 has t = 1: nothing is expanded, and the Block view says so.
+  @Test func aBlockWithoutExpansionSaysInner() {
+    let text = Self.screen([.down, .enter], width: 100, height: 30).plainText()
+    #expect(text.contains("inner (t = 1)") && !text.contains("expanded 112×112×32"))
+  }
+
   @Test func selectedRowIsHighlighted() {
     let canvas = Self.screen([.down, .down], width: 80, height: 24)
     let row = (0..<canvas.height).first {
