@@ -4,12 +4,12 @@ import MobileNetKit
 
 /// Width and resolution, declared once for every subcommand that builds a network.
 struct NetworkSizeOptions: ParsableArguments {
+  /// Shared with `lab`, which takes a width but no resolution.
+  static let widthHelp: ArgumentHelp =
+    "Width multiplier α: scales every layer's channels (rounded as the framework rounds). Paper range 0.35–1.4."
+
   // `.unconditional`: "--width -1" is a width out of range, not a missing value.
-  @Option(
-    parsing: .unconditional,
-    help:
-      "Width multiplier α: scales every layer's channels (rounded to a multiple of 8). Paper range 0.35–1.4."
-  )
+  @Option(parsing: .unconditional, help: widthHelp)
   var width: Double = 1.0
 
   @Option(

@@ -43,11 +43,7 @@ struct LabCommand: ParsableCommand {
   /// nothing here (the lab works on one pixel).
   /// Width only: the lab works on one pixel of the block, so the resolution changes nothing
   /// and is not accepted (an option taken and then ignored would mislead).
-  @Option(
-    parsing: .unconditional,
-    help:
-      "Width multiplier α: scales every layer's channels (rounded to a multiple of 8). Paper range 0.35–1.4."
-  )
+  @Option(parsing: .unconditional, help: NetworkSizeOptions.widthHelp)
   var width: Double = 1.0
 
   @Option(
