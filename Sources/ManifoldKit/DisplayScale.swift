@@ -29,10 +29,13 @@ extension ManifoldResult {
 
   /// The half-width of a square centred on the origin that holds the input and every
   /// panel as drawn (scaled by `displayScales`), so all panels share one scale.
-  public var displayExtent: Double {
+  public var displayExtent: Double { displayExtent(scales: displayScales) }
+
+  /// The same for scales already computed (a draw computes them once).
+  public func displayExtent(scales: [Double]) -> Double {
     var extent = 0.0
     for point in inputs { extent = max(extent, abs(point.x), abs(point.y)) }
-    for (panel, scale) in zip(panels, displayScales) {
+    for (panel, scale) in zip(panels, scales) {
       for point in panel.recovered { extent = max(extent, abs(point.x * scale), abs(point.y * scale)) }
     }
     return extent > 0 ? extent * 1.05 : 1

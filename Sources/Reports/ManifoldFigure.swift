@@ -85,8 +85,8 @@ public struct ManifoldFigure {
   }
 
   public func draw(into canvas: inout Canvas, origin: (x: Int, y: Int), layout: Layout) {
-    let extent = result.displayExtent
     let scales = result.displayScales
+    let extent = result.displayExtent(scales: scales)
     let box = BoxStyle.forUnicode(unicode)
     let count = result.inputs.count
     let shades = (0..<count).map { Float(count > 1 ? Double($0) / Double(count - 1) : 0) }
