@@ -83,8 +83,16 @@ void mnv2_capture_stderr(void) {
   dup2(fd, STDERR_FILENO);
 }
 
+/* The terminal first, then the signal again with its default action, so the exit status
+   is the truthful 128 + n (and SIGQUIT still dumps core where core dumps are enabled). */
 static void on_terminate(int signal_number) {
   mnv2_terminal_end();
+  signal(signal_number, SIG_DFL);
+  sigset_t only;
+  sigemptyset(&only);
+  sigaddset(&only, signal_number);
+  sigprocmask(SIG_UNBLOCK, &only, NULL);
+  raise(signal_number);
   _exit(128 + signal_number);
 }
 
@@ -122,12 +130,21 @@ void mnv2_install_signal_handlers(void) {
   // the explorer depends on them, so unblock them.
   sigset_t wanted;
   sigemptyset(&wanted);
-  int needed[] = {SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT};
+  int needed[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT};
   for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++) sigaddset(&wanted, needed[i]);
   sigprocmask(SIG_UNBLOCK, &wanted, NULL);
-  install(SIGINT, on_terminate, 0);
-  install(SIGTERM, on_terminate, 0);
-  install(SIGHUP, on_terminate, 0);
+  /* Every signal whose default action ends the process (SIGKILL cannot be caught). */
+  int ending[] = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
+    SIGPROF, SIGSYS,
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+  };
+  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) install(ending[i], on_terminate, 0);
   int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
   for (size_t i = 0; i < sizeof crashes / sizeof crashes[0]; i++) install(crashes[i], on_crash, SA_RESETHAND);
   // No SA_RESTART: a blocking get_wch returns so the main loop can redraw after fg.

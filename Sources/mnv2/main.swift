@@ -4,6 +4,15 @@ import Foundation
 /// Every failure leaves as one line on stderr and a sysexits code: 64 for a bad command
 /// line, 65 for bad data in a file. ArgumentParser's own multi-line usage dump is kept
 /// for `--help`, where it is asked for.
+// Ctrl-\ (SIGQUIT) ends any command at once with 128 + 3, as the terminal means it to, not
+// after Swift's backtracer has spent half a minute writing a crash report.
+// A parent may also have left it blocked (test runners' threads do), which would hold it off.
+signal(SIGQUIT, SIG_DFL)
+var quitOnly = sigset_t()
+sigemptyset(&quitOnly)
+sigaddset(&quitOnly, SIGQUIT)
+sigprocmask(SIG_UNBLOCK, &quitOnly, nil)
+
 do {
   var command = try MNV2.parseAsRoot()
   try command.run()

@@ -156,3 +156,20 @@ import Testing
     #expect(!plain.stdout.contains("*"))
   }
 }
+
+/// Ctrl-\ in a command that is not the explorer: exit 128 + 3 at once, no backtrace.
+@Suite struct QuitSignalTests {
+  @Test func sigquitEndsACommandWithoutABacktrace() throws {
+    let started = Date()
+    let result = try BinaryRunner.run(
+      [
+        "-c",
+        "ulimit -c 0; '\(BinaryRunner.binary.path)' manifold --trials 70 --points 1000000 --format csv & "
+          + "sleep 0.5; kill -QUIT $!; wait $!; echo STATUS=$?",
+      ],
+      executable: URL(fileURLWithPath: "/bin/sh"))
+    #expect(result.stdout.contains("STATUS=131"), "\(result.stdout) \(result.stderr)")
+    #expect(!result.stderr.contains("Program crashed") && !result.stderr.contains("Backtrace"))
+    #expect(Date().timeIntervalSince(started) < 10)
+  }
+}

@@ -51,15 +51,45 @@ import Testing
     try expectTerminalRestored(session)
   }
 
-  @Test(arguments: ["TERM", "HUP", "INT"])
-  func signalsRestoreTheTerminal(signal: String) throws {
+  /// Every signal whose default action ends the process: the terminal comes back, and the
+  /// status is 128 + n because the signal is raised again with its default action. Core
+  /// dumps are switched off in the shell, so SIGQUIT, SIGSYS and SIGXCPU leave no file.
+  @Test(arguments: [
+    ("TERM", SIGTERM), ("HUP", SIGHUP), ("INT", SIGINT), ("QUIT", SIGQUIT), ("USR1", SIGUSR1),
+    ("USR2", SIGUSR2),
+    ("ALRM", SIGALRM), ("PIPE", SIGPIPE), ("XCPU", SIGXCPU), ("VTALRM", SIGVTALRM), ("PROF", SIGPROF),
+    ("SYS", SIGSYS), ("PWR", SIGPWR),
+  ])
+  func signalsRestoreTheTerminal(name: String, number: Int32) throws {
     let session = try TmuxSession(width: 100, height: 30)
-    try session.run(Self.command + " --view block --block 7; echo EXIT=$?")
+    // Through a non-interactive shell: an interactive one abandons the rest of the line when
+    // its job dies of SIGINT (as it should, now that the explorer dies of it), and $? is read.
+    try session.run("ulimit -c 0; bash -c '" + Self.command + " --view block --block 7; echo EXIT=$?'")
     try session.waitFor(text: "b7 · bottleneck")
+    let child = try Self.descendantPID(of: try session.shellPID())
+    kill(child, number)
+    let screen = try session.waitFor(text: "EXIT=\(128 + number)")
+    #expect(!screen.contains("b7 · bottleneck"), "SIG\(name): the explorer's screen is still up")
+    #expect(!screen.contains("Program crashed"), "SIG\(name): a backtrace instead of an exit")
+    try expectTerminalRestored(session)
+  }
+
+  /// A raw stop and continue (not Ctrl-Z): the modes come back, keys are read one at a time
+  /// without echo, and q still quits.
+  @Test func stopAndContinueKeepTheModes() throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    // Without job control, so the shell does not take the terminal back while it is stopped.
+    try session.run("set +m; " + Self.command + "; echo EXIT=$?")
+    try session.waitFor(text: "bottleneck linear")
     let child = try Self.childPID(of: try session.shellPID())
-    let numbers = ["TERM": SIGTERM, "HUP": SIGHUP, "INT": SIGINT]
-    kill(child, numbers[signal]!)
-    try session.waitFor(text: "EXIT=\(128 + numbers[signal]!)")
+    kill(child, SIGSTOP)
+    Thread.sleep(forTimeInterval: 0.3)
+    kill(child, SIGCONT)
+    Thread.sleep(forTimeInterval: 0.3)
+    try session.press("j", "Down", "Enter")
+    try session.waitFor(text: "b2 · bottleneck")
+    try session.press("q")
+    try session.waitFor(text: "EXIT=0")
     try expectTerminalRestored(session)
   }
 
@@ -142,9 +172,23 @@ import Testing
     try session.waitFor(text: "BACK=0")
   }
 
-  /// The explorer started by the session's shell, found with pgrep (no /proc).
-  static func childPID(of parent: Int32) throws -> Int32 {
+  /// The explorer started somewhere below the session's shell (through `bash -c`).
+  static func descendantPID(of parent: Int32) throws -> Int32 {
     let deadline = Date().addingTimeInterval(5)
+    while Date() < deadline {
+      let children = try BinaryRunner.run(
+        ["-P", String(parent)], executable: URL(fileURLWithPath: "/usr/bin/pgrep"))
+      for child in children.stdout.split(separator: "\n").compactMap({ Int32($0) }) {
+        if let pid = try? childPID(of: child, timeout: 0.2) { return pid }
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    throw TmuxSession.Failure(description: "no mnv2 below \(parent)")
+  }
+
+  /// The explorer started by the session's shell, found with pgrep (no /proc).
+  static func childPID(of parent: Int32, timeout: Double = 5) throws -> Int32 {
+    let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
       let found = try BinaryRunner.run(
         ["-P", String(parent), "mnv2"], executable: URL(fileURLWithPath: "/usr/bin/pgrep"))
