@@ -15,7 +15,7 @@ enum Chrome {
     let text = theme.fit(
       [
         (
-          " \(state.network.spec.name) \(formatWidth(config.width)) "
+          " \(TerminalSafe.escape(state.network.spec.name)) \(formatWidth(config.width)) "
             + "\(theme.dot) \(config.resolution)\(theme.times)\(config.resolution) \(theme.dot) "
             + (state.network.bottlenecks.isEmpty
               ? "" : "bottleneck \(config.bottleneckActivation.label) \(theme.dot) ")

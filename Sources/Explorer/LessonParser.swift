@@ -1,4 +1,5 @@
 import MobileNetKit
+import TermCanvas
 
 /// Reads the small lesson format (docs/teaching.md, "Lesson files"):
 ///
@@ -82,7 +83,11 @@ public enum LessonParser {
         source: source, line: visualField.line,
         message: "unknown visual \"\(visualField.value)\"; one of \(known)")
     }
-    var step = LessonStep(title: title.value, text: body, visual: visual, source: source)
+    // Text from the file is spelled out where it holds control, C1 or bidi characters, so no
+    // screen, handout or export can pass them to a terminal (a tab is a space).
+    let safeBody = TerminalSafe.escape(body.replacingTabs, keeping: ["\n"])
+    var step = LessonStep(
+      title: TerminalSafe.escape(title.value.replacingTabs), text: safeBody, visual: visual, source: source)
     if let field = fields["block"] {
       guard let block = Int(field.value), (0..<rows).contains(block) else {
         throw LessonError(
@@ -110,7 +115,7 @@ public enum LessonParser {
           source: source, line: field.line,
           message: "live has \(field.value.count) characters; at most \(maximumLiveLength) fit on one line")
       }
-      step.live = field.value.isEmpty ? nil : field.value
+      step.live = field.value.isEmpty ? nil : TerminalSafe.escape(field.value.replacingTabs)
     }
     if let field = fields["bottleneck"] {
       guard let activation = Activation(rawValue: field.value) else {
@@ -139,6 +144,10 @@ public struct LessonError: Error, Equatable, CustomStringConvertible {
   public var line: Int
   public var message: String
   public var description: String { "\(source):\(line): \(message)" }
+}
+
+extension String {
+  var replacingTabs: String { String(map { $0 == "\t" ? " " : $0 }) }
 }
 
 extension StringProtocol {

@@ -1,5 +1,6 @@
 import Foundation
 import MobileNetKit
+import TermCanvas
 
 /// `mnv2 layers`: every layer or every block of a network, in any output format.
 public struct LayerReport {
@@ -270,5 +271,6 @@ func encodeJSON(_ value: some Encodable) -> String {
   encoder.keyEncodingStrategy = .convertToSnakeCase
   // Encoding plain structs of strings and integers cannot fail.
   let data = try! encoder.encode(value)
-  return String(decoding: data, as: UTF8.self) + "\n"
+  // DEL, C1 and bidi controls are valid raw in JSON, but must not reach a terminal raw.
+  return TerminalSafe.escapeJSON(String(decoding: data, as: UTF8.self)) + "\n"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TermCanvas
 
 /// A table of strings that renders as aligned text (torchinfo style), Markdown or CSV.
 ///
@@ -79,9 +80,12 @@ public struct TextTable: Equatable, Sendable {
   /// RFC 4180 quoting with Unix line ends. Footer rows are left out: a spreadsheet sums
   /// the columns itself, and a totals row would be counted twice.
   public func renderCSV() -> String {
+    // A control byte from a file is spelled out (it must not reach a terminal raw), and a
+    // field that had one is quoted, as one with a comma or a quote is.
     func quote(_ cell: String) -> String {
-      guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-      return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      let safe = TerminalSafe.escape(cell)
+      guard safe != cell || cell.contains(where: { $0 == "," || $0 == "\"" }) else { return cell }
+      return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     return ([columns.map(\.title)] + rows).map { $0.map(quote).joined(separator: ",") }.joined(
       separator: "\n") + "\n"

@@ -38,7 +38,8 @@ public struct Canvas: Equatable, Sendable {
   }
 
   /// Writes text from (x, y), clipped to `maxWidth` cells and the canvas edge. Returns the
-  /// number of cells written. Control characters are drawn as `?`.
+  /// number of cells written. Control, C1 and bidi characters are drawn as `?` (text from
+  /// files is spelled out with `TerminalSafe` before it gets here).
   @discardableResult
   public mutating func write(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil)
     -> Int
@@ -50,7 +51,7 @@ public struct Canvas: Equatable, Sendable {
         noteClipped(text, from: column)
         break
       }
-      let safe: Unicode.Scalar = scalar.value < 0x20 || scalar.value == 0x7F ? "?" : scalar
+      let safe: Unicode.Scalar = TerminalSafe.isUnsafe(scalar) ? "?" : scalar
       put(safe, x: x + column, y: y, style: style)
       column += 1
     }

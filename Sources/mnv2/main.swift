@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TermCanvas
 
 /// Every failure leaves as one line on stderr and a sysexits code: 64 for a bad command
 /// line, 65 for bad data in a file. ArgumentParser's own multi-line usage dump is kept
@@ -17,13 +18,13 @@ do {
   var command = try MNV2.parseAsRoot()
   try command.run()
 } catch let error as UnavailableError {
-  FileHandle.standardError.write(Data("mnv2: \(error.message)\n".utf8))
+  FileHandle.standardError.write(Data("mnv2: \(TerminalSafe.escape(error.message))\n".utf8))
   exit(69)
 } catch let error as CannotCreateError {
-  FileHandle.standardError.write(Data("mnv2: error: \(error.message)\n".utf8))
+  FileHandle.standardError.write(Data("mnv2: error: \(TerminalSafe.escape(error.message))\n".utf8))
   exit(73)
 } catch let error as DataError {
-  FileHandle.standardError.write(Data("mnv2: error: \(error.message)\n".utf8))
+  FileHandle.standardError.write(Data("mnv2: error: \(TerminalSafe.escape(error.message))\n".utf8))
   exit(65)
 } catch {
   let code = MNV2.exitCode(for: error)
@@ -38,6 +39,7 @@ do {
   let arguments = CommandLine.arguments.dropFirst()
   let helpCommand =
     arguments.first.flatMap { subcommands.contains($0) ? "mnv2 \($0) --help" : nil } ?? "mnv2 --help"
-  FileHandle.standardError.write(Data("mnv2: error: \(message) (see '\(helpCommand)')\n".utf8))
+  FileHandle.standardError.write(
+    Data("mnv2: error: \(TerminalSafe.escape(message)) (see '\(helpCommand)')\n".utf8))
   exit(usageCode)
 }

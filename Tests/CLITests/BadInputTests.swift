@@ -92,7 +92,7 @@ import Testing
     #expect(result.status == 0)
     #expect(!result.stdout.contains("\u{1B}"))
     #expect(!result.stdout.contains("\u{07}"))
-    #expect(result.stdout.contains("Evil\\u{1B}[2J"))
+    #expect(result.stdout.contains("Evil\\x1b[2J"))
   }
 }
 

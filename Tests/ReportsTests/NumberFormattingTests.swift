@@ -21,8 +21,9 @@ import Testing
   }
 
   @Test func controlCharactersAreEscaped() {
-    #expect(terminalSafe("Net\u{1B}[2J") == "Net\\u{1B}[2J")
-    #expect(terminalSafe("a\nb\u{7F}") == "a\\u{A}b\\u{7F}")
+    #expect(terminalSafe("Net\u{1B}[2J") == "Net\\x1b[2J")
+    #expect(terminalSafe("a\nb\u{7F}") == "a\\x0ab\\x7f")
+    #expect(terminalSafe("c\u{9B}d\u{85}e\u{202E}f") == "c\\u009bd\\u0085e\\u202ef")
     #expect(terminalSafe("MobileNetV2 ×") == "MobileNetV2 ×")
   }
 }
