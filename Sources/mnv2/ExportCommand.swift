@@ -140,14 +140,14 @@ struct ExportCommand: ParsableCommand {
 enum AtomicWriter {
   static func write(_ contents: String, to requested: String, overwrite: Bool) throws {
     var path = requested
-    var link = stat()
-    if lstat(requested, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+    var linkStatus = stat()
+    if lstat(requested, &linkStatus) == 0, linkStatus.st_mode & S_IFMT == S_IFLNK {
       if let resolved = realpath(requested, nil) {
         path = String(cString: resolved)
         free(resolved)
       } else if !overwrite {
         // A dangling link or a loop still names something that exists; --force replaces it.
-        throw DataError(message: "\(requested) exists; use --force to replace it")
+        throw CannotCreateError(message: "\(requested) exists; use --force to replace it")
       }
     }
     var status = stat()
@@ -156,7 +156,7 @@ enum AtomicWriter {
       special || status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO
     {
       if status.st_mode & S_IFMT == S_IFREG && !overwrite {
-        throw DataError(message: "\(requested) exists; use --force to replace it")
+        throw CannotCreateError(message: "\(requested) exists; use --force to replace it")
       }
       try writeInto(stream: requested, contents)
       return
@@ -166,8 +166,8 @@ enum AtomicWriter {
     if manager.fileExists(atPath: path, isDirectory: &targetIsFolder), targetIsFolder.boolValue {
       throw CannotCreateError(message: "cannot write \(path): it is a folder; give a file name")
     }
-    if (manager.fileExists(atPath: path) || lstat(path, &link) == 0) && !overwrite {
-      throw DataError(message: "\(path) exists; use --force to replace it")
+    if (manager.fileExists(atPath: path) || lstat(path, &linkStatus) == 0) && !overwrite {
+      throw CannotCreateError(message: "\(path) exists; use --force to replace it")
     }
     let directory = (path as NSString).deletingLastPathComponent
     let folder = directory.isEmpty ? "." : directory
@@ -176,9 +176,20 @@ enum AtomicWriter {
       throw CannotCreateError(message: "cannot write \(path): no such folder \(folder)")
     }
     let temporary = (folder as NSString).appendingPathComponent(
-      ".\((path as NSString).lastPathComponent).\(getpid()).tmp")
+      ".\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
     guard manager.createFile(atPath: temporary, contents: Data(contents.utf8)) else {
       throw CannotCreateError(message: "cannot write \(path): permission denied or read-only folder")
+    }
+    // Without --force the file is published with link(2), which fails if the name exists:
+    // of several exports racing to one path exactly one wins, where a check then a rename
+    // let every one of them report success.
+    if !overwrite {
+      defer { unlink(temporary) }
+      guard link(temporary, path) == 0 else {
+        if errno == EEXIST { throw CannotCreateError(message: "\(path) exists; use --force to replace it") }
+        throw CannotCreateError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+      }
+      return
     }
     guard rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))

@@ -14,6 +14,17 @@ sigemptyset(&quitOnly)
 sigaddset(&quitOnly, SIGQUIT)
 sigprocmask(SIG_UNBLOCK, &quitOnly, nil)
 
+// `mnv2 help nosuch` would print the root help and exit 0; a typo is an error.
+let commandNames = MNV2.configuration.subcommands.compactMap { $0.configuration.commandName }
+if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "help",
+  !commandNames.contains(CommandLine.arguments[2])
+{
+  let asked = TerminalSafe.escape(CommandLine.arguments[2])
+  FileHandle.standardError.write(
+    Data("mnv2: error: no command '\(asked)'; one of \(commandNames.joined(separator: ", "))\n".utf8))
+  exit(64)
+}
+
 do {
   var command = try MNV2.parseAsRoot()
   try command.run()

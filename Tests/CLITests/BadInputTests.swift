@@ -131,6 +131,7 @@ import Testing
     (["layers", "--width", "-1"], "--width must be a number from 0.05 to 8, got -1"),
     (["lab", "--block", "1", "--width", "-1"], "--width must be a number from 0.05 to 8, got -1"),
     (["lesson", "--columns", "80"], "--format and --columns go with --print"),
+    (["help", "nosuch"], "no command 'nosuch'"),
     (["lesson", "--format", "markdown"], "--format and --columns go with --print"),
   ])
   func refused(arguments: [String], message: String) throws {
@@ -172,4 +173,35 @@ import Testing
     #expect(!result.stderr.contains("Program crashed") && !result.stderr.contains("Backtrace"))
     #expect(Date().timeIntervalSince(started) < 10)
   }
+}
+
+/// Ten exports race to one new path without --force: exactly one wins, and every other one
+/// reports that the file exists (exit 73), none a success it did not have.
+@Suite struct ExportRaceTests {
+  @Test func exactlyOneOfTenRacingExportsWins() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // Started together from here (a shell's `wait` can hang on the test thread's signal mask).
+    let processes = (0..<10).map { _ -> Process in
+      let process = Process()
+      process.executableURL = BinaryRunner.binary
+      process.arguments = [
+        "export", "--view", "network", "--format", "txt", "--output", folder + "/race.txt",
+      ]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      process.standardInput = FileHandle.nullDevice
+      return process
+    }
+    for process in processes { try process.run() }
+    for process in processes { process.waitUntilExit() }
+    let statuses = processes.map(\.terminationStatus)
+    #expect(statuses.filter { $0 == 0 }.count == 1, "\(statuses)")
+    #expect(statuses.filter { $0 == 73 }.count == 9, "\(statuses)")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      $0.hasSuffix(".tmp")
+    }
+    #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
+  }
+
 }

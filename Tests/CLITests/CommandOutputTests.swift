@@ -161,9 +161,9 @@ import Testing
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
     let export = ["export", "--view", "network", "--format", "txt", "--output", link]
     let dangling = try BinaryRunner.run(export)
-    #expect(dangling.status == 65 && dangling.stderr.contains("exists"))
+    #expect(dangling.status == 73 && dangling.stderr.contains("exists"))
     try "old".write(toFile: target, atomically: true, encoding: .utf8)
-    #expect(try BinaryRunner.run(export).status == 65)
+    #expect(try BinaryRunner.run(export).status == 73)
     let forced = try BinaryRunner.run(export + ["--force"])
     #expect(forced.status == 0, "\(forced.stderr)")
     var status = stat()

@@ -156,7 +156,7 @@ import Testing
     let path = folder + "/keep.txt"
     try "precious".write(toFile: path, atomically: true, encoding: .utf8)
     let refused = try BinaryRunner.run(["export", "--view", "manifold", "--format", "txt", "--output", path])
-    #expect(refused.status == 65)
+    #expect(refused.status == 73)
     #expect(refused.stderr == "mnv2: error: \(path) exists; use --force to replace it\n")
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "precious")
     let forced = try BinaryRunner.run([
