@@ -12,18 +12,22 @@ enum Chrome {
     let row = Rect(x: 0, y: 0, width: canvas.width, height: 1)
     canvas.fill(row, with: Cell(" ", style: theme.titleBar))
     let framework = Framework.label(rounding: config.channelRounding, convention: state.convention)
-    let text = theme.fit(
-      [
-        (
-          " \(TerminalSafe.escape(state.network.spec.name)) \(formatWidth(config.width)) "
-            + "\(theme.dot) \(config.resolution)\(theme.times)\(config.resolution) \(theme.dot) "
-            + (state.network.bottlenecks.isEmpty
-              ? "" : "bottleneck \(config.bottleneckActivation.label) \(theme.dot) ")
-            + "\(NumberFormatting.scaled(state.network.multiplyAdds)) MAdds \(theme.dot) "
-            + "\(NumberFormatting.scaled(state.network.params(state.convention), decimals: 2)) params", 9
-        ),
-        ("\(theme.dot) \(framework)", 5),
-      ], width: canvas.width)
+    // The framework is named on every screen: where the full title leaves no room for it,
+    // "bottleneck linear" shortens to "linear" (the status bar spells the bottleneck out).
+    func title(bottleneckWord: Bool) -> String {
+      " \(TerminalSafe.escape(state.network.spec.name)) \(formatWidth(config.width)) "
+        + "\(theme.dot) \(config.resolution)\(theme.times)\(config.resolution) \(theme.dot) "
+        + (state.network.bottlenecks.isEmpty
+          ? "" : (bottleneckWord ? "bottleneck " : "") + "\(config.bottleneckActivation.label) \(theme.dot) ")
+        + "\(NumberFormatting.scaled(state.network.multiplyAdds)) MAdds \(theme.dot) "
+        + "\(NumberFormatting.scaled(state.network.params(state.convention), decimals: 2)) params"
+    }
+    let tail = " \(theme.dot) \(framework)".replacingUnicode(theme)
+    let full = title(bottleneckWord: true).replacingUnicode(theme)
+    let short = title(bottleneckWord: false).replacingUnicode(theme)
+    let text =
+      full.count + tail.count <= canvas.width
+      ? full + tail : (short.count + tail.count <= canvas.width ? short + tail : full)
     canvas.write(text, x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)
   }
 
