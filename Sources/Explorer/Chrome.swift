@@ -25,9 +25,12 @@ enum Chrome {
     let tail = " \(theme.dot) \(framework)".replacingUnicode(theme)
     let full = title(bottleneckWord: true).replacingUnicode(theme)
     let short = title(bottleneckWord: false).replacingUnicode(theme)
+    // Beside Figure 1, whose status bar names the figure's activation, a bare "linear" would
+    // read as the figure's: there the bottleneck keeps its word and the framework waits for room.
     let text =
       full.count + tail.count <= canvas.width
-      ? full + tail : (short.count + tail.count <= canvas.width ? short + tail : full)
+      ? full + tail
+      : (!state.figureVisible && short.count + tail.count <= canvas.width ? short + tail : full)
     canvas.write(text, x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)
   }
 
