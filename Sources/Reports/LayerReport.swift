@@ -84,10 +84,12 @@ public struct LayerReport {
     guard network.config.width == 1, network.config.resolution == 224 else { return notes }
     let share = PaperSlips.v1FullConvShare(network)
     notes.append(
-      "Slip: Table 4 of the V2 paper prints MobileNetV1 at 575M MAdds; the V1 paper and this count give "
+      "Slip: Table 4 of the V2 paper prints MobileNetV1 at "
+        + "\(NumberFormatting.millions(PaperSlips.table4MobileNetV1MAdds, decimals: 0)) MAdds; the V1 paper and this count give "
         + "\(NumberFormatting.millions(network.multiplyAdds)) (569M in the V1 paper's words).")
     notes.append(
-      "Slip: the V1 paper's Table 2 gives the full 3×3 conv 1.19% of the mult-adds; it is "
+      "Slip: the V1 paper's Table 2 gives the full 3×3 conv "
+        + "\(NumberFormatting.fixed(PaperSlips.v1FullConvSharePrinted * 100, decimals: 2))% of the mult-adds; it is "
         + "\(NumberFormatting.fixed(share * 100, decimals: 2))% (digits swapped).")
     return notes
   }

@@ -56,16 +56,20 @@ import Testing
         #expect(spelled.contains { result.stdout.contains($0) }, "\(format): not spelled out")
       }
     }
+    try Self.expectSafeExports(
+      ["--arch", file, "--view", "network"], formats: ["txt", "ansi", "svg", "html"])
+  }
+
+  /// `mnv2 export <arguments>` in each format, checking the bytes of every file written.
+  static func expectSafeExports(_ arguments: [String], formats: [String]) throws {
     let folder = try BinaryRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    for format in ["txt", "ansi", "svg", "html"] {
+    for format in formats {
       let output = folder + "/screen.\(format)"
-      let result = try BinaryRunner.run([
-        "export", "--arch", file, "--view", "network", "--format", format, "--output", output,
-      ])
-      #expect(result.status == 0, "\(format): \(result.stderr)")
+      let result = try BinaryRunner.run(["export"] + arguments + ["--format", format, "--output", output])
+      #expect(result.status == 0, "\(arguments) \(format): \(result.stderr)")
       let written = try String(contentsOfFile: output, encoding: .utf8)
-      #expect(Self.leaks(written).isEmpty, "export --format \(format): \(Self.leaks(written))")
+      #expect(leaks(written).isEmpty, "export \(arguments) --format \(format): \(leaks(written))")
     }
   }
 
@@ -107,14 +111,6 @@ import Testing
         Self.leaks(result.stdout).isEmpty, "lesson --print --format \(format): \(Self.leaks(result.stdout))")
       #expect(result.stdout.contains("\\x1b"))
     }
-    for format in ["txt", "ansi", "html"] {
-      let output = folder + "/step.\(format)"
-      let result = try BinaryRunner.run([
-        "export", "--lessons", folder, "--view", "lesson", "--format", format, "--output", output,
-      ])
-      #expect(result.status == 0, "\(result.stderr)")
-      let written = try String(contentsOfFile: output, encoding: .utf8)
-      #expect(Self.leaks(written).isEmpty, "export lesson \(format): \(Self.leaks(written))")
-    }
+    try Self.expectSafeExports(["--lessons", folder, "--view", "lesson"], formats: ["txt", "ansi", "html"])
   }
 }
