@@ -17,6 +17,10 @@ int mnv2_put_cell(int y, int x, wchar_t character, attr_t attributes, short pair
   cchar_t cell;
   wchar_t text[2] = {character, L'\0'};
   setcchar(&cell, text, attributes, pair, NULL);
+  /* The bottom-right cell: adding a character there would move the cursor past the end of
+     the screen, which ncurses refuses, so the cell stayed blank ("q:qui"). Inserting it
+     leaves the cursor where it is. */
+  if (y == LINES - 1 && x == COLS - 1) return mvins_wch(y, x, &cell);
   return mvadd_wch(y, x, &cell);
 }
 

@@ -109,8 +109,8 @@ public final class CursesBackend: TerminalBackend {
     if changed.count == canvas.cells.count { erase() }
     for index in changed {
       let row = index / canvas.width, column = index % canvas.width
-      // The bottom-right cell cannot be written without scrolling on some terminals.
-      if row == canvas.height - 1 && column == canvas.width - 1 { continue }
+      // The bottom-right cell too: `mnv2_put_cell` inserts it rather than adds it, so the
+      // screen does not scroll (skipping it cut the footer's last letter, "q:qui").
       let cell = canvas.cells[index]
       let (attributes, pair) = curses(cell.style)
       _ = mnv2_put_cell(Int32(row), Int32(column), wchar_t(bitPattern: cell.scalar.value), attributes, pair)

@@ -81,6 +81,10 @@ struct LabCommand: ParsableCommand {
       throw ValidationError("--k expects whole numbers, e.g. 2 or 2,4,8; got '\(k)'")
     }
     guard sweep || values.count == 1 else { throw ValidationError("--k takes one value without --sweep") }
+    // As manifold --dims does: a repeated k would only print the same rows twice.
+    if let repeated = values.enumerated().first(where: { values[..<$0.offset].contains($0.element) }) {
+      throw ValidationError("--k lists \(repeated.element!) twice")
+    }
     return values.map { $0! }
   }
 

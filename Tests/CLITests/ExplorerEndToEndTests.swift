@@ -132,6 +132,22 @@ import Testing
     try expectTerminalRestored(session)
   }
 
+  /// The bottom-right cell is drawn (it was skipped, so the footer read "q:qui"), without
+  /// scrolling the screen: the title stays on the first line.
+  @Test(arguments: ["screen-256color", "vt100"])
+  func theBottomRightCellIsDrawn(term: String) throws {
+    let session = try TmuxSession(width: 80, height: 24)
+    try session.run("clear; env TERM=\(term) LANG=C.UTF-8 \(BinaryRunner.binary.path); echo EXIT=$?")
+    let screen = try session.waitFor("the footer's last cell") { $0.contains("L:lesson q:quit") }
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.first?.hasPrefix(" MobileNetV2 1.0") == true, "scrolled: \(screen)")
+    try session.press("j", "j")
+    let moved = try session.waitFor("two rows down") { $0.contains("L:lesson q:quit") }
+    #expect(moved.split(separator: "\n").first?.hasPrefix(" MobileNetV2 1.0") == true)
+    try session.press("q")
+    try session.waitFor(text: "EXIT=0")
+  }
+
   /// vt100 and the Linux console have no alternate screen: what the explorer drew would
   /// stay behind the shell prompt unless it is cleared on the way out.
   @Test(arguments: ["vt100", "linux"])
