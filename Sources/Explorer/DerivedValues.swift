@@ -19,7 +19,13 @@ private final class NetworkMemo: @unchecked Sendable {
 
   func network(spec: ArchitectureSpec, config: NetworkConfig) -> Network {
     if let hit = queue.sync(execute: { last }), hit.spec == spec, hit.config == config { return hit }
-    let built = Network(spec: spec, config: config)
+    let built: Network
+    do {
+      built = try Network(spec: spec, config: config)
+    } catch {
+      preconditionFailure(
+        "\(spec.name) at \(config) exceeds the count limit; the launch checks largestReachableConfig")
+    }
     queue.sync { last = built }
     return built
   }

@@ -7,7 +7,7 @@ enum VariantsVisual {
   static let markers: [Character] = ["a", "b", "c", "d", "e", "f"]
 
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
-    let grid = VariantsGrid(
+    let grid = VariantsGrid.mobileNetV2(
       base: NetworkConfig(
         bottleneckActivation: state.config.bottleneckActivation, channelRounding: state.config.channelRounding
       ),

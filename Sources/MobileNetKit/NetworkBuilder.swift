@@ -17,17 +17,48 @@ struct NetworkBuilder {
     self.separableStyle = separableStyle
   }
 
-  mutating func add(_ stage: ArchitectureSpec.Stage) {
+  mutating func add(_ stage: ArchitectureSpec.Stage) throws(NetworkSizeError) {
     for repeatIndex in 0..<stage.repeats {
       let stride = repeatIndex == 0 ? stage.stride : 1
       switch stage.op {
-      case .conv2d: addConv(stage, stride: stride)
-      case .bottleneck: addBottleneck(stage, stride: stride)
-      case .separable: addSeparable(stage, stride: stride)
-      case .avgpool: addPool()
-      case .classifier: addClassifier()
+      case .conv2d: try addConv(stage, stride: stride)
+      case .bottleneck: try addBottleneck(stage, stride: stride)
+      case .separable: try addSeparable(stage, stride: stride)
+      case .avgpool: try addPool()
+      case .classifier: try addClassifier()
       }
     }
+  }
+
+  /// The network's totals must fit as well as each layer's counts.
+  func checkTotals() throws(NetworkSizeError) {
+    guard CountLimit.sum(layers.map(\.multiplyAdds)) != nil else {
+      throw NetworkSizeError(layer: "the network", quantity: "total MAdds")
+    }
+    let params = layers.map(\.params)
+    let parts =
+      params.map(\.weights) + params.map(\.biases) + params.map(\.batchNormAffine)
+      + params.map(\.batchNormRunning)
+    guard CountLimit.sum(parts) != nil else {
+      throw NetworkSizeError(layer: "the network", quantity: "total params")
+    }
+    guard CountLimit.sum(groups.map { $0.paperEstimate ?? 0 }) != nil else {
+      throw NetworkSizeError(layer: "the network", quantity: "total paper estimate")
+    }
+  }
+
+  /// `CountLimit.product`, or the error naming the layer and the quantity.
+  private static func count(_ layer: String, _ quantity: String, _ factors: Int...) throws(NetworkSizeError)
+    -> Int
+  {
+    var result = 1
+    for factor in factors {
+      guard let next = CountLimit.product(result, factor) else {
+        throw NetworkSizeError(layer: layer, quantity: quantity)
+      }
+      result = next
+    }
+    return result
   }
 
   private func channels(for stage: ArchitectureSpec.Stage) -> Int {
@@ -67,16 +98,20 @@ struct NetworkBuilder {
   private mutating func conv(
     _ name: String, kind: LayerKind, outChannels: Int, kernel: Int, stride: Int, groups convGroups: Int,
     activation: Activation, residual: Bool = false
-  ) {
+  ) throws(NetworkSizeError) {
     let input = shape
     let output = TensorShape(
       Self.spatial(input.height, stride: stride), Self.spatial(input.width, stride: stride), outChannels)
-    let weights = kernel * kernel * (input.channels / convGroups) * outChannels
+    let perGroup = input.channels / convGroups
+    let weights = try Self.count(name, "weights", kernel, kernel, perGroup, outChannels)
+    _ = try Self.count(name, "output elements", output.height, output.width, outChannels)
+    let multiplyAdds = try Self.count(
+      name, "MAdds", output.height, output.width, outChannels, perGroup, kernel, kernel)
     layers.append(
       Layer(
         index: layers.count, group: groups.count, name: name, kind: kind, input: input, output: output,
         kernel: kernel, stride: stride, groups: convGroups, activation: activation, residualAdd: residual,
-        multiplyAdds: output.elements * (input.channels / convGroups) * kernel * kernel,
+        multiplyAdds: multiplyAdds,
         params: ParamBreakdown(
           weights: weights, batchNormAffine: 2 * outChannels, batchNormRunning: 2 * outChannels)))
     shape = output
@@ -85,8 +120,14 @@ struct NetworkBuilder {
   private mutating func closeGroup(
     name: String, op: StageOperator, expansion: Int = 1, kernel: Int, stride: Int, input: TensorShape,
     firstLayer: Int, residual: Bool = false
-  ) {
+  ) throws(NetworkSizeError) {
     let members = layers[firstLayer...]
+    if op == .bottleneck {
+      let d1 = input.channels
+      _ = try Self.count(
+        name, "paper estimate", input.height, input.width, d1, expansion,
+        d1 + kernel * kernel + shape.channels)
+    }
     groups.append(
       LayerGroup(
         index: groups.count, name: name, op: op, expansion: expansion, kernel: kernel, stride: stride,
@@ -95,52 +136,53 @@ struct NetworkBuilder {
         params: members.reduce(.zero) { $0 + $1.params }))
   }
 
-  private mutating func addConv(_ stage: ArchitectureSpec.Stage, stride: Int) {
+  private mutating func addConv(_ stage: ArchitectureSpec.Stage, stride: Int) throws(NetworkSizeError) {
     let name = nextName(.conv2d, stage: stage)
     let input = shape, first = layers.count
-    conv(
+    try conv(
       "\(name).conv", kind: .conv, outChannels: channels(for: stage), kernel: stage.kernel, stride: stride,
       groups: 1, activation: .relu6)
-    closeGroup(name: name, op: .conv2d, kernel: stage.kernel, stride: stride, input: input, firstLayer: first)
+    try closeGroup(
+      name: name, op: .conv2d, kernel: stage.kernel, stride: stride, input: input, firstLayer: first)
   }
 
-  private mutating func addBottleneck(_ stage: ArchitectureSpec.Stage, stride: Int) {
+  private mutating func addBottleneck(_ stage: ArchitectureSpec.Stage, stride: Int) throws(NetworkSizeError) {
     let name = nextName(.bottleneck, stage: stage)
     let input = shape, first = layers.count
     let outChannels = channels(for: stage)
-    let hidden = input.channels * stage.expansion
+    let hidden = try Self.count(name, "expanded channels", input.channels, stage.expansion)
     let residual = stride == 1 && input.channels == outChannels
     if stage.expansion != 1 {
-      conv(
+      try conv(
         "\(name).expand", kind: .expand, outChannels: hidden, kernel: 1, stride: 1, groups: 1,
         activation: .relu6)
     }
-    conv(
+    try conv(
       "\(name).dw", kind: .depthwise, outChannels: hidden, kernel: stage.kernel, stride: stride,
       groups: hidden,
       activation: .relu6)
-    conv(
+    try conv(
       "\(name).project", kind: .project, outChannels: outChannels, kernel: 1, stride: 1, groups: 1,
       activation: config.bottleneckActivation, residual: residual)
-    closeGroup(
+    try closeGroup(
       name: name, op: .bottleneck, expansion: stage.expansion, kernel: stage.kernel, stride: stride,
       input: input, firstLayer: first, residual: residual)
   }
 
-  private mutating func addSeparable(_ stage: ArchitectureSpec.Stage, stride: Int) {
+  private mutating func addSeparable(_ stage: ArchitectureSpec.Stage, stride: Int) throws(NetworkSizeError) {
     let name = nextName(.separable, stage: stage)
     let input = shape, first = layers.count
-    conv(
+    try conv(
       "\(name).dw", kind: .depthwise, outChannels: input.channels, kernel: stage.kernel, stride: stride,
       groups: input.channels, activation: .relu6)
-    conv(
+    try conv(
       "\(name).pw", kind: .pointwise, outChannels: channels(for: stage), kernel: 1, stride: 1, groups: 1,
       activation: .relu6)
-    closeGroup(
+    try closeGroup(
       name: name, op: .separable, kernel: stage.kernel, stride: stride, input: input, firstLayer: first)
   }
 
-  private mutating func addPool() {
+  private mutating func addPool() throws(NetworkSizeError) {
     let input = shape, first = layers.count
     let output = TensorShape(1, 1, input.channels)
     layers.append(
@@ -149,22 +191,24 @@ struct NetworkBuilder {
         kernel: input.height, stride: 1, groups: 1, activation: .linear, residualAdd: false, multiplyAdds: 0,
         params: .zero))
     shape = output
-    closeGroup(name: "pool", op: .avgpool, kernel: input.height, stride: 1, input: input, firstLayer: first)
+    try closeGroup(
+      name: "pool", op: .avgpool, kernel: input.height, stride: 1, input: input, firstLayer: first)
   }
 
   /// A fully connected layer on the flattened input, with bias and no BatchNorm.
-  private mutating func addClassifier() {
+  private mutating func addClassifier() throws(NetworkSizeError) {
     let input = shape, first = layers.count
-    let features = input.elements
     let classes = config.classes
+    let features = try Self.count("classifier", "input features", input.height, input.width, input.channels)
+    let weights = try Self.count("classifier", "weights", features, classes)
     let output = TensorShape(1, 1, classes)
     layers.append(
       Layer(
         index: layers.count, group: groups.count, name: "classifier", kind: .classifier, input: input,
         output: output, kernel: 1, stride: 1, groups: 1, activation: .linear, residualAdd: false,
-        multiplyAdds: features * classes, params: ParamBreakdown(weights: features * classes, biases: classes)
+        multiplyAdds: weights, params: ParamBreakdown(weights: weights, biases: classes)
       ))
     shape = output
-    closeGroup(name: "classifier", op: .classifier, kernel: 1, stride: 1, input: input, firstLayer: first)
+    try closeGroup(name: "classifier", op: .classifier, kernel: 1, stride: 1, input: input, firstLayer: first)
   }
 }

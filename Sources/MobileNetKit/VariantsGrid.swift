@@ -14,7 +14,7 @@ public struct VariantsGrid: Sendable {
   public init(
     spec: ArchitectureSpec = .mobileNetV2, base: NetworkConfig = NetworkConfig(), convention: ParamConvention,
     widths: [Double] = NetworkConfig.standardWidths, resolutions: [Int] = NetworkConfig.standardResolutions
-  ) {
+  ) throws(NetworkSizeError) {
     self.widths = widths
     self.resolutions = resolutions
     var cells: [Cell] = []
@@ -23,7 +23,7 @@ public struct VariantsGrid: Sendable {
         var config = base
         config.width = width
         config.resolution = resolution
-        let network = Network(spec: spec, config: config)
+        let network = try Network(spec: spec, config: config)
         cells.append(
           Cell(
             width: width, resolution: resolution, multiplyAdds: network.multiplyAdds,
@@ -31,6 +31,16 @@ public struct VariantsGrid: Sendable {
       }
     }
     self.cells = cells
+  }
+
+  /// The paper's grid for the bundled MobileNetV2, which always fits (see `Network.mobileNetV2`).
+  public static func mobileNetV2(base: NetworkConfig, convention: ParamConvention) -> VariantsGrid {
+    do {
+      return try VariantsGrid(base: base, convention: convention)
+    } catch {
+      preconditionFailure(
+        "MobileNetV2's standard grid exceeds the count limit; CountLimitTests rules this out")
+    }
   }
 
   public func cell(width: Double, resolution: Int) -> Cell? {

@@ -67,6 +67,19 @@ struct ArchitectureOptions: ParsableArguments {
     }
   }
 
+  /// The file as the user named it, or the bundled name, for messages.
+  var sourceName: String { arch ?? "mobilenet-v2" }
+
+  /// The network at `config`; one too large to count exactly is a data error naming the layer.
+  func network(config: NetworkConfig) throws -> Network {
+    let spec = try spec()
+    do {
+      return try Network(spec: spec, config: config)
+    } catch {
+      throw DataError(message: error.message(architecture: sourceName, config: config))
+    }
+  }
+
   private static func reason(_ error: Error) -> String {
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,

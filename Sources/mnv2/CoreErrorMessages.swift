@@ -38,6 +38,16 @@ extension ManifoldError {
   }
 }
 
+extension NetworkSizeError {
+  /// "mine.json: b3.expand: MAdds exceed 2^53 = 9,007,199,254,740,992 at width 8, resolution 2048 …".
+  func message(architecture: String, config: NetworkConfig? = nil) -> String {
+    let at = config.map { " at width \(formatWidth($0.width)), resolution \($0.resolution)" } ?? ""
+    return
+      "\(architecture): \(layer): \(quantity) exceed 2^53 = 9,007,199,254,740,992\(at), "
+      + "the largest count mnv2 keeps exact; use fewer channels, a smaller kernel or a lower resolution"
+  }
+}
+
 extension LabError {
   var message: String {
     switch self {

@@ -55,7 +55,7 @@ struct ExplorerOptions: ParsableArguments {
   }
 
   /// The network the explorer opens on (the architecture file is read once, here).
-  func network() throws -> Network { Network(spec: try architecture.spec(), config: config) }
+  func network() throws -> Network { try architecture.network(config: config) }
   var unicode: Bool { !ascii && TerminalEnvironment.isUTF8 }
 
   /// Runs the full-screen loop until the user quits. `loadedSteps` are lessons the caller
@@ -66,6 +66,8 @@ struct ExplorerOptions: ParsableArguments {
   ) throws {
     let network = try network ?? self.network()
     let steps = try loadedSteps ?? LessonLoader.load(directory: lessons, rows: network.groups.count)
+    _ = try architecture.network(
+      config: ExplorerState.largestReachableConfig(launch: config, steps: steps))
     let terminal: CursesBackend
     do {
       try CursesBackend.checkEnvironment()

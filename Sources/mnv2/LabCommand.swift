@@ -89,9 +89,7 @@ struct LabCommand: ParsableCommand {
   }
 
   func network() throws -> Network {
-    Network(
-      spec: try architecture.spec(),
-      config: NetworkConfig(width: width, channelRounding: framework.channelRounding))
+    try architecture.network(config: NetworkConfig(width: width, channelRounding: framework.channelRounding))
   }
 
   func validate() throws {

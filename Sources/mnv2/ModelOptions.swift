@@ -62,8 +62,6 @@ struct ModelOptions: ParsableArguments {
 
   func spec() throws -> ArchitectureSpec { try architecture.spec() }
 
-  func network() throws -> Network {
-    Network(spec: try spec(), config: config)
-  }
+  func network() throws -> Network { try architecture.network(config: config) }
 
 }

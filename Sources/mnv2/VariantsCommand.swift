@@ -31,8 +31,13 @@ struct VariantsCommand: ParsableCommand {
     let config = model.config
     let widths = Array(Set(NetworkConfig.standardWidths + [config.width])).sorted()
     let resolutions = Array(Set(NetworkConfig.standardResolutions + [config.resolution])).sorted()
-    let grid = VariantsGrid(
-      spec: spec, base: config, convention: model.convention, widths: widths, resolutions: resolutions)
+    let grid: VariantsGrid
+    do {
+      grid = try VariantsGrid(
+        spec: spec, base: config, convention: model.convention, widths: widths, resolutions: resolutions)
+    } catch {
+      throw DataError(message: error.message(architecture: model.architecture.sourceName))
+    }
     var report = VariantsReport(
       grid: grid, convention: model.convention, classes: model.config.classes, modelName: spec.name,
       style: TextStyle(unicode: TerminalEnvironment.isUTF8))

@@ -78,6 +78,29 @@ import Testing
     try expectOneLineError(["layers", "--arch", path], status: 65, mentioning: fragment)
   }
 
+  /// The reliability pass's trap (exit 132): a file inside every documented limit whose
+  /// counts exceed what an Int holds. Now a data error naming the layer, in every command
+  /// that builds the network.
+  @Test(arguments: [
+    ["layers", "--resolution", "2048"], ["variants", "--resolution", "2048"], ["lab", "--block", "1"],
+    [
+      "export", "--view", "network", "--format", "txt", "--output", "/dev/null", "--force", "--resolution",
+      "2048",
+    ],
+    ["explore", "--resolution", "2048"], ["lesson", "--print", "--resolution", "2048"],
+  ])
+  func countsTooLargeToBeExactAreRefused(command: [String]) throws {
+    let huge = """
+      {"name": "Huge", "input_channels": 65536, "stages": [
+        {"op": "conv2d", "kernel": 15, "c": 65536, "n": 1, "s": 1},
+        {"op": "classifier"}]}
+      """
+    let path = try BinaryRunner.temporaryFile(huge)
+    try expectOneLineError(
+      command + ["--arch", path, "--width", "8"], status: 65,
+      mentioning: "stem.conv: MAdds exceed 2^53")
+  }
+
   @Test func goodArchFileWorks() throws {
     let path = try BinaryRunner.temporaryFile(Self.good)
     let result = try BinaryRunner.run(["layers", "--arch", path, "--resolution", "64", "--format", "csv"])

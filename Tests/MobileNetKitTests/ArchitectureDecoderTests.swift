@@ -29,7 +29,7 @@ import Testing
   @Test func decodesAUserFile() throws {
     let spec = try ArchitectureDecoder.decode(Self.minimal, source: "t.json")
     #expect(spec.stages.count == 4)
-    let network = Network(spec: spec, config: NetworkConfig(resolution: 32))
+    let network = try Network(spec: spec, config: NetworkConfig(resolution: 32))
     #expect(network.bottlenecks.count == 2)
     #expect(network.bottlenecks.allSatisfy { $0.residualAdd })  // 8 → 8 at stride 1
   }

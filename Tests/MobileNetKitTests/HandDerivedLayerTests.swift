@@ -106,8 +106,8 @@ import Testing
     #expect((share * 10_000).rounded() == 191)  // 1.91%, printed 1.19%
   }
 
-  @Test func mobileNetV2RangeIsElevenPointNineTo582() {
-    let grid = VariantsGrid(convention: .torchvision)
+  @Test func mobileNetV2RangeIsElevenPointNineTo582() throws {
+    let grid = try VariantsGrid(convention: .torchvision)
     let range = PaperSlips.mobileNetV2Range(grid)
     #expect(range.lowerBound == Network.mobileNetV2(NetworkConfig(width: 0.35, resolution: 96)).multiplyAdds)
     #expect((Double(range.lowerBound) / 1e5).rounded() == 119)  // 11.9M, printed "7"

@@ -37,7 +37,7 @@ import Testing
     let config = NetworkConfig(
       width: variant.alpha, resolution: variant.resolution, classes: framework.classes,
       lastLayerRule: framework.lastLayerRule, channelRounding: framework.channelRounding)
-    return Network(spec: variant.model == "MobileNet" ? .mobileNetV1 : .mobileNetV2, config: config)
+    return variant.model == "MobileNet" ? .mobileNetV1(config) : .mobileNetV2(config)
   }
 
   @Test func fixtureCoversBothModelsAtOddWidths() {
