@@ -61,11 +61,14 @@ public struct BottleneckLab: Equatable, Sendable {
     Theorem1.collapsedFraction(embeddingDimension: shape.outputChannels, manifoldDimension: manifoldDimension)
   }
 
-  public func run() -> LabResult { run(projections: [projection])[0] }
+  /// `progress` is called as each trial finishes, from any thread.
+  public func run(progress: (@Sendable () -> Void)? = nil) -> LabResult {
+    run(projections: [projection], progress: progress)[0]
+  }
 
   /// The lab for several projection activations, sharing the weights and the forward pass
   /// up to the projection (what the explorer's side-by-side panel and the sweep need).
-  public func run(projections: [ManifoldActivation]) -> [LabResult] {
+  public func run(projections: [ManifoldActivation], progress: (@Sendable () -> Void)? = nil) -> [LabResult] {
     let inputs = LabPass.Inputs(LabManifold.points(count: points, dimension: manifoldDimension, seed: seed))
     let lab = self
     let passes: [[LabPass]]
@@ -81,7 +84,8 @@ public struct BottleneckLab: Equatable, Sendable {
       ]
     } else {
       passes = Array(0..<trials).concurrentMap { trial in
-        LabPass.run(
+        defer { progress?() }
+        return LabPass.run(
           weights: lab.weights(trial: trial), manifoldDimension: lab.manifoldDimension,
           shortcut: lab.shortcut,
           inputs: inputs, projections: projections, neighbours: lab.measuresNeighbours,

@@ -11,7 +11,8 @@ public enum LabSweep {
   /// Results indexed [block][k][projection], for `template`'s points, seed, trials and
   /// shortcut setting.
   public static func run(
-    template: BottleneckLab, shapes: [BottleneckShape], dimensions: [Int], projections: [ManifoldActivation]
+    template: BottleneckLab, shapes: [BottleneckShape], dimensions: [Int], projections: [ManifoldActivation],
+    progress: (@Sendable () -> Void)? = nil
   ) -> [[[LabResult]]] {
     let inputs = dimensions.map {
       LabPass.Inputs(LabManifold.points(count: template.points, dimension: $0, seed: template.seed))
@@ -28,7 +29,8 @@ public enum LabSweep {
       lab.shape = shapes[unit.block]
       let weights = lab.weights(trial: unit.trial)
       return dimensions.indices.map { index in
-        LabPass.run(
+        defer { progress?() }
+        return LabPass.run(
           weights: weights, manifoldDimension: dimensions[index], shortcut: template.shortcut,
           inputs: inputs[index], projections: projections, neighbours: template.measuresNeighbours,
           keepDecoded: unit.trial == 0)

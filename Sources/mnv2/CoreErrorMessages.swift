@@ -32,8 +32,8 @@ extension ManifoldError {
     case .turns(let value, let valid):
       return "--turns must be from \(plain(valid.lowerBound)) to \(plain(valid.upperBound)), got \(value)"
     case .trials(let value, let valid): return outOfRange("--trials", value, valid)
-    case .tooMuchWork(let limit):
-      return "--points: points × Σn × trials exceeds \(limit); use fewer points or trials"
+    case .tooMuchWork(let error):
+      return error.message(advice: "use fewer points, trials or dimensions")
     }
   }
 }
@@ -45,6 +45,52 @@ extension NetworkSizeError {
     return
       "\(architecture): \(layer): \(quantity) exceed 2^53 = 9,007,199,254,740,992\(at), "
       + "the largest count mnv2 keeps exact; use fewer channels, a smaller kernel or a lower resolution"
+  }
+}
+
+extension WorkLimitError {
+  /// "needs about 8.4e10 scalar steps (limit 4e9) and 1.2 GB of memory (limit 2 GB); …".
+  func message(advice: String) -> String {
+    "this run needs about \(scientific(estimate.operations)) \(unit) (limit \(scientific(operationLimit))) and "
+      + "\(gigabytes(estimate.bytes)) of memory (limit \(gigabytes(WorkEstimate.maximumBytes))); \(advice)"
+  }
+}
+
+/// 8.4e10: two significant figures, as a limit is stated.
+private func scientific(_ value: Double) -> String {
+  guard value >= 1000 else { return String(Int(value.rounded())) }
+  var exponent = value.log10Floor
+  var mantissa = (value / pow10(exponent) * 10).rounded() / 10
+  if mantissa >= 10 { (mantissa, exponent) = (1, exponent + 1) }
+  let digits = mantissa == mantissa.rounded() ? String(Int(mantissa)) : String(mantissa)
+  return "\(digits)e\(exponent)"
+}
+
+/// Bytes in GB (10^9), one decimal below 10 GB; under 1 GB in MB (10^6).
+private func gigabytes(_ bytes: Double) -> String {
+  if bytes < 1e9 { return "\(Int((bytes / 1e6).rounded(.up))) MB" }
+  let value = bytes / 1e9
+  if value >= 10 { return "\(Int(value.rounded())) GB" }
+  let tenths = (value * 10).rounded() / 10
+  return tenths == tenths.rounded() ? "\(Int(tenths)) GB" : "\(tenths) GB"
+}
+
+private func pow10(_ exponent: Int) -> Double {
+  var result = 1.0
+  for _ in 0..<exponent { result *= 10 }
+  return result
+}
+
+extension Double {
+  /// ⌊log₁₀⌋ by counting, with no libm call whose last bit could vary.
+  fileprivate var log10Floor: Int {
+    var exponent = 0
+    var scaled = self
+    while scaled >= 10 {
+      scaled /= 10
+      exponent += 1
+    }
+    return exponent
   }
 }
 

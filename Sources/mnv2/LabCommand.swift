@@ -128,7 +128,26 @@ struct LabCommand: ParsableCommand {
         throw ValidationError(error)
       }
     }
+    let estimate = workEstimate(blocks: studied, dimensions: dims)
+    guard estimate.fits(operationLimit: BottleneckLab.maximumOperations) else {
+      let error = WorkLimitError(
+        estimate: estimate, operationLimit: BottleneckLab.maximumOperations, unit: "multiply-adds")
+      throw ValidationError(error.message(advice: "use fewer points, trials or values of --k"))
+    }
     return bottlenecks
+  }
+
+  /// The run's cost, on this machine's cores: the sweep measures both projections.
+  func workEstimate(blocks: [LayerGroup], dimensions: [Int]) -> WorkEstimate {
+    let workers = ProcessInfo.processInfo.activeProcessorCount
+    var template = makeLab(blocks[0], k: dimensions[0], .linear)
+    template.measuresNeighbours = !sweep || format != .text
+    if sweep {
+      return LabSweep.workEstimate(
+        template: template, shapes: blocks.map(Self.shape), dimensions: dimensions, projections: 2,
+        workers: workers)
+    }
+    return template.workEstimate(projections: 1, workers: workers)
   }
 
   static func shape(_ group: LayerGroup) -> BottleneckShape {
@@ -152,8 +171,11 @@ struct LabCommand: ParsableCommand {
       // The text table and charts show collapse and R² only; JSON and CSV carry every metric.
       var template = makeLab(blocks[0], k: ks[0], .linear)
       template.measuresNeighbours = format != .text
+      let progress = ProgressLine(label: "lab --sweep", total: blocks.count * trials * ks.count)
       let results = LabSweep.run(
-        template: template, shapes: blocks.map(Self.shape), dimensions: ks, projections: [.linear, .relu6])
+        template: template, shapes: blocks.map(Self.shape), dimensions: ks, projections: [.linear, .relu6],
+        progress: progress.advance)
+      progress.finish()
       let rows = ks.indices.flatMap { d in
         blocks.indices.map { b in
           LabSweepReport.Row(
@@ -168,7 +190,9 @@ struct LabCommand: ParsableCommand {
     let group = blocks[block! - 1]
     let k = try dimensions()[0]
     let projection: ManifoldActivation = activation == .linear ? .linear : .relu6
-    let result = makeLab(group, k: k, projection).run()
+    let progress = ProgressLine(label: "lab: trial", total: trials)
+    let result = makeLab(group, k: k, projection).run(progress: progress.advance)
+    progress.finish()
     var report = LabReport(
       result: result, blockName: group.name, width: width, style: TextStyle(unicode: unicode))
     report.framework = framework.channelRounding == .keras ? "keras" : "torchvision"

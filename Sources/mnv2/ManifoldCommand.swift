@@ -115,7 +115,10 @@ struct ManifoldCommand: ParsableCommand {
   }
 
   func run() throws {
-    let result = try experiment().run()
+    let experiment = try experiment()
+    let progress = ProgressLine(label: "manifold: panel × trial", total: experiment.dimensions.count * trials)
+    let result = experiment.run(progress: progress.advance)
+    progress.finish()
     // --style ascii is pure 7-bit throughout (frames, arrows, T+), for a plain-text document.
     let unicode = TerminalEnvironment.isUTF8 && style != .ascii
     let report = ManifoldReport(result: result, style: TextStyle(unicode: unicode))

@@ -137,3 +137,42 @@ import Testing
         == NeighbourPreservation.neighbourSets(of: output, queries: queries, count: 10))
   }
 }
+
+/// The lab's cost, counted by hand for block 17 of MobileNetV2 (d′ = 160, t = 6, d″ = 320)
+/// at 20,000 points, k = 2, one projection, neighbours measured:
+///   forward  N(k·h + h + h·d″ + k·d′) = 20000 · (1920 + 960 + 307200 + 320) = 6,208,000,000
+///   measure  N(d″² + d″k + 216d″) + d″³ = 20000 · 172,160 + 32,768,000 = 3,475,968,000
+/// (measured: 1.0 s for this run).
+@Suite struct LabWorkEstimateTests {
+  static let block17 = BottleneckShape(
+    inputChannels: 160, expansion: 6, outputChannels: 320, hasShortcut: false)
+
+  @Test func operationsByHand() {
+    let lab = BottleneckLab(shape: Self.block17, manifoldDimension: 2, points: 20_000)
+    let estimate = lab.workEstimate(projections: 1, workers: 2)
+    let forward: Double = 6_208_000_000
+    let measure: Double = 3_475_968_000
+    #expect(estimate.operations == forward + measure)
+    // N(4h + 4d″ + 8d″ + 8k) + N·k·(12 + 8) + the program: 154.0 MB + 0.8 MB + 30 MB
+    // (measured peak: 187 MB).
+    let working: Double = 20_000 * (3840 + 1280 + 2560 + 16)
+    let retained: Double = 20_000 * 2 * 20
+    #expect(estimate.bytes == working + retained + 30e6)
+  }
+
+  /// The reliability pass's day-long run: 10,000 trials at 100,000 points and k = 160.
+  @Test func theDayLongRunIsOverTheLimit() {
+    let lab = BottleneckLab(shape: Self.block17, manifoldDimension: 160, points: 100_000, trials: 10_000)
+    #expect(lab.workEstimate(projections: 1, workers: 2).operations > 100 * BottleneckLab.maximumOperations)
+  }
+
+  /// More workers hold more working sets at once; the operations do not change.
+  @Test func memoryGrowsWithWorkers() {
+    let lab = BottleneckLab(shape: Self.block17, manifoldDimension: 2, points: 20_000, trials: 8)
+    let two = lab.workEstimate(projections: 1, workers: 2),
+      eight = lab.workEstimate(projections: 1, workers: 8)
+    #expect(two.operations == eight.operations)
+    let working: Double = 20_000 * (3840 + 1280 + 2560 + 16)
+    #expect(eight.bytes - two.bytes == 6 * working)
+  }
+}

@@ -101,6 +101,21 @@ import Testing
       mentioning: "stem.conv: MAdds exceed 2^53")
   }
 
+  /// The reliability pass's runs of minutes to a day, and past 6 GB: refused before any
+  /// work, with the estimate and the limit.
+  @Test(arguments: [
+    ["lab", "--block", "17", "--k", "160", "--points", "100000", "--trials", "10000"],
+    ["lab", "--sweep", "--points", "100000", "--k", "1,2,4,8,16"],
+    ["lab", "--sweep", "--points", "100000", "--k", (1...16).map(String.init).joined(separator: ",")],
+    ["manifold", "--dims", "4096", "--trials", "10000"],
+    ["manifold", "--points", "10000000", "--dims", "2,3,4,5,6,7,8,9,10,11,12,13"],
+  ])
+  func unboundedWorkIsRefusedUpFront(arguments: [String]) throws {
+    let started = Date()
+    try expectOneLineError(arguments, status: 64, mentioning: "this run needs about")
+    #expect(Date().timeIntervalSince(started) < 30)
+  }
+
   @Test func goodArchFileWorks() throws {
     let path = try BinaryRunner.temporaryFile(Self.good)
     let result = try BinaryRunner.run(["layers", "--arch", path, "--resolution", "64", "--format", "csv"])
