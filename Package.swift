@@ -60,7 +60,7 @@ let package = Package(
       name: "mnv2",
       dependencies: [
         "MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "Reports", "Explorer", "ExplorerApp",
-        "TerminalBackend",
+        "TerminalBackend", "CNCurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -68,6 +68,12 @@ let package = Package(
     // Benchmarks: swift run -c release mnv2-bench.
     .executableTarget(
       name: "mnv2-bench", dependencies: ["Kernels", "ManifoldKit", "BottleneckLab", "TermCanvas", "Explorer"]),
+
+    // Fuzz targets: scripts/fuzz.sh builds them with -sanitize=fuzzer; a plain build replays
+    // the committed corpus (mnv2-fuzz TARGET FILE…), which CI runs.
+    .executableTarget(
+      name: "mnv2-fuzz",
+      dependencies: ["MobileNetKit", "Reports", "Explorer", "TermCanvas", "TerminalBackend", "CNCurses"]),
 
     // Tests, and a file-based snapshot helper they share.
     .target(name: "SnapshotTesting", path: "Sources/SnapshotTesting"),

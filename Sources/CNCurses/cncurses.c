@@ -120,6 +120,18 @@ int mnv2_take_resumed(void) {
   return value;
 }
 
+/* Every signal whose default action ends the process (SIGKILL cannot be caught). */
+static const int ending[] = {
+  SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
+  SIGPROF, SIGSYS,
+#ifdef SIGPWR
+  SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+  SIGSTKFLT,
+#endif
+};
+
 static void install(int signal_number, void (*handler)(int), int flags) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
@@ -137,20 +149,55 @@ void mnv2_install_signal_handlers(void) {
   int needed[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT};
   for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++) sigaddset(&wanted, needed[i]);
   sigprocmask(SIG_UNBLOCK, &wanted, NULL);
-  /* Every signal whose default action ends the process (SIGKILL cannot be caught). */
-  int ending[] = {
-    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
-    SIGPROF, SIGSYS,
-#ifdef SIGPWR
-    SIGPWR,
-#endif
-#ifdef SIGSTKFLT
-    SIGSTKFLT,
-#endif
-  };
   for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) install(ending[i], on_terminate, 0);
   int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
   for (size_t i = 0; i < sizeof crashes / sizeof crashes[0]; i++) install(crashes[i], on_crash, SA_RESETHAND);
   // No SA_RESTART: a blocking get_wch returns so the main loop can redraw after fg.
   install(SIGCONT, on_continue, 0);
+}
+
+/* A file being written that is not yet ours to leave: an export's temporary file. Copied
+   into a static buffer so the handler needs nothing but unlink(2), which is
+   async-signal-safe. */
+static char pending_file[4096];
+static volatile sig_atomic_t pending_set = 0;
+static struct sigaction saved_actions[sizeof ending / sizeof ending[0]];
+static sigset_t saved_mask;
+
+static void on_terminate_writing(int signal_number) {
+  if (pending_set) unlink(pending_file);
+  signal(signal_number, SIG_DFL);
+  sigset_t only;
+  sigemptyset(&only);
+  sigaddset(&only, signal_number);
+  sigprocmask(SIG_UNBLOCK, &only, NULL);
+  raise(signal_number);
+  _exit(128 + signal_number);
+}
+
+int mnv2_remove_on_signal(const char *path) {
+  size_t length = strlen(path);
+  if (length >= sizeof pending_file) return -1;
+  memcpy(pending_file, path, length + 1);
+  pending_set = 1;
+  /* As the explorer does: a parent may have left these blocked, which would hold a kill
+     off until the file is published (the previous mask comes back afterwards). */
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) sigaddset(&wanted, ending[i]);
+  sigprocmask(SIG_UNBLOCK, &wanted, &saved_mask);
+  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_terminate_writing;
+    sigemptyset(&action.sa_mask);
+    sigaction(ending[i], &action, &saved_actions[i]);
+  }
+  return 0;
+}
+
+void mnv2_forget_on_signal(void) {
+  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) sigaction(ending[i], &saved_actions[i], NULL);
+  sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+  pending_set = 0;
 }

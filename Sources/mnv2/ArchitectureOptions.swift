@@ -46,19 +46,9 @@ struct ArchitectureOptions: ParsableArguments {
     guard let arch else { return .mobileNetV2 }
     if let bundled = Self.bundled[arch] { return bundled }
     let text: String
-    do {
-      let data = try Data(contentsOf: URL(fileURLWithPath: arch))
-      guard data.count <= 1_000_000 else {
-        throw DataError(message: "\(arch): larger than 1 MB; not an architecture file")
-      }
-      guard let decoded = String(data: data, encoding: .utf8) else {
-        throw DataError(message: "\(arch): not UTF-8 text")
-      }
-      text = decoded
-    } catch let error as DataError {
-      throw error
-    } catch {
-      throw DataError(message: "\(arch): cannot read the file (\(Self.reason(error)))")
+    switch InputFile.text(at: arch, limit: 1_000_000, limitName: "1 MB; not an architecture file") {
+    case .success(let read): text = read
+    case .failure(let failure): throw DataError(message: "\(arch): cannot read the file: \(failure.reason)")
     }
     do {
       return try ArchitectureDecoder.decode(text, source: arch)
@@ -80,16 +70,4 @@ struct ArchitectureOptions: ParsableArguments {
     }
   }
 
-  private static func reason(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError {
-      return "no such file"
-    }
-    return nsError.localizedDescription
-  }
 }

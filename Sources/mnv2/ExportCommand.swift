@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNCurses
 import Explorer
 import Foundation
 import MobileNetKit
@@ -177,39 +178,75 @@ enum AtomicWriter {
     }
     let temporary = (folder as NSString).appendingPathComponent(
       ".\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-    guard manager.createFile(atPath: temporary, contents: Data(contents.utf8)) else {
-      throw CannotCreateError(message: "cannot write \(path): permission denied or read-only folder")
+    try writeTemporary(temporary, contents, for: path)
+    defer {
+      unlink(temporary)
+      mnv2_forget_on_signal()
     }
     // Without --force the file is published with link(2), which fails if the name exists:
     // of several exports racing to one path exactly one wins, where a check then a rename
     // let every one of them report success.
     if !overwrite {
-      defer { unlink(temporary) }
       guard link(temporary, path) == 0 else {
         if errno == EEXIST { throw CannotCreateError(message: "\(path) exists; use --force to replace it") }
-        throw CannotCreateError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+        throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
       }
       return
     }
     guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary)
-      throw CannotCreateError(message: "cannot write \(path): \(reason)")
+      throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
     }
+  }
+
+  /// Our own temporary file (O_EXCL, so never someone else's), removed by any signal that
+  /// ends the process while it exists; the caller publishes it, then forgets it.
+  private static func writeTemporary(_ temporary: String, _ contents: String, for path: String) throws {
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
+    }
+    guard mnv2_remove_on_signal(temporary) == 0 else {
+      close(descriptor)
+      unlink(temporary)
+      throw CannotCreateError(message: "cannot write \(path): the path is too long")
+    }
+    let failure = writeAll(descriptor, contents)
+    let closed = close(descriptor) == 0 ? nil : errno
+    if let code = failure ?? closed {
+      unlink(temporary)
+      mnv2_forget_on_signal()
+      throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(code))")
+    }
+  }
+
+  /// Writes every byte, retrying short writes and EINTR; the errno of a failure, or nil.
+  static func writeAll(_ descriptor: Int32, _ contents: String) -> Int32? {
+    var bytes = Array(contents.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeMutableBytes {
+        Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      offset += written
+    }
+    return nil
   }
 }
 
 extension AtomicWriter {
   private static func writeInto(stream path: String, _ contents: String) throws {
-    guard let handle = FileHandle(forWritingAtPath: path) else {
-      throw CannotCreateError(message: "cannot write \(path): permission denied")
+    let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
     }
-    defer { try? handle.close() }
-    try? handle.truncate(atOffset: 0)  // a regular file behind /dev/stdout starts empty
-    do {
-      try handle.write(contentsOf: Data(contents.utf8))
-    } catch {
-      throw CannotCreateError(message: "cannot write \(path): the stream was closed")
+    defer { close(descriptor) }
+    ftruncate(descriptor, 0)  // a regular file behind /dev/stdout starts empty
+    if let code = writeAll(descriptor, contents) {
+      throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(code))")
     }
   }
 }

@@ -35,10 +35,11 @@ enum LessonLoader {
     guard names.count <= 99 else { throw DataError(message: "\(directory): more than 99 lesson files") }
     return try names.map { name in
       let path = (directory as NSString).appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: path), data.count <= 64_000,
-        let text = String(data: data, encoding: .utf8)
-      else {
-        throw DataError(message: "\(path):1: cannot read the file as UTF-8 text of at most 64 KB")
+      let text: String
+      switch InputFile.text(at: path, limit: 64_000, limitName: "64 KB") {
+      case .success(let read): text = read
+      case .failure(let failure):
+        throw DataError(message: "\(path):1: cannot read the file: \(failure.reason)")
       }
       do {
         return try LessonParser.parse(text, source: path, rows: rows)

@@ -204,7 +204,7 @@ import Testing
     let result = try BinaryRunner.run(
       [
         "-c",
-        "ulimit -c 0; '\(BinaryRunner.binary.path)' manifold --trials 70 --points 1000000 --format csv & "
+        "ulimit -c 0; '\(BinaryRunner.binary.path)' manifold --trials 40 --points 1000000 --format csv & "
           + "sleep 0.5; kill -QUIT $!; wait $!; echo STATUS=$?",
       ],
       executable: URL(fileURLWithPath: "/bin/sh"))

@@ -56,6 +56,12 @@ void mnv2_capture_stderr(void);
 /// re-raise so the exit status and any core dump are as without us).
 void mnv2_install_signal_handlers(void);
 
+/* While a temporary file is written: any signal that ends the process removes it first,
+   then ends the process as the signal would (128 + n). Returns -1 if the path is too long. */
+int mnv2_remove_on_signal(const char *path);
+/* The file is published or gone: the previous signal actions come back. */
+void mnv2_forget_on_signal(void);
+
 /// True once after the process was resumed with SIGCONT (after Ctrl-Z and fg).
 int mnv2_take_resumed(void);
 
