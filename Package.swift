@@ -94,6 +94,6 @@ let package = Package(
     .testTarget(
       name: "ExplorerAppTests", dependencies: ["ExplorerApp", "Explorer", "TerminalBackend", "TermCanvas"]),
     .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "CNCurses", "TermCanvas"]),
-    .testTarget(name: "CLITests", dependencies: ["mnv2"]),
+    .testTarget(name: "CLITests", dependencies: ["mnv2", "mnv2-fuzz"]),
   ]
 )

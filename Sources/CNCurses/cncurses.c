@@ -109,6 +109,36 @@ static void on_crash(int signal_number) {
   raise(signal_number);
 }
 
+/* Ctrl-Z. ncurses' own handler is installed with SA_RESTART, so the blocking read carried
+   on after fg and the first key was read before the modes came back. Ours only asks: the
+   read returns EINTR, and the loop leaves curses, stops, and re-enters curses itself. */
+static volatile sig_atomic_t stop_requested = 0;
+
+static void on_stop(int signal_number) {
+  (void)signal_number;
+  stop_requested = 1;
+}
+
+int mnv2_take_stop_request(void) {
+  int value = stop_requested;
+  stop_requested = 0;
+  return value;
+}
+
+void mnv2_stop_self(void) {
+  signal(SIGTSTP, SIG_DFL);
+  sigset_t only;
+  sigemptyset(&only);
+  sigaddset(&only, SIGTSTP);
+  sigprocmask(SIG_UNBLOCK, &only, NULL);
+  raise(SIGTSTP); /* stops here until SIGCONT */
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_stop;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGTSTP, &action, NULL);
+}
+
 static void on_continue(int signal_number) {
   (void)signal_number;
   resumed = 1;
@@ -154,6 +184,7 @@ void mnv2_install_signal_handlers(void) {
   for (size_t i = 0; i < sizeof crashes / sizeof crashes[0]; i++) install(crashes[i], on_crash, SA_RESETHAND);
   // No SA_RESTART: a blocking get_wch returns so the main loop can redraw after fg.
   install(SIGCONT, on_continue, 0);
+  install(SIGTSTP, on_stop, 0);
 }
 
 /* A file being written that is not yet ours to leave: an export's temporary file. Copied

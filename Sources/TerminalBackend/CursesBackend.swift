@@ -149,7 +149,7 @@ public final class CursesBackend: TerminalBackend {
       return held
     }
     // A resume that came while drawing or computing: report it now, not after a key.
-    if mnv2_take_resumed() != 0 { return .resumed }
+    if stopIfAsked() || mnv2_take_resumed() != 0 { return .resumed }
     let milliseconds =
       timeout.map {
         Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)
@@ -157,6 +157,7 @@ public final class CursesBackend: TerminalBackend {
     wtimeout(mnv2_stdscr(), milliseconds)
     var value: Int32 = 0
     let result = mnv2_get_key(&value)
+    if stopIfAsked() { return .resumed }
     let event = Self.event(result: result, value: value)
     if event == .resize { invalidate() }
     // After Ctrl-Z and fg, or kill -STOP and -CONT: report the resume first, and keep a
@@ -170,6 +171,16 @@ public final class CursesBackend: TerminalBackend {
     // letting the loop spin.
     if timeout == nil && result == ERR && Self.inputHungUp() { return .endOfInput }
     return event
+  }
+
+  /// Ctrl-Z: the terminal goes back to the shell, the process stops, and when it is
+  /// continued the caller hears `.resumed` and reapplies the modes before any key is read.
+  private func stopIfAsked() -> Bool {
+    guard mnv2_take_stop_request() != 0 else { return false }
+    suspend()
+    mnv2_stop_self()
+    _ = mnv2_take_resumed()
+    return true
   }
 
   private static func inputHungUp() -> Bool {

@@ -16,6 +16,13 @@ import Testing
     let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     #expect(lines.contains("icanon"), "stty: \(screen)")
     #expect(lines.contains("echo"), "stty: \(screen)")
+    // tmux's own view of the modes: main screen, cursor shown, keypad and cursor keys normal.
+    let flags = try session.tmux([
+      "display-message", "-p", "-t", session.name,
+      "#{alternate_on} #{cursor_flag} #{keypad_flag} #{keypad_cursor_flag}",
+    ])
+    #expect(
+      flags.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1 0 0", "alternate cursor keypad: \(flags)")
   }
 
   @Test func walkTheNetworkToggleTheBottleneckAndQuit() throws {
@@ -58,7 +65,7 @@ import Testing
     ("TERM", SIGTERM), ("HUP", SIGHUP), ("INT", SIGINT), ("QUIT", SIGQUIT), ("USR1", SIGUSR1),
     ("USR2", SIGUSR2),
     ("ALRM", SIGALRM), ("PIPE", SIGPIPE), ("XCPU", SIGXCPU), ("VTALRM", SIGVTALRM), ("PROF", SIGPROF),
-    ("SYS", SIGSYS), ("PWR", SIGPWR),
+    ("SYS", SIGSYS), ("PWR", SIGPWR), ("XFSZ", SIGXFSZ), ("STKFLT", SIGSTKFLT),
   ])
   func signalsRestoreTheTerminal(name: String, number: Int32) throws {
     let session = try TmuxSession(width: 100, height: 30)
@@ -174,18 +181,62 @@ import Testing
 
   @Test func suspendAndResume() throws {
     let session = try TmuxSession(width: 100, height: 30)
-    try session.run("set -m; " + Self.command)
-    try session.waitFor(text: "bottleneck linear")
+    try session.run("set -m; " + Self.command + " --view block --block 7")
+    try session.waitFor(text: "b7 · bottleneck")
     try session.press("C-z")
     try session.waitFor(text: "Stopped")
     try expectTerminalRestored(session)
     try session.run("fg")
-    try session.waitFor(text: "bottleneck linear")
-    try session.press("j", "Enter")
-    try session.waitFor(text: "b1 · bottleneck")
+    try session.waitFor(text: "b7 · bottleneck")
+    // The first arrow key after fg: keypad mode is back, so Down is the next block, not an
+    // Esc (which would go back to the Network view) followed by stray bytes.
+    try session.press("Down")
+    try session.waitFor(text: "b8 · bottleneck")
+    try session.press("Escape", "j", "Enter")
+    try session.waitFor(text: "b9 · bottleneck")
     try session.press("q")
     try session.run("echo BACK=$?")
     try session.waitFor(text: "BACK=0")
+  }
+
+  /// Ctrl-C and Ctrl-\\ typed at the explorer are the terminal's SIGINT and SIGQUIT: the
+  /// terminal comes back and the status says which (no backtrace for Ctrl-\\). The shell
+  /// ignores SIGINT itself so that it lives to print the status.
+  @Test(arguments: [("C-c", 130), ("C-\\", 131)])
+  func controlKeysEndWithTheirSignal(key: String, status: Int) throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run("ulimit -c 0; sh -c 'trap \"\" INT QUIT; " + Self.command + "; echo EXIT=$?'")
+    try session.waitFor(text: "bottleneck linear")
+    try session.press(key)
+    let screen = try session.waitFor(text: "EXIT=\(status)")
+    #expect(!screen.contains("Program crashed") && !screen.contains("bottleneck linear"))
+    try expectTerminalRestored(session)
+  }
+
+  /// Every crash signal: the screen is restored before the message, and the status is the
+  /// crash's own (128 + n), so a core dump or a debugger still sees it.
+  @Test(arguments: [("BUS", SIGBUS), ("ILL", SIGILL), ("TRAP", SIGTRAP), ("ABRT", SIGABRT), ("FPE", SIGFPE)])
+  func crashSignalsRestoreTheTerminal(name: String, number: Int32) throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run("ulimit -c 0; bash -c '" + Self.command + "; echo EXIT=$?'")
+    try session.waitFor(text: "bottleneck linear")
+    kill(try Self.descendantPID(of: try session.shellPID()), number)
+    let screen = try session.waitFor(text: "EXIT=\(128 + number)")
+    #expect(screen.contains("mnv2: the explorer crashed; the terminal has been restored."), "SIG\(name)")
+    try expectTerminalRestored(session)
+  }
+
+  /// SIGKILL cannot be caught, so the terminal stays as the explorer left it; `reset` gets
+  /// the modes back, and `tput rmcup` the main screen in tmux and screen, whose reset keeps
+  /// the alternate screen (docs/reference.md, "Exit paths"). Nothing else is left over.
+  @Test func afterSigkillResetIsEnough() throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run("bash -c '" + Self.command + "; echo EXIT=$?'")
+    try session.waitFor(text: "bottleneck linear")
+    kill(try Self.descendantPID(of: try session.shellPID()), SIGKILL)
+    try session.waitFor(text: "EXIT=137")
+    try session.run("reset; tput rmcup")
+    try expectTerminalRestored(session)
   }
 
   /// The explorer started somewhere below the session's shell (through `bash -c`).

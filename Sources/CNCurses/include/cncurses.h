@@ -56,6 +56,11 @@ void mnv2_capture_stderr(void);
 /// re-raise so the exit status and any core dump are as without us).
 void mnv2_install_signal_handlers(void);
 
+/* Whether Ctrl-Z (SIGTSTP) arrived since the last call. */
+int mnv2_take_stop_request(void);
+/* Stops the process as SIGTSTP would; returns once it is continued. */
+void mnv2_stop_self(void);
+
 /* While a temporary file is written: any signal that ends the process removes it first,
    then ends the process as the signal would (128 + n). Returns -1 if the path is too long. */
 int mnv2_remove_on_signal(const char *path);
