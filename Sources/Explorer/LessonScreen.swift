@@ -37,9 +37,23 @@ public enum LessonScreen {
         canvas.writeWrapped(liveLine(live).replacingUnicode(theme), in: liveRect, style: theme.heading)
       }
     }
-    let visual = LessonVisuals.render(
+    var visual = LessonVisuals.render(
       step.visual, state: state, theme: theme, width: layout.visual.width, height: layout.visual.height)
+    // A teacher's long text can leave too little room for the figure: rather than a figure
+    // with lines missing, say so and offer the zoom, which gives it the whole screen.
+    if !lesson.zoomed && !visual.layoutViolations().isEmpty {
+      visual = noRoomNote(theme: theme, width: layout.visual.width, height: layout.visual.height)
+    }
     canvas.blit(visual, x: layout.visual.x, y: layout.visual.y)
+  }
+
+  static func noRoomNote(theme: Theme, width: Int, height: Int) -> Canvas {
+    var note = Canvas(width: width, height: height)
+    guard height > 0 else { return note }
+    let line = theme.fit(
+      [("The figure needs more room than this text leaves:", 3), ("press z to see it", 9)], width: width)
+    note.write(line, x: 0, y: 0, style: theme.dim, maxWidth: width)
+    return note
   }
 
   /// Where the text and the visual go. The text always gets all the lines it needs.

@@ -141,6 +141,23 @@ import Testing
     #expect(state.settings == inLesson)  // the class sees what it left
   }
 
+  /// Found by the lesson fuzzer: a teacher's text near the length limit leaves the memory
+  /// figure too few rows at 80×24. The screen says so and offers the zoom, instead of a
+  /// figure with lines missing; zoomed, the figure is whole.
+  @Test func aFigureWithoutRoomOffersTheZoom() throws {
+    let text = String(repeating: "A long explanation of memory, written by a teacher. ", count: 22)
+    let step = try LessonParser.parse("title: Memory\nvisual: memory\n---\n\(text)\n", source: "t.lesson")
+    var state = ExplorerState(lessonSteps: [step], lessonStep: 0)
+    let canvas = ExplorerRenderer.render(state, width: 80, height: 24, theme: Self.theme)
+    #expect(canvas.layoutViolations().isEmpty, "\(canvas.layoutViolations())")
+    #expect(
+      canvas.plainText().contains("The figure needs more room than this text leaves: press z to see it"))
+    _ = ExplorerReducer.reduce(&state, key: .character("z"))
+    let zoomed = ExplorerRenderer.render(state, width: 80, height: 24, theme: Self.theme)
+    #expect(zoomed.layoutViolations().isEmpty, "\(zoomed.layoutViolations())")
+    #expect(zoomed.plainText().contains("Table 3"))
+  }
+
   @Test func aJumpToAStepThatDoesNotExistSaysSo() {
     var state = lessonState(step: 3)
     for key in [Key.character("4"), .character("2"), .enter] { _ = ExplorerReducer.reduce(&state, key: key) }
