@@ -27,11 +27,37 @@ enum Chrome {
     let short = title(bottleneckWord: false).replacingUnicode(theme)
     // Beside Figure 1, whose status bar names the figure's activation, a bare "linear" would
     // read as the figure's: there the bottleneck keeps its word and the framework waits for room.
-    let text =
+    var text =
       full.count + tail.count <= canvas.width
       ? full + tail
       : (!state.figureVisible && short.count + tail.count <= canvas.width ? short + tail : full)
+    if text.count > canvas.width {
+      text = fittedTitle(state, framework: framework, theme: theme, width: canvas.width)
+    }
     canvas.write(text, x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)
+  }
+
+  /// A title too long even in its short form (an architecture's 80-character name, a width
+  /// such as 1.6666666666666667): whole parts are dropped, least needed first, and a name
+  /// that alone is too long ends in "…".
+  static func fittedTitle(_ state: ExplorerState, framework: String, theme: Theme, width: Int) -> String {
+    let config = state.config
+    let widthText = formatWidth(config.width)
+    var name = TerminalSafe.escape(state.network.spec.name)
+    let room = width - 2 - widthText.count - 1
+    if name.count > room { name = String(name.prefix(max(1, room - 1))) + (theme.unicode ? "…" : "~") }
+    var tokens: [(String, Int)] = [
+      ("\(name) \(widthText)", 9), ("\(config.resolution)\(theme.times)\(config.resolution)", 7),
+    ]
+    if !state.network.bottlenecks.isEmpty {
+      tokens.append(("bottleneck \(config.bottleneckActivation.label)", 8))
+    }
+    tokens += [
+      ("\(NumberFormatting.scaled(state.network.multiplyAdds)) MAdds", 6),
+      ("\(NumberFormatting.scaled(state.network.params(state.convention), decimals: 2)) params", 5),
+      (framework, 4),
+    ]
+    return " " + theme.fit(tokens.map { ($0.0, $0.1) }, separator: " \(theme.dot) ", width: width - 1)
   }
 
   /// The bottom line: views, the bottleneck toggle (always visible) and the main keys.

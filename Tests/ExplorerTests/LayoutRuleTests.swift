@@ -76,6 +76,24 @@ import Testing
     }
   }
 
+  /// Found by the lesson fuzzer: a width such as 1.6666666666666667, or an architecture's
+  /// 80-character name, made the title bar longer than 80 columns. It drops whole parts
+  /// instead, and shortens only the name, with "…".
+  @Test func aLongTitleDropsPartsRatherThanClip() {
+    var spec = ArchitectureSpec.mobileNetV2
+    spec.name = String(repeating: "VeryLongName", count: 7)  // 84 characters, over the 80 allowed
+    for (spec, width) in [(ArchitectureSpec.mobileNetV2, 1.6666666666666667), (spec, 1.0)] {
+      let state = ExplorerState(spec: spec, config: NetworkConfig(width: width))
+      for (columns, rows) in Self.sizes {
+        let canvas = ExplorerRenderer.render(
+          state, width: columns, height: rows, theme: Theme(colored: true, unicode: true))
+        #expect(canvas.layoutViolations().isEmpty, "\(columns)×\(rows): \(canvas.layoutViolations())")
+        let title = canvas.plainText().split(separator: "\n").first.map(String.init) ?? ""
+        #expect(title.contains(formatWidth(width)), "the width is never dropped: \(title)")
+      }
+    }
+  }
+
   @Test func theLedgerSeesACutAndADrawnOverFrame() {
     var canvas = Canvas(width: 10, height: 4)
     canvas.write("hello world", x: 0, y: 0)
