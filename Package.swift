@@ -29,6 +29,11 @@ let package = Package(
     .target(
       name: "BottleneckLab", dependencies: ["ManifoldKit", "Kernels"], swiftSettings: optimisedInDebug),
 
+    // Figure 6 in miniature: two spirals, a tiny inverted-residual network on points, its
+    // forward and backward passes, Adam, and the statistics over seeds.
+    .target(
+      name: "AblationKit", dependencies: ["Kernels", "ManifoldKit"], swiftSettings: optimisedInDebug),
+
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
     .target(name: "TermCanvas"),
 
@@ -42,7 +47,9 @@ let package = Package(
       ]),
 
     // Presentation: tables, JSON and CSV built from core values; still no I/O.
-    .target(name: "Reports", dependencies: ["MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas"]),
+    .target(
+      name: "Reports",
+      dependencies: ["MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas"]),
 
     // The explorer: state, reducer, key table and views rendered into a Canvas.
     .target(
@@ -59,15 +66,16 @@ let package = Package(
     .executableTarget(
       name: "mnv2",
       dependencies: [
-        "MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "Reports", "Explorer", "ExplorerApp",
-        "TerminalBackend", "CNCurses",
+        "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Reports", "Explorer",
+        "ExplorerApp", "TerminalBackend", "CNCurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
 
     // Benchmarks: swift run -c release mnv2-bench.
     .executableTarget(
-      name: "mnv2-bench", dependencies: ["Kernels", "ManifoldKit", "BottleneckLab", "TermCanvas", "Explorer"]),
+      name: "mnv2-bench",
+      dependencies: ["Kernels", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Explorer"]),
 
     // Fuzz targets: scripts/fuzz.sh builds them with -sanitize=fuzzer; a plain build replays
     // the committed corpus (mnv2-fuzz TARGET FILE…), which CI runs.
@@ -80,6 +88,8 @@ let package = Package(
     .testTarget(name: "MobileNetKitTests", dependencies: ["MobileNetKit"], exclude: ["Fixtures"]),
     .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
     .testTarget(name: "ManifoldKitTests", dependencies: ["ManifoldKit"]),
+    .testTarget(
+      name: "AblationKitTests", dependencies: ["AblationKit", "ManifoldKit"], exclude: ["Fixtures"]),
     .testTarget(name: "BottleneckLabTests", dependencies: ["BottleneckLab", "ManifoldKit", "Kernels"]),
     .testTarget(name: "TermCanvasTests", dependencies: ["TermCanvas"]),
     .testTarget(

@@ -24,11 +24,14 @@ int mnv2_put_cell(int y, int x, wchar_t character, attr_t attributes, short pair
   return mvadd_wch(y, x, &cell);
 }
 
+/* One byte or one function key, never a decoded character: ncurses' get_wch, given a byte
+   that cannot start UTF-8 (0xFF, a stray continuation), kept reading for the rest of the
+   character and so swallowed every key after it. The backend decodes UTF-8 itself. */
 int mnv2_get_key(int *key) {
-  wint_t value = 0;
-  int result = get_wch(&value);
-  *key = (int)value;
-  return result;
+  int value = wgetch(stdscr);
+  *key = value == ERR ? 0 : value;
+  if (value == ERR) return ERR;
+  return value >= KEY_MIN ? KEY_CODE_YES : OK;
 }
 
 int mnv2_terminal_begin(void) {

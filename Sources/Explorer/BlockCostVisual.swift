@@ -10,7 +10,7 @@ enum BlockCostVisual {
       theme)
     canvas.write(header, x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
     // When not every block fits, the last row says which are out of view.
-    let visible = blocks.count > area.height - 2 ? area.height - 3 : area.height - 2
+    let visible = max(0, blocks.count > area.height - 2 ? area.height - 3 : area.height - 2)
     // Off the bottlenecks (stem, head, classifier) the window stays at the nearer end.
     let selected =
       blocks.firstIndex { $0.index == state.selectedGroup }

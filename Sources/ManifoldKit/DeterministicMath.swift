@@ -36,6 +36,26 @@ public enum DeterministicMath {
     return ((mantissa - 1) / (mantissa + 1), exponent)
   }
 
+  /// e^x, by x = k·ln 2 + r with |r| ≤ ln2/2 and a Taylor series for e^r, then scaling by
+  /// 2^k exactly. Saturates to 0 and +∞ outside ±745, as IEEE does.
+  public static func exp(_ x: Double) -> Double {
+    if x.isNaN { return x }
+    if x > 709.78 { return .infinity }
+    if x < -745.2 { return 0 }
+    let k = (x / ln2).rounded()
+    // ln 2 split in two so k·ln2 is subtracted without rounding (Cody–Waite).
+    let r = (x - k * 0.693_147_180_369_123_816_490) - k * 1.908_214_929_270_587_700_02e-10
+    var term = 1.0
+    var sum = 1.0
+    var n = 1.0
+    while n < 24 {
+      term *= r / n
+      sum += term
+      n += 1
+    }
+    return Double(sign: .plus, exponent: Int(k), significand: sum)
+  }
+
   /// Sine, by reduction to [−π/4, π/4] and Taylor series.
   public static func sin(_ x: Double) -> Double {
     let (quadrant, r) = reduce(x)

@@ -158,7 +158,7 @@ public final class CursesBackend: TerminalBackend {
     var value: Int32 = 0
     let result = mnv2_get_key(&value)
     if stopIfAsked() { return .resumed }
-    let event = Self.event(result: result, value: value)
+    let event = event(result: result, value: value)
     if event == .resize { invalidate() }
     // After Ctrl-Z and fg, or kill -STOP and -CONT: report the resume first, and keep a
     // key read in the same call for the next one.
@@ -192,12 +192,17 @@ public final class CursesBackend: TerminalBackend {
   /// A key read after a resume, delivered by the next call.
   private var heldEvent: TerminalEvent?
 
-  private static func event(result: Int32, value: Int32) -> TerminalEvent? {
+  private func event(result: Int32, value: Int32) -> TerminalEvent? {
     if result == mnv2_key_code_yes() {
       if value == mnv2_key_resize() { return .resize }
       return CursesKeyCode.function(value).key.map(TerminalEvent.key)
     }
-    guard result != ERR, let scalar = UnicodeScalar(UInt32(bitPattern: value)) else { return nil }
+    guard result != ERR, (0...255).contains(value), let scalar = decoder.feed(UInt8(value)) else {
+      return nil
+    }
     return CursesKeyCode.character(scalar).key.map(TerminalEvent.key)
   }
+
+  /// Bytes to characters; ncurses hands over bytes (see mnv2_get_key).
+  private var decoder = UTF8KeyDecoder()
 }

@@ -208,6 +208,7 @@ case "raster": benchmarkRaster(points: 1_000_000, runs: runs)
 case "render": benchmarkRender(runs: runs)
 case "lab-panel": benchmarkLabPanel(runs: runs)
 case "kernels": benchmarkKernels(runs: runs)
+case "ablation": benchmarkAblation(runs: 5)
 case "lab":
   // mnv2-bench lab [trials] [table|all]: both variants unless one is named.
   let which = arguments.dropFirst(2).first
@@ -219,5 +220,5 @@ case "all":
   benchmarkRaster(points: 1_000_000, runs: runs)
   benchmarkRender(runs: runs)
 default:
-  print("usage: mnv2-bench [manifold|raster|render|all]")
+  print("usage: mnv2-bench [manifold|raster|render|lab-panel|kernels|lab|ablation|all]")
 }

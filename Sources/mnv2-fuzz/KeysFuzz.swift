@@ -3,9 +3,11 @@ import Explorer
 import TermCanvas
 import TerminalBackend
 
-/// Bytes as ncurses would hand them over (characters, function keys, resizes), through the
-/// key translation and the reducer, with the screen drawn after each key: no trap, nothing
-/// unsafe on screen, and at 80×24 or more no clipped text or broken frame.
+/// Bytes as the backend reads them: ncurses' bytes through the UTF-8 key decoder, with two
+/// escape bytes for what ncurses itself decodes (0xFE then a function key, 0xFD then a
+/// resize to two size bytes). Then key translation and the reducer, with the screen drawn
+/// after each key: no trap, nothing unsafe on screen, and at 80×24 or more no clipped text or
+/// broken frame.
 enum KeysFuzz {
   static let functionKeys: [Int32] = [
     KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT, KEY_ENTER, KEY_BACKSPACE, KEY_NPAGE, KEY_PPAGE, KEY_HOME, KEY_END,
@@ -24,18 +26,22 @@ enum KeysFuzz {
       return bytes[index]
     }
     var keys = 0
+    var decoder = UTF8KeyDecoder()
     while let byte = next(), keys < 200 {
       let code: CursesKeyCode
       switch byte {
-      case 0xF0...0xFF:
+      case 0xFD:
         // A resize: the next two bytes give the size, 1×1 to 256×256.
-        width = Int(next() ?? 80) + 1
-        height = Int(next() ?? 24) + 1
+        width = Int(next() ?? 79) + 1
+        height = Int(next() ?? 23) + 1
         checkCanvas(ExplorerRenderer.render(state, width: width, height: height, theme: theme))
         continue
-      case 0xE0...0xEF: code = .function(functionKeys[Int(byte - 0xE0)])
-      case 0x80...0xDF: code = .character(Unicode.Scalar(UInt32(byte) + 0x80 * UInt32(byte & 7))!)
-      default: code = .character(Unicode.Scalar(byte))
+      case 0xFE:
+        guard let which = next() else { return }
+        code = .function(functionKeys[Int(which) % functionKeys.count])
+      default:
+        guard let scalar = decoder.feed(byte) else { continue }
+        code = .character(scalar)
       }
       keys += 1
       guard let key = code.key else { continue }

@@ -239,6 +239,21 @@ import Testing
     try expectTerminalRestored(session)
   }
 
+  /// Found by the soak: after an emoji or a malformed UTF-8 byte, ncurses' character reader
+  /// swallowed every later key, so the explorer stopped answering. Each such input is
+  /// followed by `?`, which must still open the help.
+  @Test(arguments: [["f0", "9f", "98", "80"], ["c0", "af"], ["ed", "a0", "80"], ["e2", "82"]])
+  func keysAfterOddBytesStillArrive(bytes: [String]) throws {
+    let session = try TmuxSession(width: 100, height: 30)
+    try session.run(Self.command + "; echo EXIT=$?")
+    try session.waitFor(text: "bottleneck linear")
+    try session.tmux(["send-keys", "-t", session.name, "-H"] + bytes)
+    try session.press("?")
+    try session.waitFor(text: "Keys")
+    try session.press("q", "q")
+    try session.waitFor(text: "EXIT=0")
+  }
+
   /// The explorer started somewhere below the session's shell (through `bash -c`).
   static func descendantPID(of parent: Int32) throws -> Int32 {
     let deadline = Date().addingTimeInterval(5)

@@ -158,6 +158,20 @@ import Testing
     #expect(zoomed.plainText().contains("Table 3"))
   }
 
+  /// Found by the lesson fuzzer: the block-cost figure trapped when a long text left it two
+  /// rows. Every figure now draws (or gives way to the zoom note) in any area at all.
+  @Test(arguments: LessonVisual.allCases)
+  func everyFigureDrawsInAnyArea(visual: LessonVisual) {
+    let state = ExplorerState()
+    for width in [0, 1, 2, 10, 40, 79, 80] {
+      for height in 0...25 {
+        let canvas = LessonVisuals.render(
+          visual, state: state, theme: Self.theme, width: width, height: height)
+        #expect(canvas.width == width && canvas.height == height)
+      }
+    }
+  }
+
   @Test func aJumpToAStepThatDoesNotExistSaysSo() {
     var state = lessonState(step: 3)
     for key in [Key.character("4"), .character("2"), .enter] { _ = ExplorerReducer.reduce(&state, key: key) }

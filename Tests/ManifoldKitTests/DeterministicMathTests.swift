@@ -27,4 +27,17 @@ import Testing
     #expect(DeterministicMath.sin(0) == 0)
     #expect(DeterministicMath.cos(0) == 1)
   }
+
+  /// exp for the ablation's softmax: within 4 ulps of libm over the whole finite range.
+  @Test func expIsAccurate() {
+    var generator = SplitMix64(seed: 5)
+    for _ in 0..<20_000 {
+      let x = (generator.nextUnitInterval() - 0.5) * 1400
+      let expected = Foundation.exp(x)
+      #expect(abs(DeterministicMath.exp(x) - expected) <= 4 * expected.ulp, "exp(\(x))")
+    }
+    #expect(DeterministicMath.exp(0) == 1)
+    #expect(DeterministicMath.exp(800) == .infinity)
+    #expect(DeterministicMath.exp(-800) == 0)
+  }
 }

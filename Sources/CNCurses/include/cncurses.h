@@ -35,8 +35,8 @@ static inline int mnv2_key_code_yes(void) { return KEY_CODE_YES; }
 /// Draws one cell: a single wide character with attributes and a colour pair.
 int mnv2_put_cell(int y, int x, wchar_t character, attr_t attributes, short pair);
 
-/// Reads one key; returns KEY_CODE_YES with *key set for function keys, OK for characters,
-/// ERR on timeout or interruption.
+/// Reads one key; returns KEY_CODE_YES with *key set for function keys, OK for a byte of a
+/// character (the backend decodes UTF-8), ERR on timeout or interruption.
 int mnv2_get_key(int *key);
 
 /// Starts curses on the terminal named by TERM. Returns 0, or -1 when TERM is unknown (in

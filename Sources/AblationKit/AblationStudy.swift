@@ -1,0 +1,191 @@
+import Kernels
+import ManifoldKit
+
+/// The paper's Figure 6 in miniature: the same tiny inverted-residual network trained on
+/// two spirals with each variant, over several seeds, and the comparisons the paper draws.
+public struct AblationStudy: Equatable, Sendable {
+  public enum Comparison: String, CaseIterable, Sendable {
+    /// Figure 6a: a linear projection against ReLU6, at each bottleneck width.
+    case activation
+    /// Figure 6b: shortcuts between bottlenecks, between expansions, or none (linear projection).
+    case shortcut
+    case both
+  }
+
+  public var comparison: Comparison
+  /// Bottleneck widths d for Figure 6a.
+  public var activationWidths: [Int]
+  /// Bottleneck widths d for Figure 6b.
+  public var shortcutWidths: [Int]
+  public var seeds: Int
+  public var steps: Int
+  /// The seed of the data and of every run (run r uses the r-th stream of it).
+  public var seed: UInt64
+
+  public static let defaultActivationWidths = [2, 3, 4, 8]
+  public static let defaultShortcutWidths = [3]
+  public static let defaultSeeds = 10
+  public static let widthRange = 1...64
+  public static let seedsRange = 1...1000
+  public static let stepsRange = 1...1_000_000
+  /// Multiply-adds a study may plan (training and evaluation): about three minutes here.
+  public static let maximumOperations = 1e12
+
+  public init(
+    comparison: Comparison = .activation, activationWidths: [Int] = defaultActivationWidths,
+    shortcutWidths: [Int] = defaultShortcutWidths, seeds: Int = defaultSeeds,
+    steps: Int = TrainingRun.defaultSteps, seed: UInt64 = 1
+  ) {
+    self.comparison = comparison
+    self.activationWidths = activationWidths
+    self.shortcutWidths = shortcutWidths
+    self.seeds = seeds
+    self.steps = steps
+    self.seed = seed
+  }
+
+  /// Every network the study trains, in the order results are reported.
+  public var variants: [MiniNetSpec] {
+    var specs: [MiniNetSpec] = []
+    if comparison != .shortcut {
+      for d in activationWidths {
+        specs.append(MiniNetSpec(width: d, projection: .linear))
+        specs.append(MiniNetSpec(width: d, projection: .relu6))
+      }
+    }
+    if comparison != .activation {
+      for d in shortcutWidths {
+        for shortcut in MiniNetSpec.Shortcut.allCases
+        where !specs.contains(MiniNetSpec(width: d, shortcut: shortcut)) {
+          specs.append(MiniNetSpec(width: d, shortcut: shortcut))
+        }
+      }
+    }
+    return specs
+  }
+
+  /// The training runs, variant-major, seed-minor. Run r of every variant shares its seed,
+  /// so every variant sees the same batch order.
+  public var runs: [TrainingRun] {
+    variants.flatMap { spec in
+      (0..<seeds).map { r in
+        TrainingRun(
+          spec: spec, seed: SplitMix64.derivedSeed(seed, stream: 0xF16_0000 &+ UInt64(r)), steps: steps)
+      }
+    }
+  }
+
+  /// Training (a forward and a backward pass, about three forward passes' worth, per point
+  /// of every batch) and evaluation (a forward pass over the test set every 50 steps).
+  /// `workers` runs at once, each holding one pass's activations.
+  public func workEstimate(workers: Int) -> WorkEstimate {
+    var operations = 0.0
+    for run in runs {
+      let perPoint = Double(run.spec.multiplyAddsPerPoint)
+      let evaluations = Double(run.steps / run.evaluationInterval + 1)
+      operations +=
+        perPoint
+        * (3 * Double(run.steps) * Double(run.batchSize) + evaluations * Double(TwoSpirals.testCount))
+    }
+    // A concurrent run's largest pass is the evaluation over the test set: every slot
+    // (about six per block) at up to t·d channels, 4 bytes each. Results keep only curves
+    // and the trained weights, small beside that.
+    var largestPass = 0.0
+    for spec in variants {
+      let slots = Double(6 * spec.blocks + 10)
+      largestPass = max(largestPass, slots * Double(spec.hidden) * Double(TwoSpirals.testCount) * 4)
+    }
+    let concurrent = Double(min(workers, max(1, runs.count)))
+    return WorkEstimate(operations: operations, bytes: WorkEstimate.programBytes + concurrent * largestPass)
+  }
+
+  /// Trains every run (on every core) and gathers them by variant. `progress` is called as
+  /// each run finishes, from any thread.
+  public func run(progress: (@Sendable () -> Void)? = nil) -> AblationResult {
+    let data = TwoSpirals(seed: seed)
+    let training = data.training, test = data.test
+    let results = runs.concurrentMap { run in
+      defer { progress?() }
+      return run.run(training: training, test: test)
+    }
+    let specs = variants
+    let grouped = specs.indices.map { v in
+      VariantResult(spec: specs[v], runs: Array(results[(v * seeds)..<((v + 1) * seeds)]))
+    }
+    return AblationResult(study: self, variants: grouped)
+  }
+}
+
+/// Every seed of one variant.
+public struct VariantResult: Sendable {
+  public var spec: MiniNetSpec
+  public var runs: [TrainingResult]
+
+  public var accuracy: SeedStatistics { SeedStatistics(runs.map(\.finalAccuracy)) }
+
+  /// The mean test accuracy at each evaluated step, with the lowest and highest seed.
+  public var curve: [(step: Int, mean: Double, low: Double, high: Double)] {
+    guard let first = runs.first else { return [] }
+    return first.curve.indices.map { i in
+      let values = runs.map { $0.curve[i].accuracy }
+      return (first.curve[i].step, SeedStatistics(values).mean, values.min()!, values.max()!)
+    }
+  }
+}
+
+public struct AblationResult: Sendable {
+  public var study: AblationStudy
+  public var variants: [VariantResult]
+
+  public func variant(_ spec: MiniNetSpec) -> VariantResult? { variants.first { $0.spec == spec } }
+
+  /// The comparisons the paper draws, each as the variant it favours against the other.
+  public var comparisons: [Comparison] {
+    var pairs: [Comparison] = []
+    if study.comparison != .shortcut {
+      for d in study.activationWidths {
+        if let a = variant(MiniNetSpec(width: d, projection: .linear)),
+          let b = variant(MiniNetSpec(width: d, projection: .relu6))
+        {
+          pairs.append(Comparison(paper: a, other: b))
+        }
+      }
+    }
+    if study.comparison != .activation {
+      for d in study.shortcutWidths {
+        guard let a = variant(MiniNetSpec(width: d, shortcut: .bottlenecks)) else { continue }
+        for other in [MiniNetSpec.Shortcut.expansions, .none] {
+          if let b = variant(MiniNetSpec(width: d, shortcut: other)) {
+            pairs.append(Comparison(paper: a, other: b))
+          }
+        }
+      }
+    }
+    return pairs
+  }
+
+  /// The paper's choice against an alternative: the difference of mean accuracy and the
+  /// half width of its 95% interval (Welch).
+  public struct Comparison: Sendable {
+    public var paper: VariantResult
+    public var other: VariantResult
+
+    public var difference: (difference: Double, halfWidth: Double) {
+      paper.accuracy.difference(from: other.accuracy)
+    }
+
+    /// Whether the gap is larger than its uncertainty, and which way.
+    public var outcome: Outcome {
+      let (difference, halfWidth) = self.difference
+      if difference - halfWidth > 0 { return .paperAhead }
+      if difference + halfWidth < 0 { return .otherAhead }
+      return .withinUncertainty
+    }
+
+    public enum Outcome: String, Sendable {
+      case paperAhead = "paper-ahead"
+      case otherAhead = "other-ahead"
+      case withinUncertainty = "within-uncertainty"
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import AblationKit
+
+/// One training step of the miniature at each width (the figure to set beside PyTorch's on
+/// the same net), then the default Figure 6a study and the Figure 6b study at d = 3, whole.
+func benchmarkAblation(runs: Int) {
+  let data = TwoSpirals(seed: 1)
+  let training = data.training
+  let x = Array(training.x.prefix(TrainingRun.defaultBatchSize))
+  let y = Array(training.y.prefix(TrainingRun.defaultBatchSize))
+  let labels = Array(training.labels.prefix(TrainingRun.defaultBatchSize))
+  for d in AblationStudy.defaultActivationWidths {
+    var net = InvertedResidualNet(spec: MiniNetSpec(width: d), seed: 1)
+    var adam = Adam(parameterCount: net.parameterCount, learningRate: 0.01)
+    let step = measure(runs: runs) {
+      for _ in 0..<100 {
+        let pass = net.trainingPass(x: x, y: y)
+        let loss = CrossEntropy.evaluate(pass, labels: labels)
+        adam.update(&net.parameters, gradient: net.backward(pass, logitGradient: loss.gradient))
+      }
+    }
+    print(
+      "ablation step  d=\(d) batch=128  median \(format(step * 10_000)) µs per step (forward, backward, Adam)"
+    )
+  }
+  let clock = ContinuousClock()
+  for study in [AblationStudy(), AblationStudy(comparison: .shortcut)] {
+    let elapsed = seconds(clock.measure { _ = study.run() })
+    print(
+      "ablation study  --compare \(study.comparison.rawValue)  \(study.runs.count) networks × \(study.steps) steps  \(format(elapsed)) s"
+    )
+  }
+}
