@@ -104,13 +104,18 @@ public struct AblationStudy: Equatable, Sendable {
   public func run(progress: (@Sendable () -> Void)? = nil) -> AblationResult {
     let data = TwoSpirals(seed: seed)
     let training = data.training, test = data.test
-    let results = runs.concurrentMap { run in
+    // Largest networks first, so no core is left with a big one at the end.
+    let all = runs
+    let order = all.indices.sorted { all[$0].spec.multiplyAddsPerPoint > all[$1].spec.multiplyAddsPerPoint }
+    let trained = order.map { all[$0] }.concurrentMap { run in
       defer { progress?() }
       return run.run(training: training, test: test)
     }
+    var results = [TrainingResult?](repeating: nil, count: all.count)
+    for (position, index) in order.enumerated() { results[index] = trained[position] }
     let specs = variants
     let grouped = specs.indices.map { v in
-      VariantResult(spec: specs[v], runs: Array(results[(v * seeds)..<((v + 1) * seeds)]))
+      VariantResult(spec: specs[v], runs: results[(v * seeds)..<((v + 1) * seeds)].map { $0! })
     }
     return AblationResult(study: self, variants: grouped)
   }

@@ -29,12 +29,39 @@ public struct Adam: Sendable {
     let stepSize = Float(learningRate / (1 - beta1Power))
     let correction = Float((1 - beta2Power).squareRoot())
     let w1 = Float(1 - beta1), b2 = Float(beta2), w2 = Float(1 - beta2), eps = Float(epsilon)
-    for i in parameters.indices {
-      let g = gradient[i]
-      firstMoment[i] += w1 * (g - firstMoment[i])
-      secondMoment[i] = b2 * secondMoment[i] + w2 * g * g
-      let denominator = secondMoment[i].squareRoot() / correction + eps
-      parameters[i] -= stepSize * (firstMoment[i] / denominator)
+    let count = parameters.count
+    parameters.withUnsafeMutableBufferPointer { p in
+      firstMoment.withUnsafeMutableBufferPointer { m in
+        secondMoment.withUnsafeMutableBufferPointer { v in
+          gradient.withUnsafeBufferPointer { g in
+            // Eight lanes at a time: each lane does exactly the scalar arithmetic below (+, −,
+            // ×, ÷ and √ are correctly rounded lane by lane), so the bits are the same.
+            var i = 0
+            while i + 8 <= count {
+              let gs = SIMD8<Float>(g[i..<(i + 8)])
+              var ms = SIMD8<Float>(m[i..<(i + 8)])
+              var vs = SIMD8<Float>(v[i..<(i + 8)])
+              ms += w1 * (gs - ms)
+              vs = b2 * vs + w2 * gs * gs
+              let denominator = vs.squareRoot() / correction + eps
+              let ps = SIMD8<Float>(p[i..<(i + 8)]) - stepSize * (ms / denominator)
+              for lane in 0..<8 {
+                m[i + lane] = ms[lane]
+                v[i + lane] = vs[lane]
+                p[i + lane] = ps[lane]
+              }
+              i += 8
+            }
+            while i < count {
+              m[i] += w1 * (g[i] - m[i])
+              v[i] = b2 * v[i] + w2 * g[i] * g[i]
+              let denominator = v[i].squareRoot() / correction + eps
+              p[i] -= stepSize * (m[i] / denominator)
+              i += 1
+            }
+          }
+        }
+      }
     }
   }
 }

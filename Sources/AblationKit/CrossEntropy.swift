@@ -6,7 +6,8 @@ import ManifoldKit
 public enum CrossEntropy {
   /// The mean loss, its gradient with respect to the logits (channel-major, 2 × batch) and
   /// the number of points whose larger logit is their class.
-  public static func evaluate(_ pass: InvertedResidualNet.Pass, labels: [Int]) -> (
+  /// Training needs only the gradient: `withLoss: false` skips the logarithms.
+  public static func evaluate(_ pass: InvertedResidualNet.Pass, labels: [Int], withLoss: Bool = true) -> (
     loss: Double, gradient: [Float], correct: Int
   ) {
     let batch = pass.batch

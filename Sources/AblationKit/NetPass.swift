@@ -2,214 +2,236 @@ import Kernels
 import ManifoldKit
 
 extension InvertedResidualNet {
-  /// One forward pass over a batch, with what the backward pass needs.
+  /// The buffers of one forward and backward pass over a batch, allocated once and reused
+  /// every step: each slot's activations and gradient (channel-major: element (c, n) at
+  /// c·batch + n), BatchNorm's x̂ and 1/√(σ² + ε), and the parameters' gradient.
   public struct Pass: Sendable {
     public let batch: Int
-    /// Each slot's activations, channel-major: element (c, n) at c·batch + n.
-    var slots: [[Float]]
-    /// Per BatchNorm operation (by index): x̂ and 1/√(σ² + ε) of each channel.
-    var normalised: [Int: [Float]] = [:]
-    var inverseDeviation: [Int: [Float]] = [:]
+    let slotOffsets: [Int]
+    let normalisedOffsets: [Int]
+    let deviationOffsets: [Int]
+    var activations: [Float]
+    var slotGradients: [Float]
+    var normalised: [Float]
+    var inverseDeviation: [Float]
+    public internal(set) var parameterGradient: [Float]
+
+    public init(for net: InvertedResidualNet, batch: Int) {
+      self.batch = batch
+      var offsets: [Int] = []
+      var total = 0
+      for channels in net.slotChannels {
+        offsets.append(total)
+        total += channels * batch
+      }
+      slotOffsets = offsets
+      var normalised: [Int] = [], deviations: [Int] = []
+      var normalisedTotal = 0, deviationTotal = 0
+      for operation in net.operations {
+        normalised.append(normalisedTotal)
+        deviations.append(deviationTotal)
+        if case .batchNorm(_, _, _, _, _, let channels) = operation {
+          normalisedTotal += channels * batch
+          deviationTotal += channels
+        }
+      }
+      normalisedOffsets = normalised
+      deviationOffsets = deviations
+      activations = [Float](repeating: 0, count: total)
+      slotGradients = [Float](repeating: 0, count: total)
+      self.normalised = [Float](repeating: 0, count: normalisedTotal)
+      inverseDeviation = [Float](repeating: 0, count: deviationTotal)
+      parameterGradient = [Float](repeating: 0, count: net.parameters.count)
+    }
 
     /// The two logits of point n.
     public func logits(_ n: Int) -> (Float, Float) {
-      let last = slots[slots.count - 1]
-      return (last[n], last[batch + n])
+      let last = slotOffsets[slotOffsets.count - 1]
+      return (activations[last + n], activations[last + batch + n])
     }
   }
 
   /// A training pass: BatchNorm normalises by the batch's own mean and (biased) variance and
   /// moves its running statistics toward them (momentum 0.1, unbiased variance, as PyTorch).
-  public mutating func trainingPass(x: [Float], y: [Float]) -> Pass { forward(x: x, y: y, training: true) }
+  public mutating func trainingPass(x: [Float], y: [Float]) -> Pass {
+    var pass = Pass(for: self, batch: x.count)
+    forward(&pass, x: x, y: y, training: true)
+    return pass
+  }
 
   /// An evaluation pass: BatchNorm uses the running statistics.
   public func evaluationPass(x: [Float], y: [Float]) -> Pass {
+    var pass = Pass(for: self, batch: x.count)
     var copy = self
-    return copy.forward(x: x, y: y, training: false)
-  }
-
-  mutating func forward(x: [Float], y: [Float], training: Bool) -> Pass {
-    let batch = x.count
-    var pass = Pass(batch: batch, slots: slotChannels.map { _ in [] })
-    pass.slots[0] = x + y
-    for (index, operation) in operations.enumerated() {
-      switch operation {
-      case .dense(let input, let output, let weights, let bias, let inputs, let outputs):
-        var result = [Float](repeating: 0, count: outputs * batch)
-        parameters.withUnsafeBufferPointer { p in
-          pass.slots[input].withUnsafeBufferPointer { x in
-            result.withUnsafeMutableBufferPointer { y in
-              for o in 0..<outputs {
-                let row = y.baseAddress! + o * batch
-                let b = bias.map { p[$0 + o] } ?? 0
-                for n in 0..<batch { row[n] = b }
-                for i in 0..<inputs {
-                  VectorOps.axpy(p[weights + o * inputs + i], x.baseAddress! + i * batch, row, count: batch)
-                }
-              }
-            }
-          }
-        }
-        pass.slots[output] = result
-      case .batchNorm(let input, let output, let gamma, let beta, let runningOffset, let channels):
-        var result = [Float](repeating: 0, count: channels * batch)
-        var hat = [Float](repeating: 0, count: channels * batch)
-        var inverse = [Float](repeating: 0, count: channels)
-        let n = Float(batch)
-        pass.slots[input].withUnsafeBufferPointer { x in
-          for c in 0..<channels {
-            let column = x.baseAddress! + c * batch
-            let mean: Float
-            let variance: Float
-            if training {
-              mean = VectorOps.sum(column, count: batch) / n
-              var centred = [Float](repeating: 0, count: batch)
-              for i in 0..<batch { centred[i] = column[i] - mean }
-              variance =
-                centred.withUnsafeBufferPointer {
-                  VectorOps.dot($0.baseAddress!, $0.baseAddress!, count: batch)
-                } / n
-              let m = Self.batchNormMomentum
-              running[runningOffset + c] = (1 - m) * running[runningOffset + c] + m * mean
-              let unbiased = batch > 1 ? variance * n / (n - 1) : variance
-              running[runningOffset + channels + c] =
-                (1 - m) * running[runningOffset + channels + c] + m * unbiased
-            } else {
-              mean = running[runningOffset + c]
-              variance = running[runningOffset + channels + c]
-            }
-            let invStd = 1 / (variance + Self.batchNormEpsilon).squareRoot()
-            inverse[c] = invStd
-            let g = parameters[gamma + c], b = parameters[beta + c]
-            for i in 0..<batch {
-              let normal = (column[i] - mean) * invStd
-              hat[c * batch + i] = normal
-              result[c * batch + i] = g * normal + b
-            }
-          }
-        }
-        pass.slots[output] = result
-        pass.normalised[index] = hat
-        pass.inverseDeviation[index] = inverse
-      case .scale(let input, let output, let factor, let shift, let channels):
-        var result = pass.slots[input]
-        for c in 0..<channels {
-          let a = parameters[factor + c], b = parameters[shift + c]
-          for i in 0..<batch { result[c * batch + i] = a * result[c * batch + i] + b }
-        }
-        pass.slots[output] = result
-      case .relu6(let input, let output):
-        pass.slots[output] = pass.slots[input].map { min(max($0, 0), 6) }
-      case .add(let a, let b, let output):
-        var result = pass.slots[a]
-        let other = pass.slots[b]
-        for i in result.indices { result[i] += other[i] }
-        pass.slots[output] = result
-      }
-    }
+    copy.forward(&pass, x: x, y: y, training: false)
     return pass
   }
 
   /// The gradient of the loss with respect to every parameter, given its gradient with
   /// respect to the logits (channel-major, 2 × batch).
   public func backward(_ pass: Pass, logitGradient: [Float]) -> [Float] {
+    var pass = pass
+    backward(&pass, logitGradient: logitGradient)
+    return pass.parameterGradient
+  }
+
+  /// The forward pass into `pass`'s buffers, which must have been made for this net.
+  public mutating func forward(_ pass: inout Pass, x: [Float], y: [Float], training: Bool) {
     let batch = pass.batch
-    var gradient = [Float](repeating: 0, count: parameters.count)
-    var slotGradients: [[Float]?] = Array(repeating: nil, count: slotChannels.count)
-    slotGradients[slotChannels.count - 1] = logitGradient
-    func accumulate(_ slot: Int, _ values: [Float]) {
-      if var existing = slotGradients[slot] {
-        for i in existing.indices { existing[i] += values[i] }
-        slotGradients[slot] = existing
-      } else {
-        slotGradients[slot] = values
-      }
-    }
-    for (index, operation) in operations.enumerated().reversed() {
-      switch operation {
-      case .dense(let input, let output, let weights, let bias, let inputs, let outputs):
-        guard let dy = slotGradients[output] else { continue }
-        var dx = [Float](repeating: 0, count: inputs * batch)
-        let x = pass.slots[input]
-        dy.withUnsafeBufferPointer { dy in
-          x.withUnsafeBufferPointer { x in
-            dx.withUnsafeMutableBufferPointer { dx in
-              parameters.withUnsafeBufferPointer { p in
-                for o in 0..<outputs {
-                  let row = dy.baseAddress! + o * batch
-                  if let bias { gradient[bias + o] += VectorOps.sum(row, count: batch) }
-                  for i in 0..<inputs {
-                    gradient[weights + o * inputs + i] += VectorOps.dot(
-                      row, x.baseAddress! + i * batch, count: batch)
-                  }
+    precondition(x.count == batch && y.count == batch)
+    let slots = pass.slotOffsets
+    let normalisedOffsets = pass.normalisedOffsets, deviationOffsets = pass.deviationOffsets
+    let operations = self.operations
+    let n = Float(batch)
+    let momentum = Self.batchNormMomentum, epsilon = Self.batchNormEpsilon
+    var centred = [Float](repeating: 0, count: batch)
+    parameters.withUnsafeBufferPointer { p in
+      running.withUnsafeMutableBufferPointer { running in
+        pass.activations.withUnsafeMutableBufferPointer { a in
+          pass.normalised.withUnsafeMutableBufferPointer { hat in
+            pass.inverseDeviation.withUnsafeMutableBufferPointer { inverse in
+              centred.withUnsafeMutableBufferPointer { centred in
+                let a = a.baseAddress!, p = p.baseAddress!
+                for i in 0..<batch {
+                  a[i] = x[i]
+                  a[batch + i] = y[i]
                 }
-                // dx(i) = Σ_o W(o, i)·dy(o), o in order.
-                for i in 0..<inputs {
-                  let target = dx.baseAddress! + i * batch
-                  for o in 0..<outputs {
-                    VectorOps.axpy(
-                      p[weights + o * inputs + i], dy.baseAddress! + o * batch, target, count: batch)
+                for (index, operation) in operations.enumerated() {
+                  switch operation {
+                  case .dense(let input, let output, let weights, let bias, let inputs, let outputs):
+                    let xs = a + slots[input]
+                    for o in 0..<outputs {
+                      let row = a + slots[output] + o * batch
+                      let b = bias.map { p[$0 + o] } ?? 0
+                      for k in 0..<batch { row[k] = b }
+                      for i in 0..<inputs {
+                        VectorOps.axpy(p[weights + o * inputs + i], xs + i * batch, row, count: batch)
+                      }
+                    }
+                  case .batchNorm(let input, let output, let gamma, let beta, let statistics, let channels):
+                    for c in 0..<channels {
+                      let column = a + slots[input] + c * batch
+                      let mean: Float, variance: Float
+                      if training {
+                        mean = VectorOps.sum(column, count: batch) / n
+                        for k in 0..<batch { centred[k] = column[k] - mean }
+                        let base = centred.baseAddress!
+                        variance = VectorOps.dot(base, base, count: batch) / n
+                        running[statistics + c] = (1 - momentum) * running[statistics + c] + momentum * mean
+                        let unbiased = batch > 1 ? variance * n / (n - 1) : variance
+                        running[statistics + channels + c] =
+                          (1 - momentum) * running[statistics + channels + c] + momentum * unbiased
+                      } else {
+                        mean = running[statistics + c]
+                        variance = running[statistics + channels + c]
+                      }
+                      let invStd = 1 / (variance + epsilon).squareRoot()
+                      inverse[deviationOffsets[index] + c] = invStd
+                      let g = p[gamma + c], b = p[beta + c]
+                      let normal = hat.baseAddress! + normalisedOffsets[index] + c * batch
+                      let out = a + slots[output] + c * batch
+                      for k in 0..<batch {
+                        normal[k] = (column[k] - mean) * invStd
+                        out[k] = g * normal[k] + b
+                      }
+                    }
+                  case .scale(let input, let output, let factor, let shift, let channels):
+                    for c in 0..<channels {
+                      let source = a + slots[input] + c * batch, out = a + slots[output] + c * batch
+                      let f = p[factor + c], s = p[shift + c]
+                      for k in 0..<batch { out[k] = f * source[k] + s }
+                    }
+                  case .relu6(let input, let output):
+                    VectorOps.relu6(a + slots[input], a + slots[output], count: slotChannels[output] * batch)
+                  case .add(let first, let second, let output):
+                    let count = slotChannels[output] * batch
+                    let u = a + slots[first], v = a + slots[second], out = a + slots[output]
+                    for k in 0..<count { out[k] = u[k] + v[k] }
                   }
                 }
               }
             }
           }
         }
-        if input != 0 { accumulate(input, dx) }
-      case .batchNorm(let input, let output, let gamma, let beta, _, let channels):
-        guard let dy = slotGradients[output] else { continue }
-        let hat = pass.normalised[index]!, inverse = pass.inverseDeviation[index]!
-        var dx = [Float](repeating: 0, count: channels * batch)
-        let n = Float(batch)
-        for c in 0..<channels {
-          let (sumDy, sumDyHat) = dy.withUnsafeBufferPointer { dy in
-            hat.withUnsafeBufferPointer { hat in
-              (
-                VectorOps.sum(dy.baseAddress! + c * batch, count: batch),
-                VectorOps.dot(dy.baseAddress! + c * batch, hat.baseAddress! + c * batch, count: batch)
-              )
-            }
-          }
-          gradient[gamma + c] += sumDyHat
-          gradient[beta + c] += sumDy
-          let scale = parameters[gamma + c] * inverse[c] / n
-          for i in 0..<batch {
-            let k = c * batch + i
-            dx[k] = scale * (n * dy[k] - sumDy - hat[k] * sumDyHat)
-          }
-        }
-        accumulate(input, dx)
-      case .scale(let input, let output, let factor, let shift, let channels):
-        guard let dy = slotGradients[output] else { continue }
-        let x = pass.slots[input]
-        var dx = dy
-        for c in 0..<channels {
-          let (sumDy, sumDyX) = dy.withUnsafeBufferPointer { dy in
-            x.withUnsafeBufferPointer { x in
-              (
-                VectorOps.sum(dy.baseAddress! + c * batch, count: batch),
-                VectorOps.dot(dy.baseAddress! + c * batch, x.baseAddress! + c * batch, count: batch)
-              )
-            }
-          }
-          gradient[factor + c] += sumDyX
-          gradient[shift + c] += sumDy
-          let a = parameters[factor + c]
-          for i in 0..<batch { dx[c * batch + i] = a * dy[c * batch + i] }
-        }
-        accumulate(input, dx)
-      case .relu6(let input, let output):
-        guard var dx = slotGradients[output] else { continue }
-        let x = pass.slots[input]
-        // ReLU6 passes the gradient where 0 < x < 6, as PyTorch's hardtanh does.
-        for i in dx.indices where !(x[i] > 0 && x[i] < 6) { dx[i] = 0 }
-        accumulate(input, dx)
-      case .add(let a, let b, let output):
-        guard let dz = slotGradients[output] else { continue }
-        accumulate(a, dz)
-        accumulate(b, dz)
       }
     }
-    return gradient
+  }
+
+  /// The backward pass: slot gradients from the logits back, and the parameters' gradient
+  /// into `pass.parameterGradient`. A slot read twice (a block's input, which the shortcut
+  /// also reads) gets both contributions, added in the reverse order of the operations.
+  public func backward(_ pass: inout Pass, logitGradient: [Float]) {
+    let batch = pass.batch
+    let slots = pass.slotOffsets
+    let normalisedOffsets = pass.normalisedOffsets, deviationOffsets = pass.deviationOffsets
+    let n = Float(batch)
+    let last = slots[slots.count - 1]
+    for i in pass.slotGradients.indices { pass.slotGradients[i] = 0 }
+    for i in pass.parameterGradient.indices { pass.parameterGradient[i] = 0 }
+    for i in 0..<logitGradient.count { pass.slotGradients[last + i] = logitGradient[i] }
+    parameters.withUnsafeBufferPointer { p in
+      pass.activations.withUnsafeBufferPointer { a in
+        pass.slotGradients.withUnsafeMutableBufferPointer { d in
+          pass.normalised.withUnsafeBufferPointer { hat in
+            pass.inverseDeviation.withUnsafeBufferPointer { inverse in
+              pass.parameterGradient.withUnsafeMutableBufferPointer { grad in
+                let a = a.baseAddress!, d = d.baseAddress!, p = p.baseAddress!, grad = grad.baseAddress!
+                for (index, operation) in operations.enumerated().reversed() {
+                  switch operation {
+                  case .dense(let input, let output, let weights, let bias, let inputs, let outputs):
+                    let dy = d + slots[output], xs = a + slots[input]
+                    for o in 0..<outputs {
+                      let row = dy + o * batch
+                      if let bias { grad[bias + o] += VectorOps.sum(row, count: batch) }
+                      for i in 0..<inputs {
+                        grad[weights + o * inputs + i] += VectorOps.dot(row, xs + i * batch, count: batch)
+                      }
+                    }
+                    // The input's gradient, except for the data itself (slot 0).
+                    guard input != 0 else { continue }
+                    let dx = d + slots[input]
+                    for i in 0..<inputs {
+                      for o in 0..<outputs {
+                        VectorOps.axpy(
+                          p[weights + o * inputs + i], dy + o * batch, dx + i * batch, count: batch)
+                      }
+                    }
+                  case .batchNorm(let input, let output, let gamma, let beta, _, let channels):
+                    for c in 0..<channels {
+                      let dy = d + slots[output] + c * batch, dx = d + slots[input] + c * batch
+                      let normal = hat.baseAddress! + normalisedOffsets[index] + c * batch
+                      let sumDy = VectorOps.sum(dy, count: batch)
+                      let sumDyHat = VectorOps.dot(dy, normal, count: batch)
+                      grad[gamma + c] += sumDyHat
+                      grad[beta + c] += sumDy
+                      let scale = p[gamma + c] * inverse[deviationOffsets[index] + c] / n
+                      for k in 0..<batch { dx[k] += scale * (n * dy[k] - sumDy - normal[k] * sumDyHat) }
+                    }
+                  case .scale(let input, let output, let factor, let shift, let channels):
+                    for c in 0..<channels {
+                      let dy = d + slots[output] + c * batch, dx = d + slots[input] + c * batch
+                      let xs = a + slots[input] + c * batch
+                      grad[factor + c] += VectorOps.dot(dy, xs, count: batch)
+                      grad[shift + c] += VectorOps.sum(dy, count: batch)
+                      VectorOps.axpy(p[factor + c], dy, dx, count: batch)
+                    }
+                  case .relu6(let input, let output):
+                    // ReLU6 passes the gradient where 0 < x < 6, as PyTorch's hardtanh does.
+                    VectorOps.addReLU6Gradient(
+                      d + slots[output], input: a + slots[input], into: d + slots[input],
+                      count: slotChannels[output] * batch)
+                  case .add(let first, let second, let output):
+                    let count = slotChannels[output] * batch
+                    let dz = d + slots[output], du = d + slots[first], dv = d + slots[second]
+                    VectorOps.axpy(1, dz, du, count: count)
+                    VectorOps.axpy(1, dz, dv, count: count)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
   }
 }

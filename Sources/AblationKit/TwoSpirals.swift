@@ -52,4 +52,9 @@ public struct LabelledPoints: Equatable, Sendable {
   public var labels: [Int]
 
   public var count: Int { labels.count }
+
+  /// The first `count` points (the sets alternate classes, so any prefix is balanced).
+  public func prefix(_ count: Int) -> LabelledPoints {
+    LabelledPoints(x: Array(x.prefix(count)), y: Array(y.prefix(count)), labels: Array(labels.prefix(count)))
+  }
 }

@@ -46,7 +46,7 @@ enum NetworkScreen {
     let largestShare = network.groups.map { Double($0.multiplyAdds) / Double(max(1, totalMAdds)) }.max() ?? 0
     drawHeader(columns: columns, theme: theme, x: area.x, y: y, into: &canvas)
     y += 1
-    let visible = area.maxY - y
+    let visible = max(0, area.maxY - y)
     let groups = network.groups
     let top = scrollTop(selected: state.selectedGroup, count: groups.count, visible: visible)
     for (offset, group) in groups[top..<min(groups.count, top + visible)].enumerated() {

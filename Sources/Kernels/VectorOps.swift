@@ -6,15 +6,26 @@
 /// j, j + 8, …, and then add the lanes in the order 0…7: a summation order chosen here, not
 /// by the compiler or the vector width of the machine.
 public enum VectorOps {
-  /// y ← y + a·x.
-  @inlinable
+  /// y ← y + a·x, eight lanes at a time (each element still sees one multiply, then one add).
+  @inlinable @inline(__always)
   public static func axpy(_ a: Float, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int)
   {
-    for i in 0..<count { y[i] += a * x[i] }
+    let scale = SIMD8<Float>(repeating: a)
+    var i = 0
+    while i + 8 <= count {
+      let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+      let ys = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(y + i).storeBytes(of: ys + scale * xs, as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count {
+      y[i] += a * x[i]
+      i += 1
+    }
   }
 
   /// Σ x[i]·y[i] in the fixed eight-lane order.
-  @inlinable
+  @inlinable @inline(__always)
   public static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, count: Int) -> Float {
     var lanes = SIMD8<Float>(repeating: 0)
     var i = 0
@@ -36,7 +47,7 @@ public enum VectorOps {
   }
 
   /// Σ x[i] in the fixed eight-lane order.
-  @inlinable
+  @inlinable @inline(__always)
   public static func sum(_ x: UnsafePointer<Float>, count: Int) -> Float {
     var lanes = SIMD8<Float>(repeating: 0)
     var i = 0
@@ -53,6 +64,47 @@ public enum VectorOps {
     }
     lanes += rest
     return reduce(lanes)
+  }
+
+  /// y ← min(max(x, 0), 6), elementwise.
+  @inlinable @inline(__always)
+  public static func relu6(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
+    let zero = SIMD8<Float>(repeating: 0), six = SIMD8<Float>(repeating: 6)
+    var i = 0
+    while i + 8 <= count {
+      let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+      // replacing(with:where:) rather than pointwiseMin/Max, which Swift leaves generic and slow.
+      let clipped = xs.replacing(with: zero, where: xs .< zero)
+      UnsafeMutableRawPointer(y + i).storeBytes(
+        of: clipped.replacing(with: six, where: clipped .> six), as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count {
+      y[i] = min(max(x[i], 0), 6)
+      i += 1
+    }
+  }
+
+  /// dx ← dx + dy where 0 < x < 6 (ReLU6's gradient; PyTorch's hardtanh passes it there).
+  @inlinable @inline(__always)
+  public static func addReLU6Gradient(
+    _ dy: UnsafePointer<Float>, input x: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>,
+    count: Int
+  ) {
+    let zero = SIMD8<Float>(repeating: 0), six = SIMD8<Float>(repeating: 6)
+    var i = 0
+    while i + 8 <= count {
+      let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+      let dys = UnsafeRawPointer(dy + i).loadUnaligned(as: SIMD8<Float>.self)
+      let dxs = UnsafeRawPointer(dx + i).loadUnaligned(as: SIMD8<Float>.self)
+      let passed = zero.replacing(with: dys, where: (xs .> zero) .& (xs .< six))
+      UnsafeMutableRawPointer(dx + i).storeBytes(of: dxs + passed, as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count {
+      dx[i] += x[i] > 0 && x[i] < 6 ? dy[i] : 0
+      i += 1
+    }
   }
 
   /// Lanes 0…7 added left to right.

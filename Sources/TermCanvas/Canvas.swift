@@ -122,22 +122,26 @@ public struct Canvas: Equatable, Sendable {
   /// Greedy word wrap to `width` cells.
   public static func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
+    // Measured in scalars, one per cell, as `write` draws them: a combining mark counts as a
+    // Character with the letter before it, but takes a cell of its own here.
+    func cells(_ text: String) -> Int { text.unicodeScalars.count }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       var line = ""
       for word in paragraph.split(separator: " ") {
-        var word = String(word)
-        while word.count > width {
+        var scalars = Array(String(word).unicodeScalars)
+        while scalars.count > width {
           if !line.isEmpty {
             lines.append(line)
             line = ""
           }
-          lines.append(String(word.prefix(width)))
-          word = String(word.dropFirst(width))
+          lines.append(String(String.UnicodeScalarView(scalars[..<width])))
+          scalars = Array(scalars[width...])
         }
+        let word = String(String.UnicodeScalarView(scalars))
         if line.isEmpty {
           line = word
-        } else if line.count + 1 + word.count <= width {
+        } else if cells(line) + 1 + cells(word) <= width {
           line += " " + word
         } else {
           lines.append(line)

@@ -10,7 +10,8 @@ public enum TokenFit {
   {
     var kept = Array(tokens.indices)
     func joined() -> String { kept.map { tokens[$0].text }.joined(separator: separator) }
-    while !kept.isEmpty && joined().count > width {
+    // Scalars, one per cell, as Canvas.write draws them.
+    while !kept.isEmpty && joined().unicodeScalars.count > width {
       let drop = kept.enumerated().min { a, b in
         let pa = tokens[a.element].priority, pb = tokens[b.element].priority
         return pa != pb ? pa < pb : a.offset > b.offset

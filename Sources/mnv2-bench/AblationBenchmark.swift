@@ -11,11 +11,13 @@ func benchmarkAblation(runs: Int) {
   for d in AblationStudy.defaultActivationWidths {
     var net = InvertedResidualNet(spec: MiniNetSpec(width: d), seed: 1)
     var adam = Adam(parameterCount: net.parameterCount, learningRate: 0.01)
+    var pass = InvertedResidualNet.Pass(for: net, batch: x.count)
     let step = measure(runs: runs) {
       for _ in 0..<100 {
-        let pass = net.trainingPass(x: x, y: y)
+        net.forward(&pass, x: x, y: y, training: true)
         let loss = CrossEntropy.evaluate(pass, labels: labels)
-        adam.update(&net.parameters, gradient: net.backward(pass, logitGradient: loss.gradient))
+        net.backward(&pass, logitGradient: loss.gradient)
+        adam.update(&net.parameters, gradient: pass.parameterGradient)
       }
     }
     print(

@@ -45,4 +45,15 @@ import Testing
     #expect(TerminalColor.gradient(at: 1) == TerminalColor.gradient.last)
     #expect(TerminalColor.gradient(at: .nan) == TerminalColor.gradient[0])
   }
+
+  /// Found by the lesson fuzzer: "m〮" (m and a combining mark) is one Character but two
+  /// cells as `write` draws them, so wrapping by Characters let a line run past its width.
+  @Test func wrapMeasuresCellsNotCharacters() {
+    let text = "ab m\u{302E}x cd ef"
+    let lines = Canvas.wrap(text, width: 7)
+    #expect(lines.allSatisfy { $0.unicodeScalars.count <= 7 }, "\(lines)")
+    var canvas = Canvas(width: 7, height: 4)
+    canvas.writeWrapped(text, in: canvas.bounds)
+    #expect(canvas.layoutViolations().isEmpty, "\(canvas.layoutViolations())")
+  }
 }
