@@ -37,19 +37,20 @@ public struct Adam: Sendable {
             // Eight lanes at a time: each lane does exactly the scalar arithmetic below (+, −,
             // ×, ÷ and √ are correctly rounded lane by lane), so the bits are the same.
             var i = 0
+            func load(_ pointer: UnsafeRawPointer) -> SIMD8<Float> {
+              pointer.loadUnaligned(as: SIMD8<Float>.self)
+            }
             while i + 8 <= count {
-              let gs = SIMD8<Float>(g[i..<(i + 8)])
-              var ms = SIMD8<Float>(m[i..<(i + 8)])
-              var vs = SIMD8<Float>(v[i..<(i + 8)])
+              let gs = load(g.baseAddress! + i)
+              var ms = load(m.baseAddress! + i)
+              var vs = load(v.baseAddress! + i)
               ms += w1 * (gs - ms)
               vs = b2 * vs + w2 * gs * gs
               let denominator = vs.squareRoot() / correction + eps
-              let ps = SIMD8<Float>(p[i..<(i + 8)]) - stepSize * (ms / denominator)
-              for lane in 0..<8 {
-                m[i + lane] = ms[lane]
-                v[i + lane] = vs[lane]
-                p[i + lane] = ps[lane]
-              }
+              let ps = load(p.baseAddress! + i) - stepSize * (ms / denominator)
+              UnsafeMutableRawPointer(m.baseAddress! + i).storeBytes(of: ms, as: SIMD8<Float>.self)
+              UnsafeMutableRawPointer(v.baseAddress! + i).storeBytes(of: vs, as: SIMD8<Float>.self)
+              UnsafeMutableRawPointer(p.baseAddress! + i).storeBytes(of: ps, as: SIMD8<Float>.self)
               i += 8
             }
             while i < count {

@@ -99,15 +99,9 @@ extension InvertedResidualNet {
                 for (index, operation) in operations.enumerated() {
                   switch operation {
                   case .dense(let input, let output, let weights, let bias, let inputs, let outputs):
-                    let xs = a + slots[input]
-                    for o in 0..<outputs {
-                      let row = a + slots[output] + o * batch
-                      let b = bias.map { p[$0 + o] } ?? 0
-                      for k in 0..<batch { row[k] = b }
-                      for i in 0..<inputs {
-                        VectorOps.axpy(p[weights + o * inputs + i], xs + i * batch, row, count: batch)
-                      }
-                    }
+                    VectorOps.dense(
+                      weights: p + weights, bias: bias.map { p + $0 }, input: a + slots[input],
+                      output: a + slots[output], inputs: inputs, outputs: outputs, batch: batch)
                   case .batchNorm(let input, let output, let gamma, let beta, let statistics, let channels):
                     for c in 0..<channels {
                       let column = a + slots[input] + c * batch

@@ -32,3 +32,28 @@ func benchmarkAblation(runs: Int) {
     )
   }
 }
+
+/// Where one d = 8 step goes: forward, loss, backward and Adam timed apart.
+func benchmarkAblationParts(runs: Int) {
+  let training = TwoSpirals(seed: 1).training
+  let x = Array(training.x.prefix(128)), y = Array(training.y.prefix(128))
+  let labels = Array(training.labels.prefix(128))
+  var net = InvertedResidualNet(spec: MiniNetSpec(width: 8), seed: 1)
+  var adam = Adam(parameterCount: net.parameterCount, learningRate: 0.01)
+  var pass = InvertedResidualNet.Pass(for: net, batch: 128)
+  net.forward(&pass, x: x, y: y, training: true)
+  let loss = CrossEntropy.evaluate(pass, labels: labels, withLoss: false)
+  let forward = measure(runs: runs) { for _ in 0..<100 { net.forward(&pass, x: x, y: y, training: true) } }
+  let entropy = measure(runs: runs) {
+    for _ in 0..<100 { _ = CrossEntropy.evaluate(pass, labels: labels, withLoss: false) }
+  }
+  let backward = measure(runs: runs) {
+    for _ in 0..<100 { net.backward(&pass, logitGradient: loss.gradient) }
+  }
+  let update = measure(runs: runs) {
+    for _ in 0..<100 { adam.update(&net.parameters, gradient: pass.parameterGradient) }
+  }
+  print(
+    "ablation parts d=8  forward \(format(forward * 10_000)) µs  loss \(format(entropy * 10_000)) µs  "
+      + "backward \(format(backward * 10_000)) µs  Adam \(format(update * 10_000)) µs")
+}

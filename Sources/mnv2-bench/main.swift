@@ -209,6 +209,7 @@ case "render": benchmarkRender(runs: runs)
 case "lab-panel": benchmarkLabPanel(runs: runs)
 case "kernels": benchmarkKernels(runs: runs)
 case "ablation": benchmarkAblation(runs: 5)
+case "ablation-parts": benchmarkAblationParts(runs: 5)
 case "lab":
   // mnv2-bench lab [trials] [table|all]: both variants unless one is named.
   let which = arguments.dropFirst(2).first
