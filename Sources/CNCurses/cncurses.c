@@ -90,16 +90,34 @@ void mnv2_capture_stderr(void) {
   dup2(fd, STDERR_FILENO);
 }
 
-/* The terminal first, then the signal again with its default action, so the exit status
-   is the truthful 128 + n (and SIGQUIT still dumps core where core dumps are enabled). */
-static void on_terminate(int signal_number) {
-  mnv2_terminal_end();
+/* Installs `handler` for `signal_number`, keeping the previous action in `previous`
+   when it is not NULL. */
+static void install(int signal_number, void (*handler)(int), int flags, struct sigaction *previous) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = flags;
+  sigaction(signal_number, &action, previous);
+}
+
+/* The signal again, with its default action and unblocked: from a handler, after the
+   terminal or the temporary file has been seen to, so the status stays truthful (128 + n, and
+   a core dump where the default dumps one); from mnv2_stop_self, the stop itself. */
+static void raise_with_default(int signal_number) {
   signal(signal_number, SIG_DFL);
   sigset_t only;
   sigemptyset(&only);
   sigaddset(&only, signal_number);
   sigprocmask(SIG_UNBLOCK, &only, NULL);
   raise(signal_number);
+}
+
+/* The terminal first, then the signal again with its default action, so the exit status
+   is the truthful 128 + n (and SIGQUIT still dumps core where core dumps are enabled). */
+static void on_terminate(int signal_number) {
+  mnv2_terminal_end();
+  raise_with_default(signal_number);
   _exit(128 + signal_number);
 }
 
@@ -108,8 +126,7 @@ static void on_crash(int signal_number) {
   static const char message[] = "mnv2: the explorer crashed; the terminal has been restored.\n";
   ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
   (void)ignored;
-  signal(signal_number, SIG_DFL);
-  raise(signal_number);
+  raise_with_default(signal_number);
 }
 
 /* Ctrl-Z. ncurses' own handler is installed with SA_RESTART, so the blocking read carried
@@ -129,17 +146,8 @@ int mnv2_take_stop_request(void) {
 }
 
 void mnv2_stop_self(void) {
-  signal(SIGTSTP, SIG_DFL);
-  sigset_t only;
-  sigemptyset(&only);
-  sigaddset(&only, SIGTSTP);
-  sigprocmask(SIG_UNBLOCK, &only, NULL);
-  raise(SIGTSTP); /* stops here until SIGCONT */
-  struct sigaction action;
-  memset(&action, 0, sizeof action);
-  action.sa_handler = on_stop;
-  sigemptyset(&action.sa_mask);
-  sigaction(SIGTSTP, &action, NULL);
+  raise_with_default(SIGTSTP); /* stops here until SIGCONT */
+  install(SIGTSTP, on_stop, 0, NULL);
 }
 
 static void on_continue(int signal_number) {
@@ -165,14 +173,6 @@ static const int ending[] = {
 #endif
 };
 
-static void install(int signal_number, void (*handler)(int), int flags) {
-  struct sigaction action;
-  memset(&action, 0, sizeof action);
-  action.sa_handler = handler;
-  sigemptyset(&action.sa_mask);
-  action.sa_flags = flags;
-  sigaction(signal_number, &action, NULL);
-}
 
 void mnv2_install_signal_handlers(void) {
   // A parent may have started us with these blocked (threads of test runners often do);
@@ -182,12 +182,12 @@ void mnv2_install_signal_handlers(void) {
   int needed[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT};
   for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++) sigaddset(&wanted, needed[i]);
   sigprocmask(SIG_UNBLOCK, &wanted, NULL);
-  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) install(ending[i], on_terminate, 0);
+  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) install(ending[i], on_terminate, 0, NULL);
   int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
-  for (size_t i = 0; i < sizeof crashes / sizeof crashes[0]; i++) install(crashes[i], on_crash, SA_RESETHAND);
+  for (size_t i = 0; i < sizeof crashes / sizeof crashes[0]; i++) install(crashes[i], on_crash, SA_RESETHAND, NULL);
   // No SA_RESTART: a blocking get_wch returns so the main loop can redraw after fg.
-  install(SIGCONT, on_continue, 0);
-  install(SIGTSTP, on_stop, 0);
+  install(SIGCONT, on_continue, 0, NULL);
+  install(SIGTSTP, on_stop, 0, NULL);
 }
 
 /* A file being written that is not yet ours to leave: an export's temporary file. Copied
@@ -200,12 +200,7 @@ static sigset_t saved_mask;
 
 static void on_terminate_writing(int signal_number) {
   if (pending_set) unlink(pending_file);
-  signal(signal_number, SIG_DFL);
-  sigset_t only;
-  sigemptyset(&only);
-  sigaddset(&only, signal_number);
-  sigprocmask(SIG_UNBLOCK, &only, NULL);
-  raise(signal_number);
+  raise_with_default(signal_number);
   _exit(128 + signal_number);
 }
 
@@ -221,11 +216,7 @@ int mnv2_remove_on_signal(const char *path) {
   for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) sigaddset(&wanted, ending[i]);
   sigprocmask(SIG_UNBLOCK, &wanted, &saved_mask);
   for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_terminate_writing;
-    sigemptyset(&action.sa_mask);
-    sigaction(ending[i], &action, &saved_actions[i]);
+    install(ending[i], on_terminate_writing, 0, &saved_actions[i]);
   }
   return 0;
 }
