@@ -1,6 +1,8 @@
+#define _GNU_SOURCE
 #include "cncurses.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +103,11 @@ static void install(int signal_number, void (*handler)(int), int flags, struct s
   sigaction(signal_number, &action, previous);
 }
 
+static int ignored(int signal_number) {
+  struct sigaction current;
+  return sigaction(signal_number, NULL, &current) == 0 && current.sa_handler == SIG_IGN;
+}
+
 /* The signal again, with its default action and unblocked: from a handler, after the
    terminal or the temporary file has been seen to, so the status stays truthful (128 + n, and
    a core dump where the default dumps one); from mnv2_stop_self, the stop itself. */
@@ -147,7 +154,7 @@ int mnv2_take_stop_request(void) {
 
 void mnv2_stop_self(void) {
   raise_with_default(SIGTSTP); /* stops here until SIGCONT */
-  install(SIGTSTP, on_stop, 0, NULL);
+  if (!ignored(SIGTSTP)) install(SIGTSTP, on_stop, 0, NULL);
 }
 
 static void on_continue(int signal_number) {
@@ -182,7 +189,13 @@ void mnv2_install_signal_handlers(void) {
   int needed[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT};
   for (size_t i = 0; i < sizeof needed / sizeof needed[0]; i++) sigaddset(&wanted, needed[i]);
   sigprocmask(SIG_UNBLOCK, &wanted, NULL);
-  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) install(ending[i], on_terminate, 0, NULL);
+  /* A signal the parent ignores (nohup's SIGHUP, a pipe's SIGPIPE) stays ignored, as ncurses
+     leaves it; but Ctrl-C and Ctrl-\ are keys a person presses at the screen, so those two
+     always end the explorer, whatever a wrapping shell set. */
+  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) {
+    int typed = ending[i] == SIGINT || ending[i] == SIGQUIT;
+    if (typed || !ignored(ending[i])) install(ending[i], on_terminate, 0, NULL);
+  }
   int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
   for (size_t i = 0; i < sizeof crashes / sizeof crashes[0]; i++) install(crashes[i], on_crash, SA_RESETHAND, NULL);
   // No SA_RESTART: a blocking get_wch returns so the main loop can redraw after fg.
@@ -204,25 +217,49 @@ static void on_terminate_writing(int signal_number) {
   _exit(128 + signal_number);
 }
 
-int mnv2_remove_on_signal(const char *path) {
+static sigset_t ending_set(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) sigaddset(&set, ending[i]);
+  return set;
+}
+
+int mnv2_begin_temporary(const char *path) {
   size_t length = strlen(path);
   if (length >= sizeof pending_file) return -1;
+  /* Held off until the file exists and is registered, so no signal can fall in between. */
+  sigset_t wanted = ending_set();
+  sigprocmask(SIG_BLOCK, &wanted, &saved_mask);
   memcpy(pending_file, path, length + 1);
-  pending_set = 1;
-  /* As the explorer does: a parent may have left these blocked, which would hold a kill
-     off until the file is published (the previous mask comes back afterwards). */
-  sigset_t wanted;
-  sigemptyset(&wanted);
-  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) sigaddset(&wanted, ending[i]);
-  sigprocmask(SIG_UNBLOCK, &wanted, &saved_mask);
+  pending_set = 0;
   for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) {
-    install(ending[i], on_terminate_writing, 0, &saved_actions[i]);
+    sigaction(ending[i], NULL, &saved_actions[i]);
+    /* A signal the parent ignores (nohup's SIGHUP) stays ignored: the export goes on. */
+    if (saved_actions[i].sa_handler == SIG_IGN) continue;
+    install(ending[i], on_terminate_writing, 0, NULL);
   }
   return 0;
 }
 
+void mnv2_temporary_created(void) {
+  pending_set = 1;
+  /* Unblocked even if the parent had them blocked (test runners' threads do), so a kill
+     arrives now, finds the file registered, and removes it. */
+  sigset_t wanted = ending_set();
+  sigprocmask(SIG_UNBLOCK, &wanted, NULL);
+}
+
+int mnv2_rename_no_replace(const char *from, const char *to) {
+#if defined(__linux__) && defined(RENAME_NOREPLACE)
+  return renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+#else
+  errno = ENOSYS;
+  return -1;
+#endif
+}
+
 void mnv2_forget_on_signal(void) {
+  pending_set = 0;
   for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) sigaction(ending[i], &saved_actions[i], NULL);
   sigprocmask(SIG_SETMASK, &saved_mask, NULL);
-  pending_set = 0;
 }

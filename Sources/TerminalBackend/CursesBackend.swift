@@ -95,6 +95,7 @@ public final class CursesBackend: TerminalBackend {
     refresh()
     applyModes()
     invalidate()
+    decoder = UTF8KeyDecoder()
   }
 
   /// Forces the next draw to repaint everything (after a resize or a resume).
@@ -157,8 +158,12 @@ public final class CursesBackend: TerminalBackend {
     wtimeout(mnv2_stdscr(), milliseconds)
     var value: Int32 = 0
     let result = mnv2_get_key(&value)
-    if stopIfAsked() { return .resumed }
     let event = event(result: result, value: value)
+    if stopIfAsked() {
+      // A key read in the same call is kept for the next one, as after any resume.
+      heldEvent = event
+      return .resumed
+    }
     if event == .resize { invalidate() }
     // After Ctrl-Z and fg, or kill -STOP and -CONT: report the resume first, and keep a
     // key read in the same call for the next one.
@@ -180,6 +185,7 @@ public final class CursesBackend: TerminalBackend {
     suspend()
     mnv2_stop_self()
     _ = mnv2_take_resumed()
+    decoder = UTF8KeyDecoder()
     return true
   }
 
@@ -193,6 +199,9 @@ public final class CursesBackend: TerminalBackend {
   private var heldEvent: TerminalEvent?
 
   private func event(result: Int32, value: Int32) -> TerminalEvent? {
+    // A function key, a timeout or a resume ends any character half read: its continuation
+    // bytes will not come, and must not complete it later.
+    if result != OK { decoder = UTF8KeyDecoder() }
     if result == mnv2_key_code_yes() {
       if value == mnv2_key_resize() { return .resize }
       return CursesKeyCode.function(value).key.map(TerminalEvent.key)

@@ -176,8 +176,9 @@ enum AtomicWriter {
     guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw CannotCreateError(message: "cannot write \(path): no such folder \(folder)")
     }
+    // A short name of our own, so a target name near the 255-byte limit still has room.
     let temporary = (folder as NSString).appendingPathComponent(
-      ".\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+      ".mnv2-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
     try writeTemporary(temporary, contents, for: path)
     defer {
       unlink(temporary)
@@ -187,11 +188,16 @@ enum AtomicWriter {
     // of several exports racing to one path exactly one wins, where a check then a rename
     // let every one of them report success.
     if !overwrite {
-      guard link(temporary, path) == 0 else {
-        if errno == EEXIST { throw CannotCreateError(message: "\(path) exists; use --force to replace it") }
-        throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
+      if link(temporary, path) == 0 { return }
+      var code = errno
+      // FAT and exFAT sticks, and many FUSE and SMB mounts, have no hard links: there the
+      // atomic no-replace rename does the same job.
+      if code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EMLINK {
+        if mnv2_rename_no_replace(temporary, path) == 0 { return }
+        code = errno
       }
-      return
+      if code == EEXIST { throw CannotCreateError(message: "\(path) exists; use --force to replace it") }
+      throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(code))")
     }
     guard rename(temporary, path) == 0 else {
       throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
@@ -201,15 +207,17 @@ enum AtomicWriter {
   /// Our own temporary file (O_EXCL, so never someone else's), removed by any signal that
   /// ends the process while it exists; the caller publishes it, then forgets it.
   private static func writeTemporary(_ temporary: String, _ contents: String, for path: String) throws {
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else {
-      throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
-    }
-    guard mnv2_remove_on_signal(temporary) == 0 else {
-      close(descriptor)
-      unlink(temporary)
+    // Signals are held off from before the file exists until it is registered for removal.
+    guard mnv2_begin_temporary(temporary) == 0 else {
       throw CannotCreateError(message: "cannot write \(path): the path is too long")
     }
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
+      let reason = InputFile.reason(errno)
+      mnv2_forget_on_signal()
+      throw CannotCreateError(message: "cannot write \(path): \(reason)")
+    }
+    mnv2_temporary_created()
     let failure = writeAll(descriptor, contents)
     let closed = close(descriptor) == 0 ? nil : errno
     if let code = failure ?? closed {
@@ -239,12 +247,25 @@ enum AtomicWriter {
 
 extension AtomicWriter {
   private static func writeInto(stream path: String, _ contents: String) throws {
+    // Our own stdout and stderr are written through the descriptors we already have:
+    // opening /dev/stdout anew would start at offset 0 without O_APPEND, so `>> log` would
+    // be overwritten from the top.
+    if let inherited = [
+      "/dev/stdout": STDOUT_FILENO, "/dev/fd/1": STDOUT_FILENO, "/proc/self/fd/1": STDOUT_FILENO,
+      "/dev/stderr": STDERR_FILENO, "/dev/fd/2": STDERR_FILENO, "/proc/self/fd/2": STDERR_FILENO,
+    ][path] {
+      if let code = writeAll(inherited, contents) {
+        throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(code))")
+      }
+      return
+    }
     let descriptor = open(path, O_WRONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
     }
     defer { close(descriptor) }
-    ftruncate(descriptor, 0)  // a regular file behind /dev/stdout starts empty
+    // A regular file reached through /dev or /proc starts empty, unless it was opened to append.
+    if fcntl(descriptor, F_GETFL) & O_APPEND == 0 { ftruncate(descriptor, 0) }
     if let code = writeAll(descriptor, contents) {
       throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(code))")
     }

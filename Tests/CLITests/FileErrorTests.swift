@@ -63,4 +63,33 @@ import Testing
     #expect(process.terminationStatus == SIGXFSZ)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
   }
+
+  /// Found in review: `--output /dev/stdout >> log` opened the log anew at offset 0 and
+  /// truncated it (with --force, which a regular file behind /dev/stdout needs). Our own
+  /// stdout is now written through the descriptor the shell gave us.
+  @Test func exportingToStdoutAppendsWhereTheShellSaid() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    let log = (folder as NSString).appendingPathComponent("log.txt")
+    let result = try BinaryRunner.run(
+      [
+        "-c",
+        "echo first line > \"$1\" && \"$0\" export --view network --format txt --force --output /dev/stdout >> \"$1\"",
+        BinaryRunner.binary.path, log,
+      ], executable: URL(fileURLWithPath: "/bin/sh"))
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(text.hasPrefix("first line\n"), "\(text.prefix(80))")
+    #expect(text.contains("300,774,272 MAdds"))
+  }
+
+  /// Found in review: the temporary file's name was the target's plus about 22 bytes, so a
+  /// legal 250-byte name failed with "file name too long".
+  @Test func aLongButLegalNameCanBeWritten() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    let name = String(repeating: "n", count: 246) + ".txt"
+    let target = (folder as NSString).appendingPathComponent(name)
+    let result = try BinaryRunner.run(["export", "--view", "network", "--format", "txt", "--output", target])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [name])
+  }
 }

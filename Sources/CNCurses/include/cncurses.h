@@ -61,9 +61,15 @@ int mnv2_take_stop_request(void);
 /* Stops the process as SIGTSTP would; returns once it is continued. */
 void mnv2_stop_self(void);
 
-/* While a temporary file is written: any signal that ends the process removes it first,
-   then ends the process as the signal would (128 + n). Returns -1 if the path is too long. */
-int mnv2_remove_on_signal(const char *path);
+/* Before a temporary file is created: signals that end the process are held off and will,
+   once mnv2_temporary_created is called, remove the file first and then end the process as
+   the signal would (128 + n). Returns -1 if the path is too long. Ignored signals stay so. */
+int mnv2_begin_temporary(const char *path);
+/* The file exists: signals are let through, and now remove it. */
+void mnv2_temporary_created(void);
+/* rename(2) that fails with EEXIST instead of replacing (renameat2 RENAME_NOREPLACE);
+   ENOSYS or EINVAL where the system or the filesystem lacks it. */
+int mnv2_rename_no_replace(const char *from, const char *to);
 /* The file is published or gone: the previous signal actions come back. */
 void mnv2_forget_on_signal(void);
 
