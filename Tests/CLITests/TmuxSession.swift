@@ -18,7 +18,12 @@ final class TmuxSession {
     try tmux(["set-option", "-t", name, "status", "off"])
   }
 
-  deinit { _ = try? tmux(["kill-server"]) }
+  deinit {
+    _ = try? tmux(["kill-server"])
+    // tmux leaves the socket file behind; hundreds piled up in /tmp/tmux-<uid> before this.
+    let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+    unlink("\(folder)/tmux-\(getuid())/\(socket)")
+  }
 
   /// Runs tmux with posix_spawn and waitpid, its output going to a temporary file.
   ///
