@@ -33,3 +33,39 @@ import Testing
     #expect(result.finalAccuracy > 0.9, "\(result.curve)")
   }
 }
+
+/// The decision map is the trained net's own decision: a well-trained wide net puts the
+/// test points in cells of their own class (checked against the data's labels), and the map
+/// is the same bits each time.
+@Suite struct DecisionMapTests {
+  @Test func testPointsFallOnTheirOwnSide() {
+    let data = TwoSpirals(seed: 1)
+    let result = TrainingRun(spec: MiniNetSpec(width: 8), seed: 1, steps: 600, evaluationInterval: 600)
+      .run(training: data.training, test: data.test)
+    let map = DecisionMap(result.net, columns: 160, rows: 160)
+    #expect(map == DecisionMap(result.net, columns: 160, rows: 160))
+    var agreeing = 0
+    let test = data.test
+    for n in 0..<test.count {
+      guard let cell = map.cell(x: Double(test.x[n]), y: Double(test.y[n])) else { continue }
+      let side = map.probability(column: cell.column, row: cell.row) > 0.5 ? 1 : 0
+      if side == test.labels[n] { agreeing += 1 }
+    }
+    // A 160×160 grid is fine next to the arms (0.014 a cell), so the map's accuracy is the
+    // net's to within a few points near the boundary.
+    let mapAccuracy = Double(agreeing) / Double(test.count)
+    #expect(abs(mapAccuracy - result.finalAccuracy) < 0.03, "map \(mapAccuracy), net \(result.finalAccuracy)")
+    #expect(map.probabilities.allSatisfy { (0...1).contains($0) })
+  }
+
+  @Test func cellsAndCentresAgree() {
+    for (column, row) in [(0, 0), (3, 7), (9, 4)] {
+      let centre = DecisionMap.centre(column: column, row: row, columns: 10, rows: 8, extent: 1.1)
+      let net = InvertedResidualNet(spec: MiniNetSpec(width: 2), seed: 1)
+      let map = DecisionMap(net, columns: 10, rows: 8)
+      #expect(map.cell(x: centre.x, y: centre.y)! == (column, row))
+    }
+    let map = DecisionMap(InvertedResidualNet(spec: MiniNetSpec(width: 2), seed: 1), columns: 10, rows: 8)
+    #expect(map.cell(x: 1.2, y: 0) == nil)
+  }
+}
