@@ -221,5 +221,5 @@ case "all":
   benchmarkRaster(points: 1_000_000, runs: runs)
   benchmarkRender(runs: runs)
 default:
-  print("usage: mnv2-bench [manifold|raster|render|lab-panel|kernels|lab|ablation|all]")
+  print("usage: mnv2-bench [manifold|raster|render|lab-panel|kernels|lab|ablation|ablation-parts|all]")
 }
