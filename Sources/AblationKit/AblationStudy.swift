@@ -109,7 +109,7 @@ public struct AblationStudy: Equatable, Sendable {
     let order = all.indices.sorted { all[$0].spec.multiplyAddsPerPoint > all[$1].spec.multiplyAddsPerPoint }
     let trained = order.map { all[$0] }.concurrentMap { run in
       defer { progress?() }
-      return run.run(training: training, test: test)
+      return run.run(data: data, training: training, test: test)
     }
     var results = [TrainingResult?](repeating: nil, count: all.count)
     for (position, index) in order.enumerated() { results[index] = trained[position] }

@@ -31,38 +31,16 @@ public struct TrainingRun: Equatable, Sendable {
     self.evaluationInterval = evaluationInterval
   }
 
-  /// Trains on `training`, measuring accuracy on `test` along the way.
-  public func run(training: LabelledPoints, test: LabelledPoints) -> TrainingResult {
-    var net = InvertedResidualNet(spec: spec, seed: SplitMix64.derivedSeed(seed, stream: 0x1417_0001))
-    var adam = Adam(parameterCount: net.parameterCount, learningRate: learningRate)
-    var order = BatchOrder(count: training.count, seed: SplitMix64.derivedSeed(seed, stream: 0x1417_0002))
-    var curve: [CurvePoint] = []
-    var pass = InvertedResidualNet.Pass(for: net, batch: batchSize)
-    // The curve is measured on the first 1,000 test points (±1.6 points at 90%, enough to
-    // draw); the final accuracy, the one the statistics use, on all of them.
-    let probe = test.prefix(Self.curvePoints)
-    var probePass = InvertedResidualNet.Pass(for: net, batch: probe.count)
-    var evaluation = InvertedResidualNet.Pass(for: net, batch: test.count)
-    var x = [Float](repeating: 0, count: batchSize), y = x
-    var labels = [Int](repeating: 0, count: batchSize)
-    for step in 1...steps {
-      for slot in 0..<batchSize {
-        let index = order.next()
-        x[slot] = training.x[index]
-        y[slot] = training.y[index]
-        labels[slot] = training.labels[index]
-      }
-      net.forward(&pass, x: x, y: y, training: true)
-      let loss = CrossEntropy.evaluate(pass, labels: labels, withLoss: false)
-      net.backward(&pass, logitGradient: loss.gradient)
-      adam.update(&net.parameters, gradient: pass.parameterGradient)
-      if step == steps {
-        curve.append(CurvePoint(step: step, accuracy: Self.accuracy(net, on: test, using: &evaluation)))
-      } else if step % evaluationInterval == 0 {
-        curve.append(CurvePoint(step: step, accuracy: Self.accuracy(net, on: probe, using: &probePass)))
-      }
-    }
-    return TrainingResult(run: self, curve: curve, net: net)
+  /// Trains on `training` (drawn from `data`), measuring accuracy on `test` along the way.
+  public func run(data: TwoSpirals, training: LabelledPoints, test: LabelledPoints) -> TrainingResult {
+    var session = TrainingSession(run: self, data: data, training: training, test: test)
+    session.advance(by: steps)
+    return session.result!
+  }
+
+  /// Trains on the spirals of `data`.
+  public func run(data: TwoSpirals) -> TrainingResult {
+    run(data: data, training: data.training, test: data.test)
   }
 
   /// The share of `points` classified correctly, with BatchNorm's running statistics.

@@ -7,11 +7,32 @@ import Testing
   @Test func aRunIsReproducible() {
     let data = TwoSpirals(seed: 5)
     let run = TrainingRun(spec: MiniNetSpec(width: 3), seed: 11, steps: 60, evaluationInterval: 20)
-    let a = run.run(training: data.training, test: data.test)
-    let b = run.run(training: data.training, test: data.test)
+    let a = run.run(data: data)
+    let b = run.run(data: data)
     #expect(a.curve == b.curve)
     #expect(a.net.parameters == b.net.parameters)
     #expect(a.curve.map(\.step) == [20, 40, 60])
+  }
+
+  /// A session advanced in uneven chunks ends in the same bits as one run straight through,
+  /// so the explorer's background training shows what `mnv2 ablation` prints.
+  @Test func chunkedTrainingIsTheSameRun() {
+    let data = TwoSpirals(seed: 2)
+    let run = TrainingRun(
+      spec: MiniNetSpec(width: 2, projection: .relu6), seed: 7, steps: 130, evaluationInterval: 25)
+    let whole = run.run(data: data)
+    var session = TrainingSession(run: run, data: data)
+    for chunk in [1, 24, 50, 3, 100] {
+      session.advance(by: chunk)
+      #expect(session.curve.map(\.step) == whole.curve.map(\.step).filter { $0 <= session.step })
+    }
+    #expect(session.isFinished && session.step == 130)
+    #expect(session.result!.curve == whole.curve)
+    #expect(session.result!.net.parameters == whole.net.parameters)
+    #expect(session.result!.net.running == whole.net.running)
+    // Past the end nothing moves.
+    session.advance(by: 10)
+    #expect(session.step == 130 && session.curve.count == whole.curve.count)
   }
 
   /// The data: half of each class, radii 0.05 to 1 (plus noise), and the two arms apart.
@@ -28,7 +49,7 @@ import Testing
   @Test func aWideNetworkLearnsTheSpirals() {
     let data = TwoSpirals(seed: 1)
     let result = TrainingRun(spec: MiniNetSpec(width: 8), seed: 1, steps: 600, evaluationInterval: 100)
-      .run(training: data.training, test: data.test)
+      .run(data: data)
     #expect(result.curve.first!.accuracy < result.finalAccuracy)
     #expect(result.finalAccuracy > 0.9, "\(result.curve)")
   }
@@ -41,7 +62,7 @@ import Testing
   @Test func testPointsFallOnTheirOwnSide() {
     let data = TwoSpirals(seed: 1)
     let result = TrainingRun(spec: MiniNetSpec(width: 8), seed: 1, steps: 600, evaluationInterval: 600)
-      .run(training: data.training, test: data.test)
+      .run(data: data)
     let map = DecisionMap(result.net, columns: 160, rows: 160)
     #expect(map == DecisionMap(result.net, columns: 160, rows: 160))
     var agreeing = 0
