@@ -54,7 +54,9 @@ let package = Package(
     // The explorer: state, reducer, key table and views rendered into a Canvas.
     .target(
       name: "Explorer",
-      dependencies: ["MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "Reports"]),
+      dependencies: [
+        "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "Kernels", "TermCanvas", "Reports",
+      ]),
 
     // The backend protocol, its ncurses implementation and a test backend: cells out, keys in.
     .target(name: "TerminalBackend", dependencies: ["CNCurses", "TermCanvas"]),

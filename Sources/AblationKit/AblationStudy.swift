@@ -67,12 +67,12 @@ public struct AblationStudy: Equatable, Sendable {
   /// The training runs, variant-major, seed-minor. Run r of every variant shares its seed,
   /// so every variant sees the same batch order.
   public var runs: [TrainingRun] {
-    variants.flatMap { spec in
-      (0..<seeds).map { r in
-        TrainingRun(
-          spec: spec, seed: SplitMix64.derivedSeed(seed, stream: 0xF16_0000 &+ UInt64(r)), steps: steps)
-      }
-    }
+    variants.flatMap { spec in (0..<seeds).map { run(spec, seedIndex: $0) } }
+  }
+
+  /// Run r of a variant: the r-th stream of the study's seed draws its weights and batches.
+  public func run(_ spec: MiniNetSpec, seedIndex r: Int) -> TrainingRun {
+    TrainingRun(spec: spec, seed: SplitMix64.derivedSeed(seed, stream: 0xF16_0000 &+ UInt64(r)), steps: steps)
   }
 
   /// Training (a forward and a backward pass, about three forward passes' worth, per point
@@ -122,9 +122,14 @@ public struct AblationStudy: Equatable, Sendable {
 }
 
 /// Every seed of one variant.
-public struct VariantResult: Sendable {
+public struct VariantResult: Equatable, Sendable {
   public var spec: MiniNetSpec
   public var runs: [TrainingResult]
+
+  public init(spec: MiniNetSpec, runs: [TrainingResult]) {
+    self.spec = spec
+    self.runs = runs
+  }
 
   public var accuracy: SeedStatistics { SeedStatistics(runs.map(\.finalAccuracy)) }
 
@@ -174,6 +179,11 @@ public struct AblationResult: Sendable {
   public struct Comparison: Sendable {
     public var paper: VariantResult
     public var other: VariantResult
+
+    public init(paper: VariantResult, other: VariantResult) {
+      self.paper = paper
+      self.other = other
+    }
 
     public var difference: (difference: Double, halfWidth: Double) {
       paper.accuracy.difference(from: other.accuracy)

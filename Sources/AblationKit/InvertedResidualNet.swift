@@ -7,7 +7,7 @@ import ManifoldKit
 /// which the shortcut also reads) gets both contributions. One order, so one set of bits.
 ///
 /// Parameters live in one flat array, each tensor at an offset, so Adam is one loop.
-public struct InvertedResidualNet: Sendable {
+public struct InvertedResidualNet: Equatable, Sendable {
   public let spec: MiniNetSpec
   let operations: [Operation]
   let slotChannels: [Int]
@@ -20,7 +20,7 @@ public struct InvertedResidualNet: Sendable {
   public static let batchNormMomentum: Float = 0.1
   public static let batchNormEpsilon: Float = 1e-5
 
-  enum Operation: Sendable {
+  enum Operation: Equatable, Sendable {
     /// `bias` is nil before a BatchNorm, whose β makes a bias redundant (MobileNetV2's convs
     /// have none either), and whose mean subtraction would leave it no gradient at all.
     case dense(input: Int, output: Int, weights: Int, bias: Int?, inputs: Int, outputs: Int)

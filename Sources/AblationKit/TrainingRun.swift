@@ -72,7 +72,7 @@ public struct CurvePoint: Equatable, Sendable {
   public var accuracy: Double
 }
 
-public struct TrainingResult: Sendable {
+public struct TrainingResult: Equatable, Sendable {
   public var run: TrainingRun
   public var curve: [CurvePoint]
   /// The trained network, for the decision-boundary map.

@@ -75,8 +75,14 @@ enum Chrome {
     if let counter = state.lessonCounter {
       x += canvas.write(" Lesson \(counter) ", x: x, y: y, style: CellStyle(bold: true))
     } else {
+      // Each view padded when the line has room, else one space apart, so 80 columns keep
+      // the toggle and the help key beside all four.
+      let padded =
+        ExplorerView.allCases.count * 2 + ExplorerView.allCases.map { "\($0.title) ".count + 2 }.reduce(0, +)
+      let compact = padded + 45 > canvas.width
       for (index, view) in ExplorerView.allCases.enumerated() {
-        let label = " \(index + 1) \(view.title) "
+        let label =
+          compact ? (index == 0 ? " " : "") + "\(index + 1) \(view.title) " : " \(index + 1) \(view.title) "
         var style = theme.statusBar
         if view == state.view {
           style.reverse = false
@@ -86,7 +92,16 @@ enum Chrome {
       }
     }
     let toggleKey = state.lesson == nil ? "(b)" : "(t)"
-    if state.figureVisible {
+    if state.ablationVisible {
+      x += canvas.write(" │ ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
+      var style = theme.statusBar
+      style.bold = true
+      let board = state.ablation
+      x += canvas.write(
+        board.front == .activation
+          ? "Figure 6a, d = \(board.width)" : "Figure 6b, d = \(board.shortcutWidth)", x: x,
+        y: y, style: style)
+    } else if state.figureVisible {
       x += canvas.write(" │ Figure 1: ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
       var style = theme.statusBar
       style.bold = true
@@ -98,11 +113,12 @@ enum Chrome {
       toggle.reverse = false
       x += canvas.write(linear ? "linear" : "ReLU6", x: x, y: y, style: toggle)
     }
-    // Whole hints only: "L:lesson" goes first, then the toggle key, then "?:help"; "q:quit" stays.
+    // Whole hints only: the bar goes first, then "L:lesson", the toggle key and "?:help";
+    // "q:quit" stays.
     let hints = theme.fit(
       [
-        (toggleKey, 1), ("│".replacingBar(theme), 1), ("?:help", 3),
-        (state.lesson == nil ? "L:lesson" : "L:explorer", 2), ("q:quit", 4),
+        (toggleKey, 3), ("│".replacingBar(theme), 1), ("?:help", 4),
+        (state.lesson == nil ? "L:lesson" : "L:explorer", 2), ("q:quit", 5),
       ], width: canvas.width - x - 1)
     canvas.write(" " + hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
   }

@@ -41,6 +41,9 @@ public enum ExplorerAction: Equatable, Sendable {
   case labKUp
   case labKDown
   case toggleLabShortcut
+  /// The bottleneck width d of the Ablation view's Figure 6a.
+  case ablationWidthDown
+  case ablationWidthUp
   /// Asks for whatever the screen needs and does not have, forgetting requests made
   /// before: sent once by whoever starts performing effects (the run loop before its first
   /// frame, `EffectRunner.settle`).
@@ -48,6 +51,7 @@ public enum ExplorerAction: Equatable, Sendable {
   /// Results of `ExplorerEffect`s.
   case manifoldComputed(ManifoldResult)
   case labComputed(ComputedLab)
+  case ablationAdvanced(AblationBatch)
 
   /// Every action a key can trigger, payloads included, for the help and the tests. The key
   /// table must bind each of them, and bind nothing else (tested both ways).
@@ -59,5 +63,8 @@ public enum ExplorerAction: Equatable, Sendable {
       .toggleBottleneck, .widthDown, .widthUp, .resolutionDown, .resolutionUp, .newSeed, .togglePlotStyle,
       .toggleHelp, .quit, .toggleLesson, .nextStep, .previousStep, .firstStep, .lastStep,
     ] + (0...9).map(ExplorerAction.digit)
-    + [.confirmJump, .zoom, .lessonBack, .blank, .labKUp, .labKDown, .toggleLabShortcut]
+    + [
+      .confirmJump, .zoom, .lessonBack, .blank, .labKUp, .labKDown, .toggleLabShortcut, .ablationWidthDown,
+      .ablationWidthUp,
+    ]
 }

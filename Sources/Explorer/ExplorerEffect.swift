@@ -6,6 +6,8 @@ import ManifoldKit
 public enum ExplorerEffect: Equatable, Sendable {
   case runManifold(ManifoldRequest)
   case runLab(LabRequest)
+  /// A chunk of the Ablation view's training; the reducer asks for the next as each returns.
+  case trainAblation(AblationBatch)
 
   /// The heavy part: pure computation, no I/O.
   public func perform() -> ExplorerAction {
@@ -19,6 +21,8 @@ public enum ExplorerEffect: Equatable, Sendable {
       ).run(projections: [.linear, .relu6])
       return .labComputed(
         ComputedLab(request: request, results: LabPair(linear: results[0], relu6: results[1])))
+    case .trainAblation(let batch):
+      return .ablationAdvanced(batch.perform())
     }
   }
 }

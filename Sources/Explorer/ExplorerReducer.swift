@@ -1,3 +1,4 @@
+import AblationKit
 import ManifoldKit
 import MobileNetKit
 import TermCanvas
@@ -38,6 +39,20 @@ public enum ExplorerReducer {
     } else {
       state.pendingLab = nil
     }
+    // The ablation trains once shown, then on in the background, one batch at a time; a new
+    // seed starts a new board when the view is next shown.
+    if state.ablationVisible && state.ablation.study.seed != state.seed {
+      let (front, width) = (state.ablation.front, state.ablation.width)
+      state.ablation = AblationBoard(seed: state.seed)
+      state.ablation.front = front
+      state.ablation.width = width
+    }
+    if !state.ablation.training, state.ablation.study.seed == state.seed,
+      state.ablationVisible || state.ablation.started, let batch = state.ablation.nextBatch()
+    {
+      state.ablation.training = true
+      effects.append(.trainAblation(batch))
+    }
     return effects
   }
 
@@ -47,6 +62,8 @@ public enum ExplorerReducer {
     switch effect {
     case .runManifold(let request): return state.manifoldRequest == request && state.currentManifold == nil
     case .runLab(let request): return state.labRequest == request && state.labResults == nil
+    // Training goes on whatever is on screen: only a board for another seed makes it stale.
+    case .trainAblation(let batch): return state.ablation.study == batch.study
     }
   }
 
@@ -56,6 +73,7 @@ public enum ExplorerReducer {
       // Requests nobody is performing (the caller starts afresh): ask again.
       state.pendingManifold = nil
       state.pendingLab = nil
+      state.ablation.forgetLostWork()
       return
     case .manifoldComputed(let result):
       state.manifold = result
@@ -64,6 +82,9 @@ public enum ExplorerReducer {
     case .labComputed(let computed):
       state.lab = computed
       if state.pendingLab == computed.request { state.pendingLab = nil }
+      return
+    case .ablationAdvanced(let batch):
+      state.ablation.record(batch)
       return
     default: break
     }
@@ -101,7 +122,9 @@ public enum ExplorerReducer {
       state.view = views[(views.firstIndex(of: state.view)! + 1) % views.count]
     case .show(let view): state.view = view
     case .toggleBottleneck:
-      if state.figureVisible {
+      if state.ablationVisible {
+        state.ablation.front = state.ablation.front == .activation ? .shortcut : .activation
+      } else if state.figureVisible {
         state.figureActivation = nextFigureActivation(after: state.figureActivation)
       } else {
         state.config.bottleneckActivation = state.config.bottleneckActivation == .linear ? .relu6 : .linear
@@ -127,7 +150,11 @@ public enum ExplorerReducer {
     case .labKUp: state.labDimension = min(labMaximumK, state.labDimension + 1)
     case .labKDown: state.labDimension = max(1, state.labDimension - 1)
     case .toggleLabShortcut: state.labShortcut.toggle()
-    case .refresh, .manifoldComputed, .labComputed: break
+    case .ablationWidthDown, .ablationWidthUp:
+      let widths = state.ablation.widths.map(Double.init)
+      state.ablation.width = Int(
+        step(Double(state.ablation.width), through: widths, up: action == .ablationWidthUp))
+    case .refresh, .manifoldComputed, .labComputed, .ablationAdvanced: break
     }
   }
 
@@ -251,14 +278,7 @@ public enum ExplorerReducer {
       let key = action == .toggleLabShortcut ? "x" : (action == .labKUp ? "+" : "-")
       guard state.labVisible else {
         guard state.lesson != nil else { return "\(key): the bottleneck lab is in the Block view (2)." }
-        let steps = state.lessonSteps.indices.filter {
-          state.lessonSteps[$0].visual == .linearBottleneck || state.lessonSteps[$0].visual == .ablation
-        }.map { String($0 + 1) }
-        return steps.isEmpty
-          ? "\(key): this lesson shows no lab."
-          : steps.count == 1
-            ? "\(key): this step shows no lab; step \(steps[0]) does."
-            : "\(key): this step shows no lab; steps \(steps.joined(separator: " and ")) do."
+        return elsewhere(key, shows: .linearBottleneck, what: "lab", in: state)
       }
       guard group.op == .bottleneck else {
         return "\(key): the lab runs on bottlenecks; \(group.name) is not one."
@@ -279,9 +299,42 @@ public enum ExplorerReducer {
       }
       if action == .labKDown && k <= 1 { return "-: k = 1 is the least: a manifold of one dimension." }
       return nil
+    case .ablationWidthDown, .ablationWidthUp:
+      let key = action == .ablationWidthUp ? "D" : "d"
+      guard state.ablationVisible else {
+        guard state.lesson != nil else { return "\(key): the trained ablation is in the Ablation view (4)." }
+        return elsewhere(key, shows: .ablation, what: "ablation", in: state)
+      }
+      let board = state.ablation
+      guard board.front == .activation else {
+        let toggle = state.lesson == nil ? "b" : "t"
+        return
+          "\(key): Figure 6b is trained at d = \(board.shortcutWidth); \(toggle) brings back 6a, whose d changes."
+      }
+      if action == .ablationWidthUp && board.width == board.widths.last {
+        return "D: d = \(board.width) is the widest here; mnv2 ablation --widths trains up to 64."
+      }
+      if action == .ablationWidthDown && board.width == board.widths.first {
+        return "d: d = \(board.width) is the narrowest here; mnv2 ablation --widths 1 trains d = 1."
+      }
+      return nil
     default:
       return nil
     }
+  }
+
+  /// "x: this step shows no lab; step 3 does.", naming the steps whose visual is `visual`.
+  static func elsewhere(_ key: String, shows visual: LessonVisual, what: String, in state: ExplorerState)
+    -> String
+  {
+    let steps = state.lessonSteps.indices.filter { state.lessonSteps[$0].visual == visual }.map {
+      String($0 + 1)
+    }
+    return steps.isEmpty
+      ? "\(key): this lesson shows no \(what)."
+      : steps.count == 1
+        ? "\(key): this step shows no \(what); step \(steps[0]) does."
+        : "\(key): this step shows no \(what); steps \(steps.joined(separator: " and ")) do."
   }
 
   /// The next value of `steps` above (or below) `value`, staying put at the ends, so a

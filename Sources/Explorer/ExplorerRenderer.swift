@@ -64,6 +64,7 @@ public enum ExplorerRenderer {
     case .network: NetworkScreen.draw(state, theme: theme, area: area, into: &canvas)
     case .block: BlockScreen.draw(state, theme: theme, area: area, into: &canvas)
     case .manifold: ManifoldScreen.draw(state, theme: theme, area: area, into: &canvas)
+    case .ablation: AblationScreen.draw(state, theme: theme, area: area, into: &canvas)
     }
   }
 }

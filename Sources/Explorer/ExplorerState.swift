@@ -1,3 +1,4 @@
+import AblationKit
 import BottleneckLab
 import ManifoldKit
 import MobileNetKit
@@ -46,6 +47,8 @@ public struct ExplorerState: Equatable, Sendable {
   public internal(set) var manifold: ManifoldResult?
   /// The lab as last computed, with the request it answers.
   public internal(set) var lab: ComputedLab?
+  /// The live Figure 6: what is trained so far, and which comparison is in front.
+  public internal(set) var ablation = AblationBoard(seed: 1)
   /// Requests handed to the run loop and not yet answered, so the reducer asks once.
   var pendingManifold: ManifoldRequest?
   var pendingLab: LabRequest?
@@ -73,6 +76,7 @@ public struct ExplorerState: Equatable, Sendable {
     self.selectedGroup = 0
     self.selectedGroup = 0
     self.selectedGroup = clampedGroup(selectedGroup)
+    self.ablation = AblationBoard(seed: seed)
     self.launchSettings = settings
     if let lessonStep { openLesson(at: lessonStep) }
   }
@@ -166,8 +170,14 @@ public struct ExplorerState: Equatable, Sendable {
 
   /// Whether anything on screen shows the lab now.
   var labVisible: Bool {
-    if let step = lessonStep { return step.visual == .linearBottleneck || step.visual == .ablation }
+    if let step = lessonStep { return step.visual == .linearBottleneck }
     return view == .block
+  }
+
+  /// Whether the Ablation view (or the lesson step showing it) is on screen.
+  var ablationVisible: Bool {
+    if let step = lessonStep { return step.visual == .ablation }
+    return view == .ablation
   }
 
   /// What the lab on screen must be computed from, or nil when no lab is on screen.

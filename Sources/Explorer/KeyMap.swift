@@ -40,6 +40,8 @@ public enum KeyMap {
     KeyBinding(keys: [.character("2")], action: .show(.block), help: "Block view"),
     KeyBinding(keys: [.character("3"), .character("m")], action: .show(.manifold), help: "Manifold view"),
     KeyBinding(
+      keys: [.character("4")], action: .show(.ablation), help: "Ablation view (Figure 6 trained live)"),
+    KeyBinding(
       keys: [.character("b")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6 (Figure 1: cycle)"),
     KeyBinding(
       keys: [.character("t")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6 (Figure 1: cycle)",
@@ -60,6 +62,10 @@ public enum KeyMap {
     KeyBinding(keys: [.character("-")], action: .labKDown, help: "lab: manifold dim k down", mode: .both),
     KeyBinding(
       keys: [.character("x")], action: .toggleLabShortcut, help: "lab: shortcut on/off", mode: .both),
+    KeyBinding(
+      keys: [.character("d")], action: .ablationWidthDown, help: "ablation: bottleneck width d down",
+      mode: .both),
+    KeyBinding(keys: [.character("D")], action: .ablationWidthUp, help: "ablation: width d up", mode: .both),
     KeyBinding(keys: [.character("L")], action: .toggleLesson, help: "open or leave the lesson", mode: .both),
     KeyBinding(
       keys: [.pageDown, .character(" "), .right], action: .nextStep, help: "next step", mode: .lesson),

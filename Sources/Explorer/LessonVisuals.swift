@@ -20,7 +20,7 @@ enum LessonVisuals {
     case .blockCost: BlockCostVisual.draw(state, theme: theme, area: area, into: &canvas)
     case .memory: MemoryVisual.draw(state, theme: theme, area: area, into: &canvas)
     case .variants: VariantsVisual.draw(state, theme: theme, area: area, into: &canvas)
-    case .ablation: AblationVisual.draw(state, theme: theme, area: area, into: &canvas)
+    case .ablation: AblationScreen.draw(state, theme: theme, area: area, into: &canvas)
     }
     return canvas
   }

@@ -210,6 +210,7 @@ case "lab-panel": benchmarkLabPanel(runs: runs)
 case "kernels": benchmarkKernels(runs: runs)
 case "ablation": benchmarkAblation(runs: 5)
 case "ablation-parts": benchmarkAblationParts(runs: 5)
+case "ablation-view": benchmarkAblationView()
 case "lab":
   // mnv2-bench lab [trials] [table|all]: both variants unless one is named.
   let which = arguments.dropFirst(2).first
@@ -221,5 +222,7 @@ case "all":
   benchmarkRaster(points: 1_000_000, runs: runs)
   benchmarkRender(runs: runs)
 default:
-  print("usage: mnv2-bench [manifold|raster|render|lab-panel|kernels|lab|ablation|ablation-parts|all]")
+  print(
+    "usage: mnv2-bench [manifold|raster|render|lab-panel|kernels|lab|ablation|ablation-parts|ablation-view|all]"
+  )
 }

@@ -100,11 +100,13 @@ struct ExploreCommand: ParsableCommand {
     commandName: "explore",
     abstract: "The full-screen explorer (the default): walk MobileNetV2 block by block.",
     discussion: """
-      Three views: Network (one row per block, with shapes, costs and each block's share of the \
+      Four views: Network (one row per block, with shapes, costs and each block's share of the \
       multiply-adds), Block (one bottleneck opened up: expand → depthwise → project, the paper's \
-      cost formula against the exact count, and the memory argument) and Manifold (the paper's \
-      Figure 1, live). b toggles the bottleneck between linear and ReLU6 everywhere; L opens the \
-      classroom lesson; ? lists every key. The terminal must be at least 80×24.
+      cost formula against the exact count, and the memory argument), Manifold (the paper's \
+      Figure 1, live) and Ablation (the paper's Figure 6 trained in the background on two \
+      spirals: b switches 6a and 6b, d/D the width; the same runs as mnv2 ablation --compare \
+      both). b toggles the bottleneck between linear and ReLU6 elsewhere; L opens the classroom \
+      lesson; ? lists every key. The terminal must be at least 80×24.
 
       Start where the lesson is:
         mnv2 --view block --block 7
@@ -113,7 +115,7 @@ struct ExploreCommand: ParsableCommand {
 
   @OptionGroup var options: ExplorerOptions
 
-  @Option(help: ArgumentHelp("View to open.", valueName: "network|block|manifold"))
+  @Option(help: ArgumentHelp("View to open.", valueName: "network|block|manifold|ablation"))
   var view: ExplorerView = .network
 
   @Option(

@@ -24,18 +24,19 @@ struct ExportCommand: ParsableCommand {
         mnv2 export --view block --block 7 --format svg --output block7.svg
         mnv2 export --view lesson --step 3 --format html --output step3.html
         mnv2 export --view manifold --keys b --no-chrome --theme light --format svg --output fig1.svg
+        mnv2 export --view ablation --size 120x40 --format html --output fig6.html
         mnv2 export --view network --keys '?' --size 80x24 --format txt --output help.txt
       """)
 
   enum Screen: String, ExpressibleByArgument, CaseIterable {
-    case network, block, manifold, lesson
+    case network, block, manifold, ablation, lesson
   }
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case txt, ansi, svg, html
   }
 
-  @Option(help: ArgumentHelp("The screen to export.", valueName: "network|block|manifold|lesson"))
+  @Option(help: ArgumentHelp("The screen to export.", valueName: "network|block|manifold|ablation|lesson"))
   var view: Screen
 
   @Option(
@@ -107,6 +108,7 @@ struct ExportCommand: ParsableCommand {
       case .network, .lesson: .network
       case .block: .block
       case .manifold: .manifold
+      case .ablation: .ablation
       }
     var state = ExplorerState(
       spec: network.spec, config: options.config, view: explorerView, selectedGroup: block,

@@ -1,0 +1,146 @@
+import AblationKit
+
+/// The live Figure 6 of the Ablation view: which comparison is in front, the width d, and
+/// every run trained so far. The training itself is the run loop's (`AblationBatch`): the
+/// board records what comes back and says what to train next, the front first.
+public struct AblationBoard: Equatable, Sendable {
+  /// Which half of Figure 6 the screen puts in front (`b`).
+  public enum Front: Equatable, Sendable {
+    /// Figure 6a: linear against ReLU6 after the projection, at the width d.
+    case activation
+    /// Figure 6b: where the shortcut joins, at d = 3.
+    case shortcut
+  }
+
+  public var front = Front.activation
+  /// The bottleneck width d of Figure 6a (`d`/`D`). d = 2 first: the narrowest bottleneck,
+  /// where the paper's argument bites hardest and whose runs finish first.
+  public var width = 2
+  /// Every run the board trains: `mnv2 ablation --compare both --seed S`, the same runs.
+  public internal(set) var study: AblationStudy
+  public internal(set) var finished: [RunKey: FinishedRun] = [:]
+  /// Runs part-way through, as they were when their last chunk came back; the next batch
+  /// goes on from them.
+  var resumable: [AblationJob] = []
+  /// The curves of runs part-way through, kept on screen while their next chunk trains.
+  var live: [RunKey: [CurvePoint]] = [:]
+  /// Whether a batch is out with the run loop: one stream of training at a time.
+  var training = false
+
+  public init(seed: UInt64) {
+    study = AblationStudy(comparison: .both, seed: seed)
+  }
+
+  /// The widths d of Figure 6a, as `mnv2 ablation` trains them by default.
+  public var widths: [Int] { study.activationWidths }
+  /// The width d of Figure 6b.
+  public var shortcutWidth: Int { study.shortcutWidths[0] }
+
+  /// The variants a front compares, the paper's first.
+  public func variants(_ front: Front) -> [MiniNetSpec] {
+    switch front {
+    case .activation:
+      return [.init(width: width, projection: .linear), .init(width: width, projection: .relu6)]
+    case .shortcut: return MiniNetSpec.Shortcut.allCases.map { .init(width: shortcutWidth, shortcut: $0) }
+    }
+  }
+
+  /// Every run, in the order the screen wants them: the front's variants seed by seed
+  /// (so their curves grow side by side), then the other widths nearest first, then the
+  /// other half of the figure.
+  var plan: [RunKey] {
+    let byDistance = widths.sorted { (abs($0 - width), $0) < (abs($1 - width), $1) }
+    let activation = byDistance.map { d in
+      [MiniNetSpec(width: d, projection: .linear), MiniNetSpec(width: d, projection: .relu6)]
+    }
+    let shortcut = [MiniNetSpec.Shortcut.allCases.map { MiniNetSpec(width: shortcutWidth, shortcut: $0) }]
+    let groups = front == .activation ? activation + shortcut : shortcut + activation
+    var seen = Set<RunKey>()
+    var keys: [RunKey] = []
+    for group in groups {
+      for r in 0..<study.seeds {
+        for spec in group where seen.insert(RunKey(spec: spec, seedIndex: r)).inserted {
+          keys.append(RunKey(spec: spec, seedIndex: r))
+        }
+      }
+    }
+    return keys
+  }
+
+  public var runCount: Int { plan.count }
+  public var isComplete: Bool { finished.count == runCount }
+  /// Whether training has begun: then it goes on in the background wherever the class looks.
+  var started: Bool { !finished.isEmpty || !resumable.isEmpty || training }
+
+  /// After `.refresh`: a batch that was out is lost with its runs' progress, so they start again.
+  mutating func forgetLostWork() {
+    training = false
+    let kept = Set(resumable.map(\.key))
+    live = live.filter { kept.contains($0.key) }
+  }
+
+  /// The next chunk of work: the runs under way, then new ones in plan order, up to one per
+  /// worker; nil when everything is trained.
+  mutating func nextBatch(workers: Int = AblationBatch.workers) -> AblationBatch? {
+    var jobs = resumable
+    resumable = []
+    if jobs.count < workers {
+      let busy = Set(jobs.map(\.key))
+      for key in plan where finished[key] == nil && !busy.contains(key) {
+        jobs.append(AblationJob(key: key, run: study.run(key.spec, seedIndex: key.seedIndex)))
+        if jobs.count == workers { break }
+      }
+    }
+    return jobs.isEmpty ? nil : AblationBatch(study: study, jobs: jobs)
+  }
+
+  /// Takes in a batch the run loop trained: finished runs are kept, the rest go on next time.
+  mutating func record(_ batch: AblationBatch) {
+    training = false
+    guard batch.study == study else { return }
+    for job in batch.jobs {
+      if let result = job.session?.result {
+        finished[job.key] = FinishedRun(result: result, map: job.map)
+        live[job.key] = nil
+      } else {
+        resumable.append(job)
+        live[job.key] = job.session?.curve ?? []
+      }
+    }
+  }
+
+  /// The curves of a variant's runs so far, finished or not (`nil` for a run not begun).
+  func curves(_ spec: MiniNetSpec) -> [[CurvePoint]] {
+    (0..<study.seeds).compactMap { r in
+      let key = RunKey(spec: spec, seedIndex: r)
+      return finished[key]?.result.curve ?? live[key]
+    }
+  }
+
+  /// How many of a variant's runs have a curve point yet.
+  public func curveCount(_ spec: MiniNetSpec) -> Int { curves(spec).filter { !$0.isEmpty }.count }
+
+  /// A variant's finished runs, seed by seed, or nil before the first finishes.
+  public func result(_ spec: MiniNetSpec) -> VariantResult? {
+    let runs = (0..<study.seeds).compactMap { finished[RunKey(spec: spec, seedIndex: $0)]?.result }
+    return runs.isEmpty ? nil : VariantResult(spec: spec, runs: runs)
+  }
+
+  /// The trained net whose decision the screen maps: the variant's first seed.
+  func map(_ spec: MiniNetSpec) -> (map: DecisionMap, accuracy: Double)? {
+    guard let run = finished[RunKey(spec: spec, seedIndex: 0)], let map = run.map else { return nil }
+    return (map, run.result.finalAccuracy)
+  }
+}
+
+/// One training run of the board: a variant and which of its seeds.
+public struct RunKey: Hashable, Sendable {
+  public var spec: MiniNetSpec
+  public var seedIndex: Int
+}
+
+/// A trained run, and for each variant's first seed the map of its decision.
+public struct FinishedRun: Equatable, Sendable {
+  public var result: TrainingResult
+  public var map: DecisionMap?
+}
