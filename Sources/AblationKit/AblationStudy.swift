@@ -147,6 +147,11 @@ public struct AblationResult: Sendable {
   public var study: AblationStudy
   public var variants: [VariantResult]
 
+  public init(study: AblationStudy, variants: [VariantResult]) {
+    self.study = study
+    self.variants = variants
+  }
+
   public func variant(_ spec: MiniNetSpec) -> VariantResult? { variants.first { $0.spec == spec } }
 
   /// The comparisons the paper draws, each as the variant it favours against the other.

@@ -2,7 +2,7 @@ import ManifoldKit
 
 /// One network trained once: the data, the seed of its weights and batch order, and the
 /// optimiser's settings (the issue's: Adam, batches of 128, cross-entropy).
-public struct TrainingRun: Equatable, Sendable {
+public struct TrainingRun: Hashable, Sendable {
   public var spec: MiniNetSpec
   /// The run's own seed: it draws the initial weights and the batch order.
   public var seed: UInt64

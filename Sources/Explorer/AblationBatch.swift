@@ -13,21 +13,32 @@ public struct AblationBatch: Equatable, Sendable {
   /// Decision maps are this many cells a side; the screen samples them at its own size.
   public static let mapSide = 64
 
-  /// Trains every job one chunk further, on every core; a run that finishes on its first
-  /// seed is mapped.
+  /// Trains every job one chunk further, on every core (a run this process has trained
+  /// before is taken as it was); a run that finishes on its first seed is mapped.
   public func perform() -> AblationBatch {
     let data = TwoSpirals(seed: study.seed)
-    let points = jobs.contains { $0.session == nil } ? (data.training, data.test) : nil
+    let cache = TrainedRunCache.shared
     var next = self
-    next.jobs = jobs.concurrentMap { job in
+    for index in next.jobs.indices where next.jobs[index].session == nil {
+      next.jobs[index].finished = cache.finished(.init(run: next.jobs[index].run, dataSeed: data.seed))
+    }
+    let starting = next.jobs.contains { $0.session == nil && $0.finished == nil }
+    let points = starting ? (data.training, data.test) : nil
+    next.jobs = next.jobs.concurrentMap { job in
+      guard job.finished == nil else { return job }
       var job = job
       var session =
         job.session ?? TrainingSession(run: job.run, data: data, training: points!.0, test: points!.1)
       session.advance(by: Self.chunkSteps(job.run.spec))
-      if let result = session.result, job.key.seedIndex == 0 {
-        job.map = DecisionMap(result.net, columns: Self.mapSide, rows: Self.mapSide)
+      if let result = session.result {
+        let map =
+          job.key.seedIndex == 0 ? DecisionMap(result.net, columns: Self.mapSide, rows: Self.mapSide) : nil
+        job.finished = FinishedRun(result: result, map: map)
+        cache.store(job.finished!, for: .init(run: job.run, dataSeed: data.seed))
+        job.session = nil
+      } else {
+        job.session = session
       }
-      job.session = session
       return job
     }
     return next
@@ -48,8 +59,9 @@ public struct AblationBatch: Equatable, Sendable {
 public struct AblationJob: Equatable, Sendable {
   public var key: RunKey
   public var run: TrainingRun
+  /// The run part-way through; nil before its first chunk and once finished.
   public var session: TrainingSession?
-  public var map: DecisionMap?
+  public var finished: FinishedRun?
 
   init(key: RunKey, run: TrainingRun) {
     self.key = key

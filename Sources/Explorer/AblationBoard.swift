@@ -31,6 +31,14 @@ public struct AblationBoard: Equatable, Sendable {
     study = AblationStudy(comparison: .both, seed: seed)
   }
 
+  /// A board for another study (fewer seeds or steps, for tests); it must compare both.
+  init(study: AblationStudy) {
+    precondition(
+      study.comparison == .both && !study.shortcutWidths.isEmpty && !study.activationWidths.isEmpty)
+    self.study = study
+    width = study.activationWidths[0]
+  }
+
   /// The widths d of Figure 6a, as `mnv2 ablation` trains them by default.
   public var widths: [Int] { study.activationWidths }
   /// The width d of Figure 6b.
@@ -99,8 +107,8 @@ public struct AblationBoard: Equatable, Sendable {
     training = false
     guard batch.study == study else { return }
     for job in batch.jobs {
-      if let result = job.session?.result {
-        finished[job.key] = FinishedRun(result: result, map: job.map)
+      if let run = job.finished {
+        finished[job.key] = run
         live[job.key] = nil
       } else {
         resumable.append(job)
@@ -124,6 +132,13 @@ public struct AblationBoard: Equatable, Sendable {
   public func result(_ spec: MiniNetSpec) -> VariantResult? {
     let runs = (0..<study.seeds).compactMap { finished[RunKey(spec: spec, seedIndex: $0)]?.result }
     return runs.isEmpty ? nil : VariantResult(spec: spec, runs: runs)
+  }
+
+  /// Every variant with all its seeds, as `mnv2 ablation --compare both` reports it, once
+  /// the board is complete.
+  public var completedResult: AblationResult? {
+    guard isComplete else { return nil }
+    return AblationResult(study: study, variants: study.variants.map { result($0)! })
   }
 
   /// The trained net whose decision the screen maps: the variant's first seed.

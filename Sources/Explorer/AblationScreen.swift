@@ -95,7 +95,8 @@ enum AblationScreen {
   ) {
     let board = state.ablation
     let title = [
-      ("Test accuracy during training:", 3), ("mean of the seeds so far,", 2), ("dotted: ± 1 sd", 1),
+      ("Test accuracy during training:", 3), ("mean of the seeds so far,", 2),
+      ("\(AccuracyChart.stipple(theme)): ± 1 sd", 1),
     ]
     var mapRows = rect.height - 2
     var mapColumns = 2 * mapRows
@@ -127,8 +128,12 @@ enum AblationScreen {
       let x = mapsX + index * (mapColumns + 1)
       let mapRect = Rect(x: x, y: rect.y + 2, width: mapColumns, height: mapRows)
       if let (map, accuracy) = board.map(spec) {
-        let label =
-          "\(name(spec, front: board.front)) \(NumberFormatting.fixed(100 * accuracy, decimals: 1))%"
+        let label = theme.fit(
+          [
+            (name(spec, front: board.front), 3),
+            ("\(NumberFormatting.fixed(100 * accuracy, decimals: 1))%", 2),
+          ],
+          width: mapColumns)
         canvas.write(label, x: x, y: rect.y + 1, style: boldStyle(spec, theme: theme), maxWidth: mapColumns)
         DecisionHeatmap.draw(map, in: mapRect, theme: theme, plotStyle: state.plotStyle, into: &canvas)
       } else {

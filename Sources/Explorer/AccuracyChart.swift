@@ -16,6 +16,9 @@ struct AccuracyChart {
   var plotStyle: PlotStyle
 
   static let floor = 0.5
+
+  /// The band's dot: in ASCII a tilde, apart from the line's own ' . and :.
+  static func stipple(_ theme: Theme) -> Unicode.Scalar { theme.unicode ? "·" : "~" }
   static let axisWidth = 5
 
   /// The widest end label plus its gap.
@@ -48,7 +51,7 @@ struct AccuracyChart {
         let top = dotRow(high, rows: dotRows) / plotStyle.dotsPerCell.y
         let bottom = dotRow(low, rows: dotRows) / plotStyle.dotsPerCell.y
         for row in top...bottom {
-          canvas.put(theme.unicode ? "·" : ".", x: plot.x + column, y: plot.y + row, style: stipple)
+          canvas.put(Self.stipple(theme), x: plot.x + column, y: plot.y + row, style: stipple)
         }
       }
       var mean = ScatterRaster(columns: plot.width, rows: plot.height, style: plotStyle, extent: 1)
@@ -85,22 +88,23 @@ struct AccuracyChart {
     }
   }
 
-  /// The band's lowest and highest edge over the steps a cell column spans (at least the step
-  /// nearest its centre), or nil left of the first point.
+  /// The band's edges at a cell column's centre, interpolated between the evaluated steps
+  /// either side, so the band has no gaps however wide the chart; nil before the first step.
   private func range(
     _ summary: [(step: Int, mean: Double, low: Double, high: Double)], column: Int, columns: Int
   ) -> (Double, Double)? {
-    let span = Double(max(1, steps)) / Double(columns)
-    let from = Double(column) * span, to = from + span
-    var inside = summary.filter { Double($0.step) >= from && Double($0.step) < to }
-    if inside.isEmpty {
-      let centre = from + span / 2
-      guard let nearest = summary.min(by: { abs(Double($0.step) - centre) < abs(Double($1.step) - centre) }),
-        abs(Double(nearest.step) - centre) <= span, Double(nearest.step) >= from - span
-      else { return nil }
-      inside = [nearest]
+    let step = (Double(column) + 0.5) * Double(max(1, steps)) / Double(columns)
+    guard let first = summary.first, step >= Double(first.step) - Double(steps) / Double(2 * columns) else {
+      return nil
     }
-    return (inside.map(\.low).min()!, inside.map(\.high).max()!)
+    guard let after = summary.firstIndex(where: { Double($0.step) >= step }) else {
+      let last = summary.last!
+      return step <= Double(last.step) + Double(steps) / Double(2 * columns) ? (last.low, last.high) : nil
+    }
+    guard after > 0 else { return (first.low, first.high) }
+    let a = summary[after - 1], b = summary[after]
+    let t = (step - Double(a.step)) / Double(b.step - a.step)
+    return (a.low + (b.low - a.low) * t, a.high + (b.high - a.high) * t)
   }
 
   private func dotRow(_ accuracy: Double, rows: Int) -> Int {

@@ -245,6 +245,9 @@ public enum ExplorerReducer {
       if state.lesson == nil && state.view == .manifold {
         return "j/k: Figure 1 has no blocks to move through; 1 or 2 shows them."
       }
+      if state.lesson == nil && state.view == .ablation {
+        return "j/k: the ablation has no blocks to move through; d/D changes its width."
+      }
       let last = state.network.groups.count - 1
       let forward = action == .next || action == .pageDown || action == .last
       if forward && state.selectedGroup == last { return "\(group.name) is the last row." }

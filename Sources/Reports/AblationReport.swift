@@ -38,6 +38,15 @@ public struct AblationReport {
     var out =
       "Figure 6 in miniature\n\n" + Canvas.wrap(Self.setup(result.study), width: 96).joined(separator: "\n")
       + "\n"
+    out += tables()
+    out += "\n" + charts()
+    return out
+  }
+
+  /// The tables of mean ± sd per variant and the verdicts, as the handout prints them
+  /// under the Ablation view's picture.
+  public func tables() -> String {
+    var out = ""
     if result.study.comparison != .shortcut {
       out += "\nFigure 6a: the projection's activation (shortcuts between bottlenecks)\n\n"
       var table = TextTable(columns: [
@@ -67,8 +76,7 @@ public struct AblationReport {
     }
     out += "\nVerdicts\n"
     for comparison in result.comparisons { out += "  " + Self.verdict(comparison) + "\n" }
-    out += "\n" + charts()
-    return out
+    return style.apply(out)
   }
 
   static func accuracy(_ variant: VariantResult) -> String {

@@ -9,6 +9,8 @@ public final class TestBackend: TerminalBackend {
     case resize(width: Int, height: Int)
     /// As after `kill -STOP` and `kill -CONT`.
     case resume
+    /// A read that finds nothing typed yet, so the loop goes on with its work.
+    case nothing
   }
 
   public private(set) var size: TerminalSize
@@ -42,6 +44,7 @@ public final class TestBackend: TerminalBackend {
       size = TerminalSize(width: width, height: height)
       return .resize
     case .resume: return .resumed
+    case .nothing: return nil
     }
   }
 

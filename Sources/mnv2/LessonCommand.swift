@@ -103,11 +103,16 @@ enum Handout {
         spec: network.spec, config: options.config, seed: options.seed, plotStyle: .ascii,
         convention: options.framework.convention,
         lessonSteps: steps, lessonStep: index)
-      EffectRunner.settle(&state)
       let step = steps[index]
+      EffectRunner.settle(&state)
       let visual = LessonScreen.renderVisual(state, theme: theme, width: columns, height: 24)
       var picture = visual.plainText()
       while picture.hasSuffix("\n\n") { picture.removeLast() }
+      // Figure 6's step carries the numbers under its chart, as mnv2 ablation prints them.
+      if step.visual == .ablation, let result = state.ablation.completedResult {
+        picture += "\n" + AblationReport(result: result, style: ascii).tables()
+        while picture.hasSuffix("\n\n") { picture.removeLast() }
+      }
       let text = Canvas.wrap(ascii.apply(step.text), width: min(columns, 88)).joined(separator: "\n")
       switch format {
       case .text:

@@ -25,6 +25,18 @@ import Testing
     #expect(result.stdout.isEmpty)
   }
 
+  /// In a 7-bit locale every symbol of the report has a spelling (the minus of a negative gap
+  /// included): no byte above 127 and no "?" standing in for one.
+  @Test func asciiLocaleSpellsEverySymbol() throws {
+    let result = try BinaryRunner.run(
+      ["ablation", "--widths", "2,3", "--seeds", "2", "--steps", "50", "--compare", "both"],
+      environment: ["LANG": "C"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.utf8.allSatisfy { $0 < 128 })
+    #expect(!result.stdout.contains("?"), "\(result.stdout)")
+    #expect(result.stdout.contains("+/-"))
+  }
+
   /// A small study: the JSON has every field the schema names, per-seed accuracies whose
   /// mean and sd are the ones reported, and the same bytes twice.
   @Test func aSmallStudyEndToEnd() throws {

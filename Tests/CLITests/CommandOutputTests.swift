@@ -52,7 +52,9 @@ import Testing
     #expect(result.stdout.contains("FLOPs are 2 × MAdds"))
   }
 
-  @Test(arguments: ["explore", "lesson", "export", "layers", "variants", "memory", "manifold", "lab"])
+  @Test(arguments: [
+    "explore", "lesson", "export", "layers", "variants", "memory", "manifold", "lab", "ablation",
+  ])
   func everySubcommandHasCleanHelp(command: String) throws {
     let result = try BinaryRunner.run([command, "--help"])
     #expect(result.status == 0)

@@ -78,6 +78,29 @@ import Testing
     #expect(labs.isEmpty || labs == [7])  // q arrived before the last lab could run
   }
 
+  /// The Ablation view trains in chunks with the screen drawn and keys read between them:
+  /// curves appear after the first chunk, and a key typed during training is handled at
+  /// the next chunk boundary while training goes on.
+  @Test func ablationTrainsBetweenKeys() throws {
+    let script: [TestBackend.Step] = [
+      .key(.character("4")), .nothing, .nothing, .nothing, .key(.character("b")), .nothing,
+      .key(.character("q")),
+    ]
+    let (backend, state, performed) = run(script, width: 80, height: 24, keysArriveWhileBusy: true)
+    let chunks = performed.filter { if case .trainAblation = $0 { true } else { false } }.count
+    // Figure 1 first (asked for at start), then one chunk per empty read.
+    #expect(chunks == 3, "\(performed.count) effects")
+    #expect(state.ablation.front == .shortcut && !state.ablation.isComplete)
+    let texts = backend.frames.map { $0.plainText() }
+    let waiting = try #require(texts.firstIndex { $0.contains("Training: 0 of 100 runs") })
+    let curves = try #require(
+      texts.firstIndex {
+        $0.contains("linear") && $0.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }
+      })
+    #expect(waiting < curves)
+    #expect(texts.last!.contains("Figure 6b in miniature"))
+  }
+
   @Test func resizeRedrawsAtTheNewSize() {
     let (backend, _, _) = run([
       .resize(width: 120, height: 40), .resize(width: 60, height: 20), .key(.character("q")),

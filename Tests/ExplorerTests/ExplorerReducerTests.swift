@@ -37,7 +37,8 @@ import Testing
   @Test func tabWrapsAroundTheViews() {
     #expect(state(after: [.tab]).view == .block)
     #expect(state(after: [.tab, .tab]).view == .manifold)
-    #expect(state(after: [.tab, .tab, .tab]).view == .network)
+    #expect(state(after: [.tab, .tab, .tab]).view == .ablation)
+    #expect(state(after: [.tab, .tab, .tab, .tab]).view == .network)
     #expect(state(after: [.character("3")]).view == .manifold)
     #expect(state(after: [.character("m")]).view == .manifold)
     #expect(state(after: [.character("m"), .character("1")]).view == .network)
