@@ -95,8 +95,8 @@ enum AblationScreen {
   ) {
     let board = state.ablation
     let title = [
-      ("Test accuracy during training:", 3), ("mean of the seeds so far,", 2),
-      ("\(AccuracyChart.stipple(theme)): ± 1 sd", 1),
+      ("Test accuracy while training:", 4), ("mean, \(AccuracyChart.stipple(theme)) ± 1 sd", 3),
+      ("of the seeds so far", 1),
     ]
     var mapRows = rect.height - 2
     var mapColumns = 2 * mapRows
@@ -120,20 +120,21 @@ enum AblationScreen {
     let mapsX = rect.maxX - mapsWidth + 1
     canvas.write(
       theme.fit(
-        [("Decision of seed 1's net", 2), ("(class 1 dotted)", theme.colored ? 0 : 1)], width: mapsWidth
-      )
-      .replacingUnicode(theme),
+        DecisionHeatmap.halfBlocks(theme: theme, plotStyle: state.plotStyle)
+          ? [("Decision of seed 1's net", 2), ("(blue: class 0, orange: class 1)", 1)]
+          : [("Seed 1's decision:", 2), ("class 1 dotted", 2)], width: mapsWidth),
       x: mapsX, y: rect.y, style: theme.heading, maxWidth: mapsWidth)
     for (index, spec) in specs.enumerated() {
       let x = mapsX + index * (mapColumns + 1)
       let mapRect = Rect(x: x, y: rect.y + 2, width: mapColumns, height: mapRows)
       if let (map, accuracy) = board.map(spec) {
-        let label = theme.fit(
+        // The accuracy to a tenth, else to the point, else the name alone.
+        let mapName = name(spec, front: board.front)
+        let label =
           [
-            (name(spec, front: board.front), 3),
-            ("\(NumberFormatting.fixed(100 * accuracy, decimals: 1))%", 2),
-          ],
-          width: mapColumns)
+            "\(mapName) \(NumberFormatting.fixed(100 * accuracy, decimals: 1))%",
+            "\(mapName) \(NumberFormatting.fixed(100 * accuracy, decimals: 0))%",
+          ].first { $0.count <= mapColumns } ?? mapName
         canvas.write(label, x: x, y: rect.y + 1, style: boldStyle(spec, theme: theme), maxWidth: mapColumns)
         DecisionHeatmap.draw(map, in: mapRect, theme: theme, plotStyle: state.plotStyle, into: &canvas)
       } else {
@@ -157,8 +158,8 @@ enum AblationScreen {
     writer.line(
       theme.fit(
         [
-          ("Final test accuracy, 50% (chance) to 100%:", 3), ("mean ± sd over seeds,", 2),
-          (theme.unicode ? "▓ to the mean, ░ to +1 sd" : "= to the mean, - to +1 sd", 1),
+          ("Final test accuracy, 50% (chance) to 100%:", 3), ("mean ± sd over seeds", 2),
+          (theme.unicode ? "(▓ to the mean, ░ to +1 sd)" : "(= to the mean, - to +1 sd)", 1),
         ], width: width), style: theme.heading, into: &canvas)
     let figuresWidth = 17
     if board.front == .activation {

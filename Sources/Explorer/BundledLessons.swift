@@ -102,7 +102,7 @@ public enum BundledLessons {
       visual: ablation
       live: t: Figure 6a or 6b; d/D: the bottleneck width. It trains in the background.
       ---
-      Figure 6 (§6.4) plots ImageNet accuracy during training and prints no numbers: (a) a linear bottleneck beats ReLU6; (b) shortcuts between bottlenecks beat shortcuts between expansions. Here the same comparison trains live in miniature, MobileNetV2's blocks on two spirals, 10 seeds each. Is linear ahead at d = 2 by more than the seeds' spread? Press D: does the gap survive a wider bottleneck? The manifold argument says it should not need to.
+      Figure 6 (§6.4) plots ImageNet accuracy during training and prints no numbers: (a) a linear bottleneck beats ReLU6; (b) shortcuts between bottlenecks beat shortcuts between expansions. Here the same comparison trains live in miniature, MobileNetV2's blocks on two spirals, 10 seeds each. Is linear ahead at d = 2 by more than the seeds' spread? Does the gap survive a wider bottleneck? The manifold argument says it need not.
       """#
     ),
   ]

@@ -72,17 +72,13 @@ enum Chrome {
       return
     }
     var x = 0
+    let toggleKey = state.lesson == nil ? "(b)" : "(t)"
     if let counter = state.lessonCounter {
       x += canvas.write(" Lesson \(counter) ", x: x, y: y, style: CellStyle(bold: true))
     } else {
-      // Each view padded when the line has room, else one space apart, so 80 columns keep
-      // the toggle and the help key beside all four.
-      let padded =
-        ExplorerView.allCases.count * 2 + ExplorerView.allCases.map { "\($0.title) ".count + 2 }.reduce(0, +)
-      let compact = padded + 45 > canvas.width
-      for (index, view) in ExplorerView.allCases.enumerated() {
-        let label =
-          compact ? (index == 0 ? " " : "") + "\(index + 1) \(view.title) " : " \(index + 1) \(view.title) "
+      let middle = 3 + statusState(state).reduce(0) { $0 + $1.0.count }
+      let hints = " \(toggleKey) ?:help L:lesson q:quit".count + 1
+      for (label, view) in viewLabels(state, room: canvas.width - middle - hints) {
         var style = theme.statusBar
         if view == state.view {
           style.reverse = false
@@ -91,27 +87,9 @@ enum Chrome {
         x += canvas.write(label, x: x, y: y, style: style)
       }
     }
-    let toggleKey = state.lesson == nil ? "(b)" : "(t)"
-    if state.ablationVisible {
-      x += canvas.write(" │ ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
-      var style = theme.statusBar
-      style.bold = true
-      let board = state.ablation
-      x += canvas.write(
-        board.front == .activation
-          ? "Figure 6a, d = \(board.width)" : "Figure 6b, d = \(board.shortcutWidth)", x: x,
-        y: y, style: style)
-    } else if state.figureVisible {
-      x += canvas.write(" │ Figure 1: ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
-      var style = theme.statusBar
-      style.bold = true
-      x += canvas.write(state.figureActivation.label, x: x, y: y, style: style)
-    } else {
-      let linear = state.config.bottleneckActivation == .linear
-      x += canvas.write(" │ bottleneck: ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
-      var toggle = theme.activation(linear: linear)
-      toggle.reverse = false
-      x += canvas.write(linear ? "linear" : "ReLU6", x: x, y: y, style: toggle)
+    x += canvas.write(" │ ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
+    for (text, style) in statusState(state, theme: theme) {
+      x += canvas.write(text, x: x, y: y, style: style)
     }
     // Whole hints only: the bar goes first, then "L:lesson", the toggle key and "?:help";
     // "q:quit" stays.
@@ -121,6 +99,54 @@ enum Chrome {
         (state.lesson == nil ? "L:lesson" : "L:explorer", 2), ("q:quit", 5),
       ], width: canvas.width - x - 1)
     canvas.write(" " + hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
+  }
+
+  /// What the toggle key acts on now, in words: Figure 6's half and width in the Ablation
+  /// view, Figure 1's activation beside Figure 1, else the network's bottleneck.
+  static func statusState(_ state: ExplorerState, theme: Theme = Theme(colored: false, unicode: true))
+    -> [(String, CellStyle)]
+  {
+    var bold = theme.statusBar
+    bold.bold = true
+    if state.ablationVisible {
+      let board = state.ablation
+      return [
+        (
+          board.front == .activation
+            ? "Figure 6a, d = \(board.width)" : "Figure 6b, d = \(board.shortcutWidth)",
+          bold
+        )
+      ]
+    }
+    if state.figureVisible { return [("Figure 1: ", theme.statusBar), (state.figureActivation.label, bold)] }
+    let linear = state.config.bottleneckActivation == .linear
+    var toggle = theme.activation(linear: linear)
+    toggle.reverse = false
+    return [("bottleneck: ", theme.statusBar), (linear ? "linear" : "ReLU6", toggle)]
+  }
+
+  /// The views on the status bar: padded where the line has room, else one space apart, and
+  /// where even that leaves too little room for the keys, the views not shown lose their
+  /// names from the right (their numbers stay; ? lists them).
+  static func viewLabels(_ state: ExplorerState, room: Int) -> [(String, ExplorerView)] {
+    let views = ExplorerView.allCases
+    let padded = views.enumerated().map { (" \($0.offset + 1) \($0.element.title) ", $0.element) }
+    if padded.reduce(0, { $0 + $1.0.count }) <= room { return padded }
+    var named = Set(views)
+    func compact() -> [(String, ExplorerView)] {
+      views.enumerated().map { index, view in
+        let gap = index == views.count - 1 ? "" : " "
+        return (
+          (index == 0 ? " " : "") + "\(index + 1)" + (named.contains(view) ? " \(view.title)" : "") + gap,
+          view
+        )
+      }
+    }
+    for view in views.reversed() where view != state.view {
+      if compact().reduce(0, { $0 + $1.0.count }) <= room { break }
+      named.remove(view)
+    }
+    return compact()
   }
 
   static func drawTooSmall(width: Int, height: Int, theme: Theme, into canvas: inout Canvas) {

@@ -9,6 +9,11 @@ enum DecisionHeatmap {
   /// The two classes' colours: blue and orange, apart for the common colour-blindnesses.
   static let colors = (TerminalColor(32), TerminalColor(208))
 
+  /// Whether the map is drawn in coloured half-blocks (else in dots).
+  static func halfBlocks(theme: Theme, plotStyle: PlotStyle) -> Bool {
+    theme.colored && theme.unicode && plotStyle == .braille
+  }
+
   static func draw(
     _ map: DecisionMap, in rect: Rect, theme: Theme, plotStyle: PlotStyle, into canvas: inout Canvas
   ) {
@@ -18,7 +23,7 @@ enum DecisionHeatmap {
       let r = min(map.rows - 1, row * map.rows / rows)
       return map.probability(column: c, row: r) > 0.5
     }
-    if theme.colored && theme.unicode && plotStyle == .braille {
+    if halfBlocks(theme: theme, plotStyle: plotStyle) {
       for row in 0..<rect.height {
         for column in 0..<rect.width {
           let top = side(column: column, of: rect.width, row: 2 * row, of: 2 * rect.height)

@@ -42,9 +42,11 @@ public enum KeyMap {
     KeyBinding(
       keys: [.character("4")], action: .show(.ablation), help: "Ablation view (Figure 6 trained live)"),
     KeyBinding(
-      keys: [.character("b")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6 (Figure 1: cycle)"),
+      keys: [.character("b")], action: .toggleBottleneck,
+      help: "bottleneck linear↔ReLU6 (Fig. 1 or 6 in its view)"),
     KeyBinding(
-      keys: [.character("t")], action: .toggleBottleneck, help: "bottleneck linear↔ReLU6 (Figure 1: cycle)",
+      keys: [.character("t")], action: .toggleBottleneck,
+      help: "bottleneck linear↔ReLU6 (Fig. 1 or 6 in its view)",
       mode: .lesson),
     KeyBinding(
       keys: [.character("b"), .character(".")], action: .blank, help: "blank the screen; any key returns",

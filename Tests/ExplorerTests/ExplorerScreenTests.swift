@@ -26,6 +26,9 @@ import Testing
     ("manifold-linear", [.character("m"), .character("b")]),
     ("manifold-relu6", [.character("m"), .character("b"), .character("b")]),
     ("help", [.character("?")]),
+    ("ablation-6a", [.character("4")]),
+    ("ablation-6a-d8", [.character("4"), .character("D"), .character("D"), .character("D")]),
+    ("ablation-6b", [.character("4"), .character("b")]),
   ]
 
   @Test(arguments: cases)
@@ -142,12 +145,13 @@ import Testing
     #expect(!without.contains("⊕"))
   }
 
-  /// The status bar names the activation the screen shows: the bottleneck's, or Figure 1's
-  /// own in the Manifold view.
+  /// The status bar names what the toggle key acts on: the bottleneck's activation, Figure 1's
+  /// own in the Manifold view, or which half of Figure 6 is in front in the Ablation view.
   @Test func statusBarAlwaysNamesTheActivationShown() {
     for (name, keys) in Self.cases where !keys.contains(.character("?")) {
       let lines = Self.screen(keys, width: 80, height: 24).plainText().split(separator: "\n")
-      let expected = name.hasPrefix("manifold") ? "Figure 1: " : "bottleneck: "
+      let expected =
+        name.hasPrefix("manifold") ? "Figure 1: " : name.hasPrefix("ablation") ? "Figure 6" : "bottleneck: "
       #expect(lines.last?.contains(expected) == true, "\(keys)")
     }
     for (keys, label) in [

@@ -28,6 +28,11 @@ import Testing
     screens.append(("manifold ascii", [.character("m"), .character("a")]))
     screens.append(("manifold notice", [.character("m"), .character("j")]))
     screens.append(("lab notice", [.character("x")]))
+    screens.append(("ablation", [.character("4")]))
+    screens.append(("ablation d=4", [.character("4"), .character("D"), .character("D")]))
+    screens.append(("ablation 6b", [.character("4"), .character("b")]))
+    screens.append(("ablation notice", [.character("4"), .character("b"), .character("d")]))
+    screens.append(("ablation ascii", [.character("4"), .character("a")]))
     for step in 0..<LessonParser.bundled.count {
       let keys = [Key.character("L")] + Array(repeating: .right, count: step)
       screens.append(("lesson \(step + 1)", keys))
