@@ -43,10 +43,10 @@ public enum KeyMap {
       keys: [.character("4")], action: .show(.ablation), help: "Ablation view (Figure 6 trained live)"),
     KeyBinding(
       keys: [.character("b")], action: .toggleBottleneck,
-      help: "bottleneck linear↔ReLU6 (Fig. 1 or 6 in its view)"),
+      help: "bottleneck linear↔ReLU6 (or Fig. 1, 6)"),
     KeyBinding(
       keys: [.character("t")], action: .toggleBottleneck,
-      help: "bottleneck linear↔ReLU6 (Fig. 1 or 6 in its view)",
+      help: "bottleneck linear↔ReLU6 (or Fig. 1, 6)",
       mode: .lesson),
     KeyBinding(
       keys: [.character("b"), .character(".")], action: .blank, help: "blank the screen; any key returns",
