@@ -58,6 +58,35 @@ import Testing
     try expectTerminalRestored(session)
   }
 
+  /// The Ablation view at 80×24 as a class sees it: 4 starts training in the background,
+  /// curves appear while it runs, b answers at once (training goes on), Ctrl-C mid-training
+  /// quits and the terminal comes back.
+  @Test func ablationTrainsWhileKeysWork() throws {
+    let session = try TmuxSession(width: 80, height: 24)
+    // The shell ignores SIGINT itself so that it lives to print the status.
+    try session.run("sh -c 'trap \"\" INT; " + Self.command + "; echo EXIT=$?'")
+    try session.waitFor(text: "bottleneck: linear")
+    try session.press("4")
+    // A curve: a Braille dot beside its name, while the status says training goes on.
+    let training = try session.waitFor("curves while training") { screen in
+      screen.contains("Figure 6a in miniature") && screen.contains("Training: ")
+        && screen.split(separator: "\n").contains { line in
+          line.contains(" linear") && line.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }
+        }
+    }
+    #expect(training.contains("= mnv2 ablation --compare both --seed 1"))
+    try session.press("b")
+    let switched = try session.waitForAll([
+      "Figure 6b in miniature", "between expansions", "Figure 6b, d = 3 (b)",
+    ])
+    #expect(switched.contains("Training: "), "training had finished before b: \(switched)")
+    try session.press("b", "D", "D")
+    try session.waitForAll(["Figure 6a, d = 4 (b)", "→ d = 4"])
+    try session.press("C-c")
+    try session.waitFor(text: "EXIT=130")
+    try expectTerminalRestored(session)
+  }
+
   /// Every signal whose default action ends the process: the terminal comes back, and the
   /// status is 128 + n because the signal is raised again with its default action. Core
   /// dumps are switched off in the shell, so SIGQUIT, SIGSYS and SIGXCPU leave no file.
