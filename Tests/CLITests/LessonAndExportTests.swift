@@ -14,6 +14,22 @@ import Testing
     #expect(result.stdout.contains("b2: d_i = 16 -> d_j = 24 at 56x56"))
   }
 
+  /// Step 9's handout carries Figure 6 trained: the chart and bars of the Ablation view,
+  /// then the tables and verdicts, line for line those of `mnv2 ablation --compare both`.
+  @Test func theAblationStepCarriesTheTrainedFigure() throws {
+    let handout = try BinaryRunner.run(["lesson", "--print", "--step", "9"])
+    #expect(handout.status == 0, "\(handout.stderr)")
+    #expect(handout.stdout.contains("Figure 6a in miniature"))
+    #expect(handout.stdout.contains("All 100 runs trained"))
+    let report = try BinaryRunner.run(["ablation", "--compare", "both"], environment: ["LANG": "C"])
+    #expect(report.status == 0, "\(report.stderr)")
+    let start = try #require(report.stdout.range(of: "Figure 6a: the projection's activation"))
+    let end = try #require(report.stdout.range(of: "Figure 6a, d = 2: test accuracy"))
+    let tables = report.stdout[start.lowerBound..<end.lowerBound].trimmingCharacters(
+      in: .whitespacesAndNewlines)
+    #expect(handout.stdout.contains(tables), "the handout's tables differ from mnv2 ablation's")
+  }
+
   @Test func printAsMarkdown() throws {
     let result = try BinaryRunner.run(["lesson", "--print", "--format", "markdown"])
     #expect(result.status == 0)

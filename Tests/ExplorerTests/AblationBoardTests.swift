@@ -165,6 +165,31 @@ import Testing
     #expect(state.ablation.isComplete)
   }
 
+  /// Part-way through, the screen fits at 80×24 in colour and in ASCII: seed counts beside
+  /// the figures, "waiting" bars, and the verdict it waits for.
+  @Test func aBoardPartWayFits() {
+    var state = ExplorerState(view: .ablation)
+    var queue = ExplorerReducer.reduce(&state, .refresh)
+    while let effect = queue.first, state.ablation.finished.count < 6 {
+      queue.removeFirst()
+      queue += ExplorerReducer.reduce(&state, effect.perform())
+    }
+    for (theme, style) in [
+      (Theme(colored: true, unicode: true), PlotStyle.braille),
+      (Theme(colored: false, unicode: false), .ascii),
+    ] {
+      state.plotStyle = style
+      let canvas = ExplorerRenderer.render(state, width: 80, height: 24, theme: theme)
+      #expect(canvas.layoutViolations().isEmpty, "\(canvas.layoutViolations())")
+      let text = canvas.plainText()
+      #expect(
+        text.contains("/10)") && text.contains("waiting") && text.contains("a verdict once all 10 seeds"))
+      #expect(text.contains("Training: \(state.ablation.finished.count) of 100 runs"))
+    }
+    // The widest figures a bar can carry while seeds train: sd at most 70.7 points.
+    #expect(AccuracyBars.figures(SeedStatistics([0, 1]), of: 10) == "50.0 ± 70.7 (2/10)")
+  }
+
   @Test func keysOfTheView() {
     var state = Self.state()
     _ = ExplorerReducer.reduce(&state, key: .character("D"))
