@@ -90,10 +90,10 @@ public struct AblationBoard: Equatable, Sendable {
   /// The next chunk of work: the runs under way, then new ones in plan order, up to one per
   /// worker; nil when everything is trained.
   mutating func nextBatch(workers: Int = AblationBatch.workers) -> AblationBatch? {
-    var jobs = resumable
-    resumable = []
+    var jobs = Array(resumable.prefix(workers))
+    resumable.removeFirst(jobs.count)
     if jobs.count < workers {
-      let busy = Set(jobs.map(\.key))
+      let busy = Set((jobs + resumable).map(\.key))
       for key in plan where finished[key] == nil && !busy.contains(key) {
         jobs.append(AblationJob(key: key, run: study.run(key.spec, seedIndex: key.seedIndex)))
         if jobs.count == workers { break }
@@ -104,9 +104,10 @@ public struct AblationBoard: Equatable, Sendable {
 
   /// Takes in a batch the run loop trained: finished runs are kept, the rest go on next time.
   mutating func record(_ batch: AblationBatch) {
-    training = false
     guard batch.study == study else { return }
-    for job in batch.jobs {
+    training = false
+    for job in batch.jobs where finished[job.key] == nil && !resumable.contains(where: { $0.key == job.key })
+    {
       if let run = job.finished {
         finished[job.key] = run
         live[job.key] = nil

@@ -118,12 +118,20 @@ enum AblationScreen {
     chart.draw(in: chartRect, theme: theme, into: &canvas)
     guard drawMaps else { return }
     let mapsX = rect.maxX - mapsWidth + 1
+    // Run 1 of each variant (its first seed): its own accuracy, not the mean of the bars.
+    let headings =
+      DecisionHeatmap.halfBlocks(theme: theme, plotStyle: state.plotStyle)
+      ? [
+        "Decision of run 1 of \(board.study.seeds) (blue: class 0, orange: class 1)",
+        "Decision of run 1 of \(board.study.seeds)", "Run 1's decision", "Run 1",
+      ]
+      : [
+        "Decision of run 1 of \(board.study.seeds): class 1 dotted", "Run 1's decision: class 1 dotted",
+        "Run 1: class 1 dotted", "Run 1",
+      ]
     canvas.write(
-      theme.fit(
-        DecisionHeatmap.halfBlocks(theme: theme, plotStyle: state.plotStyle)
-          ? [("Decision of seed 1's net", 2), ("(blue: class 0, orange: class 1)", 1)]
-          : [("Seed 1's decision:", 2), ("class 1 dotted", 2)], width: mapsWidth),
-      x: mapsX, y: rect.y, style: theme.heading, maxWidth: mapsWidth)
+      headings.first { $0.unicodeScalars.count <= mapsWidth - 1 } ?? "",
+      x: mapsX, y: rect.y, style: theme.heading, maxWidth: mapsWidth - 1)
     for (index, spec) in specs.enumerated() {
       let x = mapsX + index * (mapColumns + 1)
       let mapRect = Rect(x: x, y: rect.y + 2, width: mapColumns, height: mapRows)

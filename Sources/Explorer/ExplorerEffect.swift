@@ -60,11 +60,16 @@ public struct LabRequest: Equatable, Sendable {
 /// Performs effects on the calling thread until none is left: for one-shot renders (exports,
 /// handouts, benchmarks, tests), where there is no screen to draw in between.
 public enum EffectRunner {
-  public static func settle(_ state: inout ExplorerState) {
+  /// `ablationProgress` hears (runs trained, runs in all) after each chunk of Figure 6, the
+  /// one effect long enough (about 17 s for the whole board) to want a progress line.
+  public static func settle(_ state: inout ExplorerState, ablationProgress: ((Int, Int) -> Void)? = nil) {
     var queue = ExplorerReducer.reduce(&state, .refresh)
     while !queue.isEmpty {
       let effect = queue.removeFirst()
       queue += ExplorerReducer.reduce(&state, effect.perform())
+      if case .trainAblation = effect {
+        ablationProgress?(state.ablation.finished.count, state.ablation.runCount)
+      }
     }
   }
 }

@@ -39,16 +39,9 @@ public enum ExplorerReducer {
     } else {
       state.pendingLab = nil
     }
-    // The ablation trains once shown, then on in the background, one batch at a time; a new
-    // seed starts a new board when the view is next shown.
-    if state.ablationVisible && state.ablation.study.seed != state.seed {
-      let (front, width) = (state.ablation.front, state.ablation.width)
-      state.ablation = AblationBoard(seed: state.seed)
-      state.ablation.front = front
-      state.ablation.width = width
-    }
-    if !state.ablation.training, state.ablation.study.seed == state.seed,
-      state.ablationVisible || state.ablation.started, let batch = state.ablation.nextBatch()
+    // The ablation trains once shown, then on in the background, one batch at a time.
+    if !state.ablation.training, state.ablationVisible || state.ablation.started,
+      let batch = state.ablation.nextBatch()
     {
       state.ablation.training = true
       effects.append(.trainAblation(batch))
@@ -62,7 +55,7 @@ public enum ExplorerReducer {
     switch effect {
     case .runManifold(let request): return state.manifoldRequest == request && state.currentManifold == nil
     case .runLab(let request): return state.labRequest == request && state.labResults == nil
-    // Training goes on whatever is on screen: only a board for another seed makes it stale.
+    // Training goes on whatever is on screen: only a batch for another board is stale.
     case .trainAblation(let batch): return state.ablation.study == batch.study
     }
   }

@@ -47,7 +47,9 @@ public struct ExplorerState: Equatable, Sendable {
   public internal(set) var manifold: ManifoldResult?
   /// The lab as last computed, with the request it answers.
   public internal(set) var lab: ComputedLab?
-  /// The live Figure 6: what is trained so far, and which comparison is in front.
+  /// The live Figure 6: what is trained so far, and which comparison is in front. Its seed
+  /// is the launch seed (`--seed`), whatever `s` or a lesson step does to Figure 1's: 100
+  /// runs are too many to throw away on a key, and the class sees one Figure 6 all lesson.
   public internal(set) var ablation = AblationBoard(seed: 1)
   /// Requests handed to the run loop and not yet answered, so the reducer asks once.
   var pendingManifold: ManifoldRequest?

@@ -19,7 +19,7 @@ func benchmarkAblationView() {
     let effect = queue.removeFirst()
     let began = clock.now
     let action = effect.perform()
-    chunks.append(seconds(clock.now - began))
+    if case .trainAblation = effect { chunks.append(seconds(clock.now - began)) }
     queue += ExplorerReducer.reduce(&state, action)
     let drawn = clock.now
     _ = ExplorerRenderer.render(state, width: 80, height: 24, theme: theme)

@@ -119,7 +119,9 @@ struct ExportCommand: ParsableCommand {
     for key in (try? KeySequence.parse(keys)) ?? [] {
       _ = ExplorerReducer.reduce(&state, key: key)
     }
-    EffectRunner.settle(&state)
+    let progress = ProgressLine(label: "export: Figure 6 networks trained", total: state.ablation.runCount)
+    EffectRunner.settle(&state) { done, _ in progress.set(done) }
+    progress.finish()
     let theme = Theme(
       colored: format != .txt && !options.noColor, unicode: unicode, classroom: options.theme == .classroom,
       light: options.theme == .light, formatting: format != .txt)

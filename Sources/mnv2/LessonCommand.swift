@@ -104,13 +104,26 @@ enum Handout {
         convention: options.framework.convention,
         lessonSteps: steps, lessonStep: index)
       let step = steps[index]
-      EffectRunner.settle(&state)
+      let progress = ProgressLine(label: "lesson: Figure 6 networks trained", total: state.ablation.runCount)
+      EffectRunner.settle(&state) { done, _ in progress.set(done) }
+      progress.finish()
       let visual = LessonScreen.renderVisual(state, theme: theme, width: columns, height: 24)
       var picture = visual.plainText()
       while picture.hasSuffix("\n\n") { picture.removeLast() }
       // Figure 6's step carries the numbers under its chart, as mnv2 ablation prints them.
       if step.visual == .ablation, let result = state.ablation.completedResult {
-        picture += "\n" + AblationReport(result: result, style: ascii).tables()
+        let tables = AblationReport(result: result, style: ascii).tables().split(
+          separator: "\n", omittingEmptySubsequences: false)
+        // The verdicts are sentences: wrapped to the handout's width, indented as in the report.
+        picture +=
+          "\n"
+          + tables.flatMap { line -> [String] in
+            guard line.count > columns else { return [String(line)] }
+            let indent = String(line.prefix { $0 == " " })
+            return Canvas.wrap(String(line.dropFirst(indent.count)), width: columns - indent.count).map {
+              indent + $0
+            }
+          }.joined(separator: "\n")
         while picture.hasSuffix("\n\n") { picture.removeLast() }
       }
       let text = Canvas.wrap(ascii.apply(step.text), width: min(columns, 88)).joined(separator: "\n")

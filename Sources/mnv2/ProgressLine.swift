@@ -19,11 +19,16 @@ final class ProgressLine: @unchecked Sendable {
   }
 
   /// One more unit finished.
-  func advance() {
+  func advance() { update { $0 += 1 } }
+
+  /// `count` units finished in all.
+  func set(_ count: Int) { update { $0 = count } }
+
+  private func update(_ change: (inout Int) -> Void) {
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }
-    done += 1
+    change(&done)
     guard Date().timeIntervalSince(started) >= 1 else { return }
     shown = true
     let percent = done * 100 / total
