@@ -34,6 +34,10 @@ let package = Package(
     .target(
       name: "AblationKit", dependencies: ["Kernels", "ManifoldKit"], swiftSettings: optimisedInDebug),
 
+    // Exercises from the exact cost model: question kinds, the seeded generator, worked
+    // solutions, and the parser of typed answers.
+    .target(name: "Practice", dependencies: ["MobileNetKit", "ManifoldKit"]),
+
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
     .target(name: "TermCanvas"),
 
