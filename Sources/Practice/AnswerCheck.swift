@@ -18,7 +18,8 @@ public enum AnswerParser {
   public static func check(_ input: String, against expected: ExpectedAnswer) -> AnswerCheck {
     let text = input.trimmingWhitespace
     guard !text.isEmpty else { return .unreadable("Type an answer first: \(form(of: expected)).") }
-    guard text.count <= maximumLength, text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
+    guard text.count <= maximumLength,
+      text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
     else { return .unreadable("Expected \(form(of: expected)).") }
     switch expected {
     case .count(let value, let unit): return checkCount(text, value: value, unit: unit)
@@ -33,9 +34,11 @@ public enum AnswerParser {
     switch expected {
     case .count: return "a whole number such as 10838016, 10,838,016 or 10_838_016"
     case .shape: return "a shape such as 56x56x24, 56×56×24 (H×W×C) or [1, 24, 56, 56] (N, C, H, W)"
-    case .ratio: return "a fraction such as 72/11, a decimal to 2 places such as 6.55, or a percentage such as 18.75%"
+    case .ratio:
+      return "a fraction such as 72/11, a decimal to 2 places such as 6.55, or a percentage such as 18.75%"
     case .choice(let options, _):
-      let listed = options.enumerated().map { "(\(letters[$0.offset])) \($0.element)" }.joined(separator: ", ")
+      let listed = options.enumerated().map { "(\(letters[$0.offset])) \($0.element)" }.joined(
+        separator: ", ")
       return "one of \(listed), or its letter"
     }
   }
@@ -64,7 +67,9 @@ public enum AnswerParser {
       else { return nil }
     }
     let digits = body.filter { !separators.contains($0) }
-    guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+      return nil
+    }
     return Int(digits)
   }
 
@@ -79,7 +84,9 @@ public enum AnswerParser {
   }
 
   static func checkCount(_ text: String, value: Int, unit: String) -> AnswerCheck {
-    guard let number = wholeNumber(text, unit: unit) else { return .unreadable("Expected \(form(of: .count(0, unit: unit))).") }
+    guard let number = wholeNumber(text, unit: unit) else {
+      return .unreadable("Expected \(form(of: .count(0, unit: unit))).")
+    }
     return number == value ? .correct(note: nil) : .wrong
   }
 
@@ -87,7 +94,9 @@ public enum AnswerParser {
   static func shapeNumbers(_ text: String) -> (numbers: [Int], bracketed: Bool)? {
     var body = Substring(text)
     var bracketed = false
-    if let first = body.first, let last = body.last, (first == "[" && last == "]") || (first == "(" && last == ")") {
+    if let first = body.first, let last = body.last,
+      (first == "[" && last == "]") || (first == "(" && last == ")")
+    {
       body = body.dropFirst().dropLast()
       bracketed = true
     }
@@ -128,7 +137,9 @@ public enum AnswerParser {
     let message = AnswerCheck.unreadable("Expected \(form(of: .ratio(p, q))).")
     let exact = Double(p) / Double(q)
     if text.contains("/") {
-      let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
+      let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
+        String($0).trimmingWhitespace
+      }
       guard parts.count == 2, let a = wholeNumber(parts[0]), let b = wholeNumber(parts[1]), b > 0 else {
         return message
       }
@@ -145,7 +156,9 @@ public enum AnswerParser {
     guard let (value, decimals, significant) = decimal(body) else { return message }
     let target = percent ? exact * 100 : exact
     let rounded = DecimalText.fixed(target, decimals: decimals)
-    if Double(rounded) == value { return significant >= 2 || value == target ? .correct(note: nil) : message2(p, q) }
+    if Double(rounded) == value {
+      return significant >= 2 || value == target ? .correct(note: nil) : message2(p, q)
+    }
     return significant >= 2 || decimals >= 2 ? .wrong : message2(p, q)
   }
 
@@ -157,7 +170,8 @@ public enum AnswerParser {
   static func decimal(_ text: String) -> (Double, Int, Int)? {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-      !(parts[0].isEmpty && (parts.count == 1 || parts[1].isEmpty)), text.count <= 20, let value = Double(text)
+      !(parts[0].isEmpty && (parts.count == 1 || parts[1].isEmpty)), text.count <= 20,
+      let value = Double(text)
     else { return nil }
     let decimals = parts.count == 2 ? parts[1].count : 0
     let significant = String(text.filter { $0 != "." }.drop { $0 == "0" }).count

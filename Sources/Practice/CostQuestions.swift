@@ -50,7 +50,10 @@ extension QuestionContext {
         steps.append("a depthwise conv keeps the channels: \(layer.output.channels)")
       default:
         subject = "layer \(layer.name), its 1×1 projection, which takes \(shape(layer.input))"
-        steps = ["a 1×1 conv keeps H and W: \(layer.input.height)×\(layer.input.width)", roundingStep(stage, result: layer.output.channels)]
+        steps = [
+          "a 1×1 conv keeps H and W: \(layer.input.height)×\(layer.input.width)",
+          roundingStep(stage, result: layer.output.channels),
+        ]
       }
     } else {
       target = group.name
@@ -131,9 +134,11 @@ extension QuestionContext {
     let conventionText: String
     switch convention {
     case .torchvision:
-      conventionText = "torchvision's count: weights, biases and BatchNorm's γ and β (running statistics are buffers)"
+      conventionText =
+        "torchvision's count: weights, biases and BatchNorm's γ and β (running statistics are buffers)"
     case .keras:
-      conventionText = "Keras's count: weights, biases and all four BatchNorm vectors (γ, β, moving mean and variance)"
+      conventionText =
+        "Keras's count: weights, biases and all four BatchNorm vectors (γ, β, moving mean and variance)"
     case .tfSlim: conventionText = "weights and biases only, no BatchNorm"
     }
     return Question(

@@ -42,21 +42,28 @@ extension QuestionContext {
     let exact = group.multiplyAdds
     let difference = estimate - exact
     var why: [String] = []
-    if group.stride == 2 { why.append("stride 2: the formula counts the depthwise and projection at the input's size, 4× the real") }
-    if t == 1 { why.append("t = 1: the formula counts an expansion conv (h·w·d′·d′) that no implementation builds") }
+    if group.stride == 2 {
+      why.append("stride 2: the formula counts the depthwise and projection at the input's size, 4× the real")
+    }
+    if t == 1 {
+      why.append("t = 1: the formula counts an expansion conv (h·w·d′·d′) that no implementation builds")
+    }
     if why.isEmpty { why.append("stride 1 and t > 1: the formula is the exact count") }
     return Question(
-      id: "", kind: .blockFormula, model: model, target: QuestionTarget(layer: group.name, block: group.index),
+      id: "", kind: .blockFormula, model: model,
+      target: QuestionTarget(layer: group.name, block: group.index),
       prompt:
         "The paper counts a bottleneck's multiply-adds as h·w·d′·t·(d′ + k² + d″). In \(modelLabel), block "
         + "\(group.name) takes \(shape(group.input)) with t = \(t), k = \(k), stride \(group.stride) and "
         + "d″ = \(d2) output channels. What does the formula give?",
-      answer: .count(estimate, unit: "MAdds"), hint: "h·w·d′·t·(d′ + k² + d″), with h, w, d′ the block's input",
+      answer: .count(estimate, unit: "MAdds"),
+      hint: "h·w·d′·t·(d′ + k² + d″), with h, w, d′ the block's input",
       solution: [
         "h·w·d′·t·(d′ + k² + d″) = \(h)·\(w)·\(d1)·\(t)·(\(d1) + \(k)² + \(d2))",
         "= \(Self.n(estimate)) MAdds",
         "exact count, layer by layer: "
-          + layers.map { "\($0.name) \(Self.n($0.multiplyAdds))" }.joined(separator: " + ") + " = \(Self.n(exact))",
+          + layers.map { "\($0.name) \(Self.n($0.multiplyAdds))" }.joined(separator: " + ")
+          + " = \(Self.n(exact))",
         "the formula is \(difference == 0 ? "exact" : difference > 0 ? "above the exact count by \(Self.n(difference))" : "below the exact count by \(Self.n(-difference))")",
       ] + why)
   }
@@ -81,7 +88,8 @@ extension QuestionContext {
           "A 2-D manifold (Figure 1's spiral) is sent to n dimensions by a random matrix and through ReLU. "
           + "Theorem 1 (Appendix A) gives the expected share that collapses, where fewer than 2 coordinates stay "
           + "positive, as (1 + n)/2ⁿ. What is it for n = \(n)? Give the fraction, a decimal or a percentage.",
-        answer: .ratio(p, q), hint: "(1 + n)/2ⁿ: each coordinate is positive with probability ½, independently",
+        answer: .ratio(p, q),
+        hint: "(1 + n)/2ⁿ: each coordinate is positive with probability ½, independently",
         solution: [
           "collapsed = [C(n,0) + C(n,1)]/2ⁿ = (1 + n)/2ⁿ", "= (1 + \(n))/2^\(n) = \(1 + n)/\(1 << n)",
           "= \(ExpectedAnswer.ratio(p, q).formatted())",

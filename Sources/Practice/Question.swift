@@ -57,7 +57,8 @@ public enum ExpectedAnswer: Equatable, Sendable {
     case .shape(let shape): return shape.formatted(unicode: unicode)
     case .ratio(let numerator, let denominator):
       let value = Double(numerator) / Double(denominator)
-      let decimal = value < 0.01 ? DecimalText.significant(value, digits: 3) : DecimalText.fixed(value, decimals: 2)
+      let decimal =
+        value < 0.01 ? DecimalText.significant(value, digits: 3) : DecimalText.fixed(value, decimals: 2)
       return denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator) ≈ \(decimal)"
     case .choice(let options, let correct): return options[correct]
     }

@@ -48,9 +48,11 @@ struct QuestionContext {
     let alpha = formatWidth(network.config.width)
     let product = Double(stage.channels) * network.config.width
     if framework == .keras {
-      return "C′ = make_divisible(int(\(stage.channels) × \(alpha)), 8) = make_divisible(\(Int(product)), 8) = \(result)"
+      return
+        "C′ = make_divisible(int(\(stage.channels) × \(alpha)), 8) = make_divisible(\(Int(product)), 8) = \(result)"
     }
-    return "C′ = make_divisible(\(stage.channels) × \(alpha), 8) = make_divisible(\(Self.decimal(product)), 8) = \(result)"
+    return
+      "C′ = make_divisible(\(stage.channels) × \(alpha), 8) = make_divisible(\(Self.decimal(product)), 8) = \(result)"
   }
 
   static func decimal(_ value: Double) -> String { DecimalText.short(value) }

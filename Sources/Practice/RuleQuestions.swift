@@ -4,7 +4,8 @@ import MobileNetKit
 extension QuestionContext {
   mutating func roundingQuestion() -> Question {
     if random.next() % 2 == 0 { return shortcutQuestion() }
-    let stage = pick(network.spec.stages.filter { $0.op == .bottleneck || ($0.op == .conv2d && !$0.isLastConv) })
+    let stage = pick(
+      network.spec.stages.filter { $0.op == .bottleneck || ($0.op == .conv2d && !$0.isLastConv) })
     let alpha = network.config.width
     let group = network.groups.first { row(of: $0).stage == stage }!
     let result = group.output.channels
@@ -20,15 +21,17 @@ extension QuestionContext {
     let floored = max(8, nearest)
     if floored != nearest { steps.append("at least 8: \(floored)") }
     if Double(floored) < 0.9 * truncated {
-      steps.append("\(floored) < 0.9 × \(Self.decimal(truncated)) = \(Self.decimal(0.9 * truncated)), more than 10% below: add 8")
+      steps.append(
+        "\(floored) < 0.9 × \(Self.decimal(truncated)) = \(Self.decimal(0.9 * truncated)), more than 10% below: add 8"
+      )
     } else {
       steps.append("\(floored) ≥ 0.9 × \(Self.decimal(truncated)) = \(Self.decimal(0.9 * truncated)): kept")
     }
     steps.append("= \(result) channels")
     let rule =
       framework == .keras
-        ? "Keras builds MobileNetV2 at width α with make_divisible(int(c·α), 8)"
-        : "\(framework.rawValue) builds MobileNetV2 at width α with make_divisible(c·α, 8)"
+      ? "Keras builds MobileNetV2 at width α with make_divisible(int(c·α), 8)"
+      : "\(framework.rawValue) builds MobileNetV2 at width α with make_divisible(c·α, 8)"
     return Question(
       id: "", kind: .rounding, model: model, target: QuestionTarget(layer: group.name, block: group.index),
       prompt:
@@ -79,12 +82,14 @@ extension QuestionContext {
         prompt:
           "A MobileNetV2 bottleneck is expand 1×1 → depthwise 3×3 → project 1×1, each with BatchNorm. "
           + "Which of the three have a ReLU6 after them?",
-        answer: .choice(["expand and depthwise", "depthwise and project", "all three", "project only"], correct: 0),
+        answer: .choice(
+          ["expand and depthwise", "depthwise and project", "all three", "project only"], correct: 0),
         hint: "The block's output is a linear bottleneck", solution: why + ["= expand and depthwise"])
     case 1:
       return Question(
         id: "", kind: .placeReLU6, model: nil, target: nil,
-        prompt: "Which layer of a MobileNetV2 bottleneck has no activation after it: expand, depthwise or project?",
+        prompt:
+          "Which layer of a MobileNetV2 bottleneck has no activation after it: expand, depthwise or project?",
         answer: .choice(["expand", "depthwise", "project"], correct: 2),
         hint: "The block's output is a linear bottleneck", solution: why + ["= project"])
     default:
