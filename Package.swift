@@ -36,7 +36,7 @@ let package = Package(
 
     // Exercises from the exact cost model: question kinds, the seeded generator, worked
     // solutions, and the parser of typed answers.
-    .target(name: "Practice", dependencies: ["MobileNetKit", "ManifoldKit"]),
+    .target(name: "Practice", dependencies: ["MobileNetKit", "ManifoldKit", "Reports"]),
 
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
     .target(name: "TermCanvas"),

@@ -1,4 +1,5 @@
 import MobileNetKit
+import Reports
 
 /// What a typed answer is: right (perhaps with a note on how it was read), wrong, or not
 /// in a form that can be read, with one line saying what form is expected. Never a trap,
@@ -155,7 +156,7 @@ public enum AnswerParser {
     }
     guard let (value, decimals, significant) = decimal(body) else { return message }
     let target = percent ? exact * 100 : exact
-    let rounded = DecimalText.fixed(target, decimals: decimals)
+    let rounded = NumberFormatting.fixed(target, decimals: decimals)
     if Double(rounded) == value {
       return significant >= 2 || value == target ? .correct(note: nil) : message2(p, q)
     }

@@ -1,4 +1,5 @@
 import MobileNetKit
+import Reports
 
 /// One exercise: what is asked, about which network and layer, the exact answer, the hint
 /// a wrong answer gets first, and the worked solution, one step per line.
@@ -58,20 +59,11 @@ public enum ExpectedAnswer: Equatable, Sendable {
     case .ratio(let numerator, let denominator):
       let value = Double(numerator) / Double(denominator)
       let decimal =
-        value < 0.01 ? DecimalText.significant(value, digits: 3) : DecimalText.fixed(value, decimals: 2)
+        value < 0.01 ? DecimalText.significant(value, digits: 3) : NumberFormatting.fixed(value, decimals: 2)
       return denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator) ≈ \(decimal)"
     case .choice(let options, let correct): return options[correct]
     }
   }
 
-  /// 10,838,016.
-  public static func grouped(_ value: Int) -> String {
-    let digits = String(value.magnitude)
-    var out = ""
-    for (offset, digit) in digits.enumerated() {
-      if offset > 0 && (digits.count - offset) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return value < 0 ? "-" + out : out
-  }
+  public static func grouped(_ value: Int) -> String { NumberFormatting.grouped(value) }
 }
