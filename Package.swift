@@ -110,6 +110,7 @@ let package = Package(
     .testTarget(
       name: "ExplorerAppTests", dependencies: ["ExplorerApp", "Explorer", "TerminalBackend", "TermCanvas"]),
     .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "CNCurses", "TermCanvas"]),
+    .testTarget(name: "PracticeTests", dependencies: ["Practice", "MobileNetKit"]),
     .testTarget(name: "CLITests", dependencies: ["mnv2", "mnv2-fuzz"]),
   ]
 )

@@ -113,7 +113,9 @@ public enum AnswerParser {
 
   static func checkShape(_ text: String, shape: TensorShape) -> AnswerCheck {
     let message = AnswerCheck.unreadable("Expected \(form(of: .shape(shape))).")
-    guard var (numbers, bracketed) = shapeNumbers(text) else { return message }
+    guard let parsed = shapeNumbers(text) else { return message }
+    var numbers = parsed.numbers
+    let bracketed = parsed.bracketed
     if bracketed && numbers.count == 4 {
       guard numbers[0] == 1 else {
         return .unreadable("A 4-number shape is [N, C, H, W] for one image, so N = 1, as in [1, 24, 56, 56].")

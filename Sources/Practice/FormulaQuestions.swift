@@ -65,7 +65,7 @@ extension QuestionContext {
           + layers.map { "\($0.name) \(Self.n($0.multiplyAdds))" }.joined(separator: " + ")
           + " = \(Self.n(exact))",
         "the formula is \(difference == 0 ? "exact" : difference > 0 ? "above the exact count by \(Self.n(difference))" : "below the exact count by \(Self.n(-difference))")",
-      ] + why)
+      ] + why + ["answer: the formula gives \(Self.n(estimate)) MAdds"])
   }
 
   /// Σ_{j=0}^{upTo} C(m, j), exactly.
