@@ -36,7 +36,7 @@ let package = Package(
 
     // Exercises from the exact cost model: question kinds, the seeded generator, worked
     // solutions, and the parser of typed answers.
-    .target(name: "Practice", dependencies: ["MobileNetKit", "ManifoldKit", "Reports"]),
+    .target(name: "Practice", dependencies: ["MobileNetKit", "ManifoldKit", "TermCanvas", "Reports"]),
 
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
     .target(name: "TermCanvas"),
@@ -60,6 +60,7 @@ let package = Package(
       name: "Explorer",
       dependencies: [
         "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "Kernels", "TermCanvas", "Reports",
+        "Practice",
       ]),
 
     // The backend protocol, its ncurses implementation and a test backend: cells out, keys in.
@@ -72,7 +73,7 @@ let package = Package(
     .executableTarget(
       name: "mnv2",
       dependencies: [
-        "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Reports", "Explorer",
+        "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Reports", "Practice", "Explorer",
         "ExplorerApp", "TerminalBackend", "CNCurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

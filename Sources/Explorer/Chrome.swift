@@ -11,6 +11,14 @@ enum Chrome {
     let config = state.config
     let row = Rect(x: 0, y: 0, width: canvas.width, height: 1)
     canvas.fill(row, with: Cell(" ", style: theme.titleBar))
+    // The quiz's questions are about networks of their own: the explorer's would mislead.
+    if state.quizOpen, let quiz = state.quiz {
+      let text =
+        " mnv2 quiz \(theme.dot) seed \(quiz.seed) \(theme.dot) question \(quiz.question.id) \(theme.dot) "
+        + "answers from the exact cost model, tested against torchvision"
+      canvas.write(text.replacingUnicode(theme), x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)
+      return
+    }
     let framework = Framework.label(rounding: config.channelRounding, convention: state.convention)
     // The framework is named on every screen: where the full title leaves no room for it,
     // "bottleneck linear" shortens to "linear" (the status bar spells the bottleneck out).
@@ -98,6 +106,32 @@ enum Chrome {
         (toggleKey, 3), ("│".replacingBar(theme), 1), ("?:help", 4),
         (state.lesson == nil ? "L:lesson" : "L:explorer", 2), ("q:quit", 5),
       ], width: canvas.width - x - 1)
+    canvas.write(" " + hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
+  }
+
+  /// The quiz's bottom line: the score and streak, then its keys (typing owns the rest).
+  static func drawQuizStatus(_ state: ExplorerState, theme: Theme, into canvas: inout Canvas) {
+    let y = canvas.height - 1
+    canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), with: Cell(" ", style: theme.statusBar))
+    guard let quiz = state.quiz else { return }
+    if let notice = state.notice {
+      var style = theme.selection
+      style.bold = true
+      canvas.write(" " + notice, x: 0, y: y, style: style, maxWidth: canvas.width)
+      return
+    }
+    var bold = theme.statusBar
+    bold.bold = true
+    var x = canvas.write(" Quiz ", x: 0, y: y, style: bold)
+    x += canvas.write("│ ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
+    let score =
+      "level \(quiz.level.rawValue) \(theme.dot) \(quiz.correct)/\(quiz.asked) right \(theme.dot) streak \(quiz.streak)"
+    x += canvas.write(score, x: x, y: y, style: bold)
+    let hints = theme.fit(
+      [
+        ("│".replacingBar(theme), 1), ("Enter:check", 6), ("?:solution", 5), ("Tab:skip", 3),
+        ("PgUp/PgDn:level", 2), ("Esc:close", 4),
+      ], width: canvas.width - x - 2)
     canvas.write(" " + hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
   }
 

@@ -44,6 +44,10 @@ public enum ExplorerAction: Equatable, Sendable {
   /// The bottleneck width d of the Ablation view's Figure 6a.
   case ablationWidthDown
   case ablationWidthUp
+  /// Opens the quiz, or closes it (its question and score are kept).
+  case toggleQuiz
+  /// A key while the quiz is open: typed into the answer, or one of the quiz's own keys.
+  case quiz(QuizInput)
   /// Asks for whatever the screen needs and does not have, forgetting requests made
   /// before: sent once by whoever starts performing effects (the run loop before its first
   /// frame, `EffectRunner.settle`).
@@ -65,6 +69,6 @@ public enum ExplorerAction: Equatable, Sendable {
     ] + (0...9).map(ExplorerAction.digit)
     + [
       .confirmJump, .zoom, .lessonBack, .blank, .labKUp, .labKDown, .toggleLabShortcut, .ablationWidthDown,
-      .ablationWidthUp,
+      .ablationWidthUp, .toggleQuiz,
     ]
 }

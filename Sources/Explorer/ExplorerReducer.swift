@@ -1,6 +1,7 @@
 import AblationKit
 import ManifoldKit
 import MobileNetKit
+import Practice
 import TermCanvas
 
 /// The only place state changes: a pure function of the state and an action, returning the
@@ -15,6 +16,11 @@ public enum ExplorerReducer {
   }
 
   public static func reduce(_ state: inout ExplorerState, key: Key) -> [ExplorerEffect] {
+    if state.quizOpen && !state.showHelp && state.lesson == nil {
+      if key == .controlC { return reduce(&state, .quit) }
+      guard let input = QuizInput.input(for: key) else { return [] }
+      return reduce(&state, .quiz(input))
+    }
     guard let action = KeyMap.action(for: key, inLesson: state.lesson != nil) else { return [] }
     return reduce(&state, action)
   }
@@ -147,12 +153,36 @@ public enum ExplorerReducer {
       let widths = state.ablation.widths.map(Double.init)
       state.ablation.width = Int(
         step(Double(state.ablation.width), through: widths, up: action == .ablationWidthUp))
+    case .toggleQuiz:
+      if state.quiz == nil { state.quiz = QuizSession(seed: state.seed) }
+      state.quizOpen.toggle()
+    case .quiz(let input): reduceQuiz(&state, input)
     case .refresh, .manifoldComputed, .labComputed, .ablationAdvanced: break
     }
   }
 
   /// The clicker keys. Moving to a step applies its starting state; the visual then
   /// answers to the explorer's keys as usual.
+  static func reduceQuiz(_ state: inout ExplorerState, _ input: QuizInput) {
+    guard var quiz = state.quiz, state.quizOpen else { return }
+    switch input {
+    case .type(let character): quiz.type(character)
+    case .deleteBackward: quiz.deleteBackward()
+    case .submit: quiz.submit()
+    case .solution: quiz.revealSolution()
+    case .skip: quiz.skip()
+    case .levelDown, .levelUp:
+      let next = quiz.level.rawValue + (input == .levelUp ? 1 : -1)
+      if let level = QuestionGenerator.Level(rawValue: next) {
+        quiz.setLevel(level)
+      } else {
+        state.notice = input == .levelUp ? "Level 3 is the last: every kind, any width" : "Level 1 is the first"
+      }
+    case .close: state.quizOpen = false
+    }
+    state.quiz = quiz
+  }
+
   static func reduceLesson(_ state: inout ExplorerState, _ action: ExplorerAction) {
     guard var lesson = state.lesson else { return }
     let count = state.lessonSteps.count

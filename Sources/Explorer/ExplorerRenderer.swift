@@ -40,6 +40,8 @@ public enum ExplorerRenderer {
       if let lesson = state.lesson {
         LessonScreen.draw(
           state, lesson: lesson, theme: theme, area: canvas.bounds, keyLine: false, into: &canvas)
+      } else if state.quizOpen {
+        QuizScreen.draw(state, theme: theme, area: canvas.bounds, into: &canvas)
       } else {
         drawView(state, theme: theme, area: canvas.bounds, into: &canvas)
       }
@@ -51,6 +53,12 @@ public enum ExplorerRenderer {
       LessonScreen.draw(state, lesson: lesson, theme: theme, area: area, into: &canvas)
       Chrome.drawStatus(state, theme: theme, into: &canvas)
       if state.showHelp { HelpOverlay.draw(theme: theme, inLesson: true, into: &canvas) }
+      return canvas
+    }
+    if state.quizOpen {
+      QuizScreen.draw(state, theme: theme, area: area, into: &canvas)
+      Chrome.drawQuizStatus(state, theme: theme, into: &canvas)
+      if state.showHelp { HelpOverlay.draw(theme: theme, inLesson: false, into: &canvas) }
       return canvas
     }
     drawView(state, theme: theme, area: area, into: &canvas)

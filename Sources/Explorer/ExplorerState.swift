@@ -2,6 +2,7 @@ import AblationKit
 import BottleneckLab
 import ManifoldKit
 import MobileNetKit
+import Practice
 import TermCanvas
 
 /// Everything the explorer shows is a function of this value.
@@ -51,6 +52,11 @@ public struct ExplorerState: Equatable, Sendable {
   /// is the launch seed (`--seed`), whatever `s` or a lesson step does to Figure 1's: 100
   /// runs are too many to throw away on a key, and the class sees one Figure 6 all lesson.
   public internal(set) var ablation = AblationBoard(seed: 1)
+  /// The exercises (`Q`, or `mnv2 quiz`): kept when closed, so `Q` `Q` comes back to the
+  /// same question, score and streak.
+  public internal(set) var quiz: QuizSession?
+  /// Whether the quiz has the screen; its keys then type the answer.
+  public internal(set) var quizOpen = false
   /// Requests handed to the run loop and not yet answered, so the reducer asks once.
   var pendingManifold: ManifoldRequest?
   var pendingLab: LabRequest?
@@ -64,7 +70,7 @@ public struct ExplorerState: Equatable, Sendable {
     spec: ArchitectureSpec = .mobileNetV2, config: NetworkConfig = NetworkConfig(),
     view: ExplorerView = .network, selectedGroup: Int = 0, seed: UInt64 = 1, plotStyle: PlotStyle = .braille,
     convention: ParamConvention = .torchvision, lessonSteps: [LessonStep] = LessonParser.bundled,
-    lessonStep: Int? = nil
+    lessonStep: Int? = nil, quiz: QuizSession? = nil
   ) {
     self.spec = spec
     self.config = config
@@ -81,6 +87,10 @@ public struct ExplorerState: Equatable, Sendable {
     self.ablation = AblationBoard(seed: seed)
     self.launchSettings = settings
     if let lessonStep { openLesson(at: lessonStep) }
+    if let quiz {
+      self.quiz = quiz
+      quizOpen = true
+    }
   }
 
   /// The network at the current architecture, width, resolution and activation.

@@ -68,6 +68,8 @@ public enum KeyMap {
       keys: [.character("d")], action: .ablationWidthDown, help: "ablation: bottleneck width d down",
       mode: .both),
     KeyBinding(keys: [.character("D")], action: .ablationWidthUp, help: "ablation: width d up", mode: .both),
+    KeyBinding(
+      keys: [.character("Q")], action: .toggleQuiz, help: "quiz: exercises with worked solutions"),
     KeyBinding(keys: [.character("L")], action: .toggleLesson, help: "open or leave the lesson", mode: .both),
     KeyBinding(
       keys: [.pageDown, .character(" "), .right], action: .nextStep, help: "next step", mode: .lesson),

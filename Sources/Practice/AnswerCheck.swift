@@ -44,7 +44,7 @@ public enum AnswerParser {
     }
   }
 
-  static let letters: [Character] = ["a", "b", "c", "d", "e", "f"]
+  public static let letters: [Character] = ["a", "b", "c", "d", "e", "f"]
 
   /// A whole number, optionally grouped by `,` or `_` in threes, optionally followed by its unit.
   public static func wholeNumber(_ text: String, unit: String? = nil) -> Int? {

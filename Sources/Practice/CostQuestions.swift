@@ -6,7 +6,7 @@ extension QuestionContext {
   func describe(_ layer: Layer) -> String {
     switch layer.kind {
     case .conv: return "\(layer.kernel)×\(layer.kernel) conv, stride \(layer.stride)"
-    case .expand: return "1×1 expansion conv (t = \(group(of: layer).expansion))"
+    case .expand: return "1×1 expansion conv, t = \(group(of: layer).expansion),"
     case .depthwise: return "\(layer.kernel)×\(layer.kernel) depthwise conv, stride \(layer.stride)"
     case .project: return "1×1 projection conv"
     case .pointwise: return "1×1 pointwise conv"
@@ -21,8 +21,8 @@ extension QuestionContext {
     let layers = Array(network.layers[group.layerRange])
     let part = pick([nil] + layers.map { Optional($0) })
     let rowText =
-      "its row of Table 2 is t = \(stage.expansion), c = \(stage.channels), n = \(stage.repeats), "
-      + "s = \(stage.stride), and \(group.name) is repeat \(repeatIndex + 1) of the row"
+      "Block \(group.name) comes from Table 2's row t = \(stage.expansion), c = \(stage.channels), "
+      + "n = \(stage.repeats), s = \(stage.stride), and is repeat \(repeatIndex + 1) of the row"
     let hint =
       "Only a row's first repeat has the row's stride s; H′ = ⌈H/s⌉ (3×3, padding 1); the expansion has "
       + "t·d channels; the block's output has make_divisible(c·α, 8) channels"
@@ -37,19 +37,19 @@ extension QuestionContext {
       answer = layer.output
       switch layer.kind {
       case .expand:
-        subject = "layer \(layer.name), its \(describe(layer)), which takes \(shape(layer.input))"
+        subject = "layer \(layer.name) (the \(describe(layer)) of block \(group.name)) takes \(shape(layer.input))"
         steps = [
           "a 1×1 conv keeps H and W: \(layer.input.height)×\(layer.input.width)",
           "channels t·d = \(group.expansion) × \(layer.input.channels) = \(layer.output.channels)",
         ]
       case .depthwise:
-        subject = "layer \(layer.name), its 3×3 depthwise conv, which takes \(shape(layer.input))"
+        subject = "layer \(layer.name) (the \(describe(layer)) of block \(group.name)) takes \(shape(layer.input))"
         steps.append(
           "H′ = ⌈\(layer.input.height)/\(layer.stride)⌉ = \(layer.output.height), W′ = ⌈\(layer.input.width)/\(layer.stride)⌉ = \(layer.output.width)"
         )
         steps.append("a depthwise conv keeps the channels: \(layer.output.channels)")
       default:
-        subject = "layer \(layer.name), its 1×1 projection, which takes \(shape(layer.input))"
+        subject = "layer \(layer.name) (the 1×1 projection of block \(group.name)) takes \(shape(layer.input))"
         steps = [
           "a 1×1 conv keeps H and W: \(layer.input.height)×\(layer.input.width)",
           roundingStep(stage, result: layer.output.channels),
@@ -58,7 +58,7 @@ extension QuestionContext {
     } else {
       target = group.name
       answer = group.output
-      subject = "block \(group.name), which takes \(shape(group.input))"
+      subject = "block \(group.name) takes \(shape(group.input))"
       steps.append(
         "H′ = ⌈\(group.input.height)/\(group.stride)⌉ = \(group.output.height), W′ = ⌈\(group.input.width)/\(group.stride)⌉ = \(group.output.width)"
       )
@@ -67,7 +67,8 @@ extension QuestionContext {
     steps.append("output \(shape(answer)) (H×W×C)")
     return Question(
       id: "", kind: .shape, model: model, target: QuestionTarget(layer: target, block: group.index),
-      prompt: "In \(modelLabel), \(subject); \(rowText). What is its output shape (H×W×C)?",
+      prompt:
+        "In \(modelLabel), \(subject). \(rowText). What is the \(part == nil ? "block" : "layer")'s output shape (H×W×C)?",
       answer: .shape(answer), hint: hint, solution: steps)
   }
 

@@ -36,10 +36,20 @@ public struct QuestionGenerator: Sendable {
   /// Questions 1 to `count`. The kinds take turns in an order drawn from the seed, so a
   /// sheet of N mixed questions covers every kind once N reaches their number.
   public func questions(count: Int) -> [Question] {
+    let sequence = kinds(upTo: count)
+    return (0..<count).map { question(number: $0 + 1, kind: sequence[$0]) }
+  }
+
+  /// Question `number` (from 1) of the sheet.
+  public func question(number: Int) -> Question {
+    question(number: number, kind: kinds(upTo: number)[number - 1])
+  }
+
+  /// The kinds of questions 1 to `count`: each round of `kinds.count` questions is a shuffle.
+  func kinds(upTo count: Int) -> [QuestionKind] {
     var order = SplitMix64(seed: SplitMix64.derivedSeed(seed, stream: 0x9_0000))
     let rounds = (count + kinds.count - 1) / max(1, kinds.count)
-    let sequence = (0..<rounds).flatMap { _ in kinds.shuffled(using: &order) }
-    return (0..<count).map { question(number: $0 + 1, kind: sequence[$0]) }
+    return (0..<rounds).flatMap { _ in kinds.shuffled(using: &order) }
   }
 
   /// Question `number` (from 1) of the given kind.

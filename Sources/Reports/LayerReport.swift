@@ -267,7 +267,7 @@ struct LayersDocument: Encodable {
 
 /// Pretty, key-sorted JSON so that output is stable across runs and diffs well; property
 /// names become the snake_case keys of the documented schemas.
-func encodeJSON(_ value: some Encodable) -> String {
+public func encodeJSON(_ value: some Encodable) -> String {
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
   encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Explorer
 import ExplorerApp
+import Practice
 import Foundation
 import MobileNetKit
 import TermCanvas
@@ -62,7 +63,7 @@ struct ExplorerOptions: ParsableArguments {
   /// has already read; otherwise they are read from `--lessons`.
   func runExplorer(
     view: ExplorerView, block: Int, lessonStep: Int?, loadedSteps: [LessonStep]? = nil,
-    network: Network? = nil
+    network: Network? = nil, quiz: QuizSession? = nil
   ) throws {
     let network = try network ?? self.network()
     let steps = try loadedSteps ?? LessonLoader.load(directory: lessons, rows: network.groups.count)
@@ -79,7 +80,7 @@ struct ExplorerOptions: ParsableArguments {
     let state = ExplorerState(
       spec: network.spec, config: config, view: view, selectedGroup: block, seed: seed,
       plotStyle: unicode ? .braille : .ascii, convention: framework.convention,
-      lessonSteps: steps, lessonStep: lessonStep)
+      lessonSteps: steps, lessonStep: lessonStep, quiz: quiz)
     let theme = Theme(
       colored: terminal.colorsAvailable, unicode: unicode, classroom: self.theme == .classroom,
       light: self.theme == .light)

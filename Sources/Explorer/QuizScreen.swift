@@ -1,0 +1,130 @@
+import MobileNetKit
+import Practice
+import TermCanvas
+
+/// The quiz: the question, the answer being typed, what the last Enter said, the hint or
+/// the worked solution, and where in the network the question's layer sits (its name and
+/// neighbours only: nothing on this screen gives an answer away before it is earned).
+enum QuizScreen {
+  static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
+    guard let quiz = state.quiz else { return }
+    let question = quiz.question
+    let x = area.x + 1, width = area.width - 2
+    var y = area.y
+    let bottom = area.y + area.height
+    func line(_ text: String, style: CellStyle = .plain, indent: Int = 0) {
+      guard y < bottom else { return }
+      canvas.write(text, x: x + indent, y: y, style: style, maxWidth: width - indent)
+      y += 1
+    }
+    func paragraph(_ text: String, style: CellStyle = .plain, indent: Int = 0, first: String = "") {
+      let lines = Canvas.wrap(text, width: width - indent - first.count)
+      for (index, text) in lines.enumerated() {
+        line((index == 0 ? first : String(repeating: " ", count: first.count)) + text, style: style, indent: indent)
+      }
+    }
+    let model = question.model.map { " \(theme.dot) " + $0.label(unicode: theme.unicode) } ?? ""
+    line("Question \(quiz.number) \(theme.dot) \(question.kind.title)\(model)", style: theme.heading)
+    y += 1
+    paragraph(question.prompt)
+    if case .choice(let options, _) = question.answer {
+      for (index, option) in options.enumerated() {
+        line("(\(AnswerParser.letters[index])) \(option)", indent: 2)
+      }
+    }
+    y += 1
+    drawInput(quiz, theme: theme, x: x, y: y, width: width, into: &canvas)
+    y += 1
+    for (text, style) in feedback(quiz, theme: theme) { paragraph(text, style: style) }
+    if quiz.showsHint { paragraph(question.hint, style: theme.dim, first: "Hint: ") }
+    if quiz.showsSolution || quiz.isFinished {
+      line("Worked solution:", style: theme.heading)
+      for (index, step) in question.solution.enumerated() {
+        paragraph(step, indent: 2, first: "\(index + 1). ")
+      }
+    }
+    // Where the layer sits, at the foot of the screen, if it has room below the rest.
+    let strip = whereItSits(question, theme: theme, width: width)
+    if !strip.isEmpty, y + strip.count + 1 <= bottom {
+      var row = bottom - strip.count
+      for cells in strip {
+        var column = x
+        for (text, style) in cells { column += canvas.write(text, x: column, y: row, style: style) }
+        row += 1
+      }
+    }
+  }
+
+  static func drawInput(_ quiz: QuizSession, theme: Theme, x: Int, y: Int, width: Int, into canvas: inout Canvas) {
+    let label = quiz.isFinished ? "Answer: " : "Your answer: "
+    var column = x + canvas.write(label, x: x, y: y, style: theme.heading)
+    let shown = quiz.isFinished && quiz.input.isEmpty ? "" : quiz.input
+    column += canvas.write(shown, x: column, y: y, style: .plain, maxWidth: x + width - column - 1)
+    if !quiz.isFinished {
+      canvas.write(" ", x: column, y: y, style: CellStyle(reverse: true))
+    } else if case .finished(let correct, _) = quiz.phase, !correct || quiz.input.isEmpty {
+      canvas.write(quiz.question.answer.formatted(unicode: theme.unicode), x: column + (shown.isEmpty ? 0 : 1), y: y)
+    }
+  }
+
+  /// One or two lines under the input: right, wrong, unreadable, or a new level.
+  static func feedback(_ quiz: QuizSession, theme: Theme) -> [(String, CellStyle)] {
+    let good = theme.colored && !theme.classroom ? CellStyle(foreground: .green, bold: true) : CellStyle(bold: true)
+    let bad = theme.colored && !theme.classroom ? CellStyle(foreground: .red, bold: true) : CellStyle(bold: true)
+    let tick = theme.unicode ? "✓" : "OK:", cross = theme.unicode ? "✗" : "X:"
+    var lines: [(String, CellStyle)] = []
+    switch quiz.feedback {
+    case .none: break
+    case .correct(let note):
+      var text = "\(tick) Right: \(quiz.question.answer.formatted(unicode: theme.unicode))."
+      if case .finished(_, let tries) = quiz.phase, tries > 0 { text += " (after \(tries) wrong; the streak starts again)" }
+      lines.append((text + " Enter: next question.", good))
+      if let note { lines.append((note, theme.dim)) }
+    case .wrong:
+      lines.append(("\(cross) Not that. Try again with the hint, or ? for the worked solution.", bad))
+    case .unreadable(let message): lines.append((message, bad))
+    case .skipped: lines.append(("Skipped; this is question \(quiz.number).", theme.dim))
+    case .levelUp(let level):
+      lines.append(("\(QuizSession.streakToLevelUp) right in a row: level \(level.rawValue), \(describe(level)).", good))
+    case .levelSet(let level): lines.append(("Level \(level.rawValue): \(describe(level)).", theme.heading))
+    }
+    if quiz.showsSolution, case .finished(false, _) = quiz.phase {
+      lines.append(("The solution is shown, so this one is not scored as right. Enter: next question.", theme.dim))
+    }
+    return lines
+  }
+
+  static func describe(_ level: QuestionGenerator.Level) -> String {
+    switch level {
+    case .one: return "one layer at a time, width 1.0 at 224×224"
+    case .two: return "any standard width and resolution"
+    case .three: return "every kind mixed"
+    }
+  }
+
+  /// "In the network: stem b1 b2 [b3] b4 … classifier", the question's block highlighted,
+  /// and which of its layers is asked about. Empty for a question about no particular layer.
+  static func whereItSits(_ question: Question, theme: Theme, width: Int) -> [[(String, CellStyle)]] {
+    guard let model = question.model, let target = question.target else { return [] }
+    let network = Network.mobileNetV2(
+      NetworkConfig(
+        width: model.width, resolution: model.resolution, classes: model.framework.classes,
+        lastLayerRule: model.framework.lastLayerRule, channelRounding: model.framework.channelRounding))
+    guard network.groups.indices.contains(target.block) else { return [] }
+    let names = network.groups.map(\.name)
+    var rows: [[(String, CellStyle)]] = [[("In the network: ", theme.dim)]]
+    var used = "In the network: ".count
+    for (index, name) in names.enumerated() {
+      if used + name.count + 1 > width {
+        rows.append([("  ", .plain)])
+        used = 2
+      }
+      rows[rows.count - 1].append((name, index == target.block ? theme.selection : .plain))
+      rows[rows.count - 1].append((" ", .plain))
+      used += name.count + 1
+    }
+    let layer = target.layer.split(separator: ".").dropFirst().first.map { " (its \($0) layer)" } ?? ""
+    rows.append([("the question is about \(names[target.block])\(layer)", theme.dim)])
+    return rows
+  }
+}
