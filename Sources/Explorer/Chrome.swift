@@ -15,7 +15,7 @@ enum Chrome {
     if state.quizOpen, let quiz = state.quiz {
       let text =
         " mnv2 quiz \(theme.dot) seed \(quiz.seed) \(theme.dot) question \(quiz.question.id) \(theme.dot) "
-        + "answers from the exact cost model, tested against torchvision"
+        + "exact answers, tested against torchvision"
       canvas.write(text.replacingUnicode(theme), x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)
       return
     }

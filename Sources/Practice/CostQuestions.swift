@@ -5,9 +5,9 @@ extension QuestionContext {
   /// "b3.expand" → "1×1 expansion conv (t = 6)", the operator in words.
   func describe(_ layer: Layer) -> String {
     switch layer.kind {
-    case .conv: return "\(layer.kernel)×\(layer.kernel) conv, stride \(layer.stride)"
+    case .conv: return "\(layer.kernel)×\(layer.kernel) conv, stride \(layer.stride),"
     case .expand: return "1×1 expansion conv, t = \(group(of: layer).expansion),"
-    case .depthwise: return "\(layer.kernel)×\(layer.kernel) depthwise conv, stride \(layer.stride)"
+    case .depthwise: return "\(layer.kernel)×\(layer.kernel) depthwise conv, stride \(layer.stride),"
     case .project: return "1×1 projection conv"
     case .pointwise: return "1×1 pointwise conv"
     case .pool: return "global average pool"

@@ -84,6 +84,11 @@ final class TmuxSession {
     try tmux(["send-keys", "-t", name] + keys)
   }
 
+  /// Types text literally, as a person would at the keyboard.
+  func type(_ text: String) throws {
+    try tmux(["send-keys", "-t", name, "-l", text])
+  }
+
   func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
   func resize(width: Int, height: Int) throws {

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// A student at the terminal: a wrong answer, the hint, then the right one; and the
+/// worked solution on request. The expected values are derived here by hand.
+@Suite(.serialized) struct QuizEndToEndTests {
+  @Test func wrongThenHintThenRight() throws {
+    let session = try TmuxSession(width: 80, height: 24)
+    let binary = ExplorerEndToEndTests.command
+    // Seed 3, madds only: question 1 is b4.dw of MobileNetV2 1.0 at 224×224 (3×3
+    // depthwise, stride 2, 56×56×144 → 28×28×144), so 28·28·9·144 = 1,016,064 MAdds.
+    try session.run("sh -c 'trap \"\" INT; " + binary + " quiz --seed 3 --kinds madds; echo EXIT=$?'")
+    let first = try session.waitForAll(["Question 1", "b4.dw", "56×56×144 to 28×28×144", "Your answer:"])
+    #expect(first.contains("level 1"))
+    try session.type("1016")
+    try session.press("Enter")
+    let wrong = try session.waitForAll(["Not that", "Hint: MAdds = H′·W′·k²·C"])
+    #expect(!wrong.contains("1,016,064"), "the hint gave the answer away: \(wrong)")
+    #expect(wrong.contains("0/0 right"))
+    try session.press("BSpace", "BSpace", "BSpace", "BSpace")
+    try session.type("1,016,064")
+    try session.press("Enter")
+    let right = try session.waitForAll(["Right: 1,016,064 MAdds", "Worked solution:", "= 28·28·3²·144"])
+    #expect(right.contains("1/1 right") == false, "a second try is not scored as right first time")
+    #expect(right.contains("0/1 right"))
+    try session.press("Enter")
+    try session.waitFor(text: "Question 2")
+    try session.press("?")
+    try session.waitForAll(["Worked solution:", "not scored as right", "0/2 right"])
+    try session.type("xyz")
+    try session.press("Escape")
+    try session.waitFor(text: "bottleneck: linear")
+    try session.press("Q")
+    try session.waitFor(text: "Question 2")
+    try session.press("C-c")
+    try session.waitFor(text: "EXIT=130")
+  }
+
+  @Test func unreadableAnswersGetOneLine() throws {
+    let session = try TmuxSession(width: 80, height: 24)
+    let binary = ExplorerEndToEndTests.command
+    try session.run(binary + " quiz --seed 3 --kinds shape; echo EXIT=$?")
+    try session.waitFor(text: "Your answer:")
+    try session.type("56 by 56")
+    try session.press("Enter")
+    let screen = try session.waitFor(text: "Expected a shape such as 56x56x24")
+    #expect(!screen.contains("Hint:"), "an unreadable answer is not a wrong one")
+    try session.press("Escape")
+    try session.waitFor(text: "bottleneck: linear")
+    try session.press("q")
+    try session.waitFor(text: "EXIT=0")
+  }
+}
