@@ -23,8 +23,12 @@ public enum BundledLessons {
       visual: manifold
       width: 1.0
       live: Press t: linear, again: ReLU6 (as in the network); s: another T.
+      predict: Figure 1 sends the spiral to n = 2, 3, 5, 15 and 30 dims and through ReLU. From which n does the paper say the spiral comes back?
+      choices: 2 | 3 | 5 | 15
+      answer: 15
+      reveal: At n = 2 and 3 arms collapse into each other; at 15 and 30 the spiral comes back. n = 5 is in between: look at its panel.
       ---
-      A layer's activations are thought to lie on a low-dimensional "manifold of interest" (§3.2). Where ReLU keeps the manifold's volume, it acts on it as a linear map; it can keep the whole manifold only when that lies in a low-dimensional subspace of a wider space. Figure 1: a spiral sent to n dims by a random T, through ReLU, and back by T⁺. At n = 2 and 3 arms collapse; at 15 and 30 the spiral comes back.
+      A layer's activations are thought to lie on a low-dimensional "manifold of interest" (§3.2). Where ReLU keeps the manifold's volume, it acts on it as a linear map; it can keep the whole manifold only when that lies in a low-dimensional subspace of a wider space. Figure 1: a spiral sent to n dims by a random T, through ReLU, and back by T⁺.
       """#
     ),
     (
@@ -36,8 +40,12 @@ public enum BundledLessons {
       width: 0.35
       bottleneck: relu6
       live: Press t for a linear bottleneck; +/- changes the lab's k.
+      predict: A block ends in a 1×1 projection to a narrow bottleneck. What should follow the projection?
+      choices: ReLU6, as after the expansion | nothing: linear | it makes no difference
+      answer: b
+      reveal: Linear (Table 1): a ReLU after a narrow bottleneck destroys information, three quarters of a 2-D manifold at n = 2; a linear one loses nothing.
       ---
-      A ReLU after a narrow bottleneck destroys information. Theorem 1 predicts the share of a 2-D manifold that collapses in n dims, (1 + n)/2ⁿ: three quarters at n = 2. The chart sets it beside the measured collapse; a linear bottleneck loses nothing. Below, the lab asks a real block (b1 at width 0.35, 8 channels) about a k-dim manifold; its earlier ReLU6s can still lose some.
+      A block ends in a 1×1 projection to a narrow bottleneck. Theorem 1 predicts the share of a 2-D manifold that collapses through ReLU in n dims, (1 + n)/2ⁿ. The chart sets it beside the measured collapse. Below, the lab asks a real block (b1 at width 0.35, 8 channels) about a k-dim manifold; its earlier ReLU6s can still lose some.
       """#
     ),
     (
@@ -49,8 +57,12 @@ public enum BundledLessons {
       block: 3
       bottleneck: linear
       live: j/k picks another block; blocks with a shortcut draw it.
+      predict: MobileNetV2's block goes narrow, wide, narrow. Where does its shortcut join?
+      choices: the narrow bottlenecks | the wide expansions
+      answer: a
+      reveal: Between the narrow bottlenecks, which already hold the information. Figure 6b: they beat shortcuts between expansions, and only the narrow tensors must be stored.
       ---
-      Classic residual blocks go wide, narrow, wide, with shortcuts between the wide ends. MobileNetV2 inverts this: narrow, wide, narrow, with the shortcut between the narrow bottlenecks, which already hold the information. Figure 6b: shortcuts between bottlenecks perform better than shortcuts between expansions. And only the narrow tensors must be stored.
+      Classic residual blocks go wide, narrow, wide, with shortcuts between the wide ends. MobileNetV2 inverts this: narrow, wide, narrow. The figure shows where its shortcut goes, and which blocks have one.
       """#
     ),
     (
@@ -59,8 +71,12 @@ public enum BundledLessons {
       title: The architecture
       visual: architecture
       width: 1.0
-      block: 0
+      block: 2
       live: j/k walks the rows; w/W and r/R change the width and resolution.
+      predict: Block b2 takes 112×112×16, and its row of Table 2 is t = 6, c = 24, n = 2, s = 2. What shape does it give?
+      choices: 112×112×24 | 56×56×24 | 56×56×96 | 112×112×96
+      answer: b
+      reveal: 56×56×24: the row's first block has stride 2 (112 → 56) and projects to c = 24. 96 = 6 × 16 is its expansion, inside the block.
       ---
       Table 2: a 3×3 conv with 32 filters, 17 bottlenecks in seven groups (t, c, n, s), a 1×1 conv to 1280 channels, global pooling and a classifier. The text says 19 bottleneck layers; Table 2 has 17. Each stride-2 group halves the size, from 224 down to 7, while the channels grow from 16 to 320.
       """#
@@ -71,8 +87,12 @@ public enum BundledLessons {
       title: The cost of a block
       visual: block-cost
       width: 1.0
+      predict: Block b1 has t = 1. Is the paper's formula above, below or equal to its exact count?
+      choices: above | below | equal
+      answer: a
+      reveal: Above: 22,880,256 against 10,035,200. The formula counts an expansion, h·w·d′·d′ = 12,845,056, that a t = 1 block does not build.
       ---
-      The paper prices a bottleneck at h·w·d′·t(d′+k²+d″) multiply-adds: expansion, depthwise and projection, all at the input size. The exact count differs in two places: a stride-2 block runs its depthwise and projection at a quarter of the pixels, and a t = 1 block builds no expansion at all. The table sets both side by side for every block.
+      The paper prices a bottleneck at h·w·d′·t(d′+k²+d″) multiply-adds: expansion, depthwise and projection, all at the input size. The exact count differs in two kinds of block: a stride-2 block runs its depthwise and projection at a quarter of the pixels; the other is the t = 1 block. The table sets both side by side for every block.
       """#
     ),
     (

@@ -44,6 +44,12 @@ public enum ExplorerAction: Equatable, Sendable {
   /// The bottleneck width d of the Ablation view's Figure 6a.
   case ablationWidthDown
   case ablationWidthUp
+  /// A lesson prediction's tally: `v` reveals the answer (again: hides it), `u` takes back
+  /// the last vote, and while the prediction is open a–d add a vote (`vote`, which takes
+  /// those keys from their usual meanings only then, so it is not in the key table).
+  case reveal
+  case undoVote
+  case vote(Int)
   /// Opens the quiz, or closes it (its question and score are kept).
   case toggleQuiz
   /// A key while the quiz is open: typed into the answer, or one of the quiz's own keys.
@@ -69,6 +75,6 @@ public enum ExplorerAction: Equatable, Sendable {
     ] + (0...9).map(ExplorerAction.digit)
     + [
       .confirmJump, .zoom, .lessonBack, .blank, .labKUp, .labKDown, .toggleLabShortcut, .ablationWidthDown,
-      .ablationWidthUp, .toggleQuiz,
+      .ablationWidthUp, .toggleQuiz, .reveal, .undoVote,
     ]
 }

@@ -21,6 +21,7 @@ public enum ExplorerReducer {
       guard let input = QuizInput.input(for: key) else { return [] }
       return reduce(&state, .quiz(input))
     }
+    if !state.showHelp, let choice = voteKey(key, in: state) { return reduce(&state, .vote(choice)) }
     guard let action = KeyMap.action(for: key, inLesson: state.lesson != nil) else { return [] }
     return reduce(&state, action)
   }
@@ -157,12 +158,43 @@ public enum ExplorerReducer {
       if state.quiz == nil { state.quiz = QuizSession(seed: state.seed) }
       state.quizOpen.toggle()
     case .quiz(let input): reduceQuiz(&state, input)
+    case .vote, .undoVote, .reveal: reducePrediction(&state, action)
     case .refresh, .manifoldComputed, .labComputed, .ablationAdvanced: break
     }
   }
 
   /// The clicker keys. Moving to a step applies its starting state; the visual then
   /// answers to the explorer's keys as usual.
+  /// a–d while the step's prediction waits for its reveal: a vote for that choice.
+  static func voteKey(_ key: Key, in state: ExplorerState) -> Int? {
+    guard let lesson = state.lesson, !lesson.blanked, !lesson.showsSummary, !lesson.revealed.contains(lesson.index),
+      let prediction = state.lessonStep?.prediction, case .character(let character) = key,
+      let index = LessonPrediction.choiceLetters.firstIndex(of: character), index < prediction.choices.count
+    else { return nil }
+    return index
+  }
+
+  static func reducePrediction(_ state: inout ExplorerState, _ action: ExplorerAction) {
+    guard var lesson = state.lesson, let prediction = state.lessonStep?.prediction else { return }
+    let step = lesson.index
+    switch action {
+    case .vote(let choice):
+      guard !lesson.revealed.contains(step), prediction.choices.indices.contains(choice) else { return }
+      var counts = lesson.tally(step: step, choices: prediction.choices.count)
+      counts[choice] += 1
+      lesson.tallies[step] = counts
+      lesson.votes.append(.init(step: step, choice: choice))
+    case .undoVote:
+      guard let last = lesson.votes.lastIndex(where: { $0.step == step }) else { return }
+      let vote = lesson.votes.remove(at: last)
+      lesson.tallies[step]?[vote.choice] -= 1
+    case .reveal:
+      if lesson.revealed.contains(step) { lesson.revealed.remove(step) } else { lesson.revealed.insert(step) }
+    default: return
+    }
+    state.lesson = lesson
+  }
+
   static func reduceQuiz(_ state: inout ExplorerState, _ input: QuizInput) {
     guard var quiz = state.quiz, state.quizOpen else { return }
     switch input {
@@ -188,7 +220,18 @@ public enum ExplorerReducer {
     let count = state.lessonSteps.count
     let last = count - 1
     var target = lesson.index
+    if lesson.showsSummary {
+      // The summary follows the last step: any move comes back into the lesson.
+      lesson.showsSummary = false
+      lesson.pendingJump = ""
+      state.lesson = lesson
+      if action == .previousStep || action == .lessonBack || action == .nextStep { return }
+    }
     switch action {
+    case .nextStep where lesson.index == last && state.lessonSteps.contains(where: { $0.prediction != nil }):
+      lesson.showsSummary = true
+      state.lesson = lesson
+      return
     case .nextStep: target = min(last, lesson.index + 1)
     case .previousStep: target = max(0, lesson.index - 1)
     case .firstStep: target = 0
@@ -292,12 +335,26 @@ public enum ExplorerReducer {
         + "\(state.config.resolution) (--resolution takes 32 to 2048)."
     case .nextStep, .previousStep:
       guard let lesson = state.lesson else { return nil }
-      if action == .nextStep && lesson.index == state.lessonSteps.count - 1 {
+      if action == .nextStep && lesson.index == state.lessonSteps.count - 1
+        && (lesson.showsSummary || !state.lessonSteps.contains(where: { $0.prediction != nil }))
+      {
         return
           "This is the last step (\(state.lessonSteps.count) of \(state.lessonSteps.count)); Home goes to the first."
       }
       if action == .previousStep && lesson.index == 0 {
         return "This is the first step; End goes to the last."
+      }
+      return nil
+    case .reveal, .undoVote:
+      guard let lesson = state.lesson else { return nil }
+      if lesson.showsSummary { return "The summary shows every answer; ← goes back to the last step." }
+      guard let prediction = state.lessonStep?.prediction else {
+        return "Step \(lesson.index + 1) asks no prediction; v and u work on steps that do."
+      }
+      if action == .undoVote && !lesson.votes.contains(where: { $0.step == lesson.index }) {
+        return prediction.choices.isEmpty
+          ? "This prediction is a number: there are no votes to undo."
+          : "No votes on this step to undo: a to \(LessonPrediction.choiceLetters[prediction.choices.count - 1]) add one."
       }
       return nil
     case .labKUp, .labKDown, .toggleLabShortcut:

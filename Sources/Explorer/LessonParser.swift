@@ -45,11 +45,10 @@ public enum LessonParser {
       }
       let key = String(trimmed[..<colon]).trimmingSpaces()
       let value = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces()
-      guard ["title", "visual", "block", "width", "resolution", "bottleneck", "live"].contains(key) else {
+      guard fieldNames.contains(key) else {
         throw LessonError(
           source: source, line: number,
-          message:
-            "unknown field \"\(key)\"; allowed: title, visual, block, width, resolution, bottleneck, live")
+          message: "unknown field \"\(key)\"; allowed: \(fieldNames.joined(separator: ", "))")
       }
       guard fields[key] == nil else {
         throw LessonError(source: source, line: number, message: "\(key) given twice")
@@ -117,6 +116,7 @@ public enum LessonParser {
       }
       step.live = field.value.isEmpty ? nil : TerminalSafe.escape(field.value.replacingTabs)
     }
+    step.prediction = try prediction(fields, source: source, lines: lines.count)
     if let field = fields["bottleneck"] {
       guard let activation = Activation(rawValue: field.value) else {
         throw LessonError(
@@ -126,6 +126,64 @@ public enum LessonParser {
       step.bottleneck = activation
     }
     return step
+  }
+
+  static let fieldNames = [
+    "title", "visual", "block", "width", "resolution", "bottleneck", "live", "predict", "choices", "answer",
+    "reveal",
+  ]
+  public static let maximumPredictionLength = 300
+
+  /// `predict:`, `choices: a | b | c`, `answer:` (a letter, a choice's text, or a number when
+  /// there are no choices) and `reveal:`, all four or none but `choices`.
+  static func prediction(_ fields: [String: (value: String, line: Int)], source: String, lines: Int)
+    throws(LessonError) -> LessonPrediction?
+  {
+    let parts = ["predict", "choices", "answer", "reveal"]
+    guard let first = parts.compactMap({ fields[$0] }).min(by: { $0.line < $1.line }) else { return nil }
+    for required in ["predict", "answer", "reveal"] where fields[required] == nil {
+      throw LessonError(
+        source: source, line: first.line, message: "a prediction needs predict, answer and reveal; \(required) is missing")
+    }
+    let question = fields["predict"]!, answer = fields["answer"]!, reveal = fields["reveal"]!
+    for field in [question, reveal] where field.value.isEmpty || field.value.count > maximumPredictionLength {
+      throw LessonError(
+        source: source, line: field.line,
+        message: "predict and reveal take 1 to \(maximumPredictionLength) characters, got \(field.value.count)")
+    }
+    func safe(_ text: String) -> String { TerminalSafe.escape(text.replacingTabs) }
+    var choices: [String] = []
+    if let field = fields["choices"] {
+      choices = field.value.split(separator: "|", omittingEmptySubsequences: false).map { safe($0.trimmingSpaces()) }
+      guard (2...4).contains(choices.count), choices.allSatisfy({ !$0.isEmpty && $0.count <= 40 }) else {
+        throw LessonError(
+          source: source, line: field.line,
+          message: "choices takes 2 to 4 options of up to 40 characters, separated by |")
+      }
+      guard Set(choices).count == choices.count else {
+        throw LessonError(source: source, line: field.line, message: "choices lists an option twice")
+      }
+    }
+    let result: LessonPrediction.Answer
+    if choices.isEmpty {
+      guard answer.value.count <= 20, Double(answer.value.replacingOccurrences(of: ",", with: "")) != nil else {
+        throw LessonError(
+          source: source, line: answer.line,
+          message: "without choices, answer must be a number, got \"\(answer.value)\"")
+      }
+      result = .number(answer.value)
+    } else if answer.value.count == 1, let letter = answer.value.lowercased().first,
+      let index = LessonPrediction.choiceLetters.firstIndex(of: letter), index < choices.count
+    {
+      result = .choice(index)
+    } else if let index = choices.firstIndex(of: safe(answer.value)) {
+      result = .choice(index)
+    } else {
+      throw LessonError(
+        source: source, line: answer.line,
+        message: "answer must be one of the choices or its letter (a to \(LessonPrediction.choiceLetters[choices.count - 1]))")
+    }
+    return LessonPrediction(question: safe(question.value), choices: choices, answer: result, reveal: safe(reveal.value))
   }
 
   /// The steps shipped with mnv2, in order.

@@ -12,6 +12,12 @@ public enum LessonScreen {
     into canvas: inout Canvas
   ) {
     guard let step = state.lessonStep, let counter = state.lessonCounter else { return }
+    if lesson.showsSummary {
+      PredictionSummary.draw(state, lesson: lesson, theme: theme, area: area, keyLine: showsKeys, into: &canvas)
+      return
+    }
+    let prediction = step.prediction
+    let open = prediction != nil && !lesson.revealed.contains(lesson.index)
     // Zoomed, the heading says so: at 80 columns a wide visual cannot grow, only the text goes.
     let heading = theme.fit(
       [
@@ -24,18 +30,67 @@ public enum LessonScreen {
       canvas.write(prompt, x: area.maxX - prompt.count, y: area.y, style: theme.selection)
     }
     if showsKeys {
-      let keys = keyLine(theme: theme, width: area.width)
-      canvas.write(keys, x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
     }
     let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - (showsKeys ? 2 : 1))
-    let layout = layout(text: screenText(step).replacingUnicode(theme), body: body, zoomed: lesson.zoomed)
+    let tally = prediction.map { lesson.tally(step: lesson.index, choices: $0.choices.count) } ?? []
+    // Revealed, the answer and the tally sit under the text, with the reveal's words where
+    // they leave the figure room (else the summary and the handout carry them).
+    var revealed: [String] = []
+    var answerOnKeyLine: String?
+    if let prediction, !open {
+      let full = PredictionPanel.revealLines(prediction, tally: tally, theme: theme, withReason: true)
+      let short = PredictionPanel.revealLines(prediction, tally: tally, theme: theme, withReason: false)
+      func fits(_ lines: [String]) -> Bool {
+        if lesson.zoomed || body.width >= sideBySideWidth { return true }
+        let trial = Self.layout(
+          text: (screenText(step) + "\n" + lines.joined(separator: "\n")).replacingUnicode(theme), body: body,
+          zoomed: false)
+        guard trial.visual.height >= 4 else { return false }
+        let visual = LessonVisuals.render(
+          step.visual, state: state, theme: theme, width: trial.visual.width, height: trial.visual.height)
+        return visual.layoutViolations().isEmpty
+      }
+      // The figure keeps its room: the reason goes first, then the answer moves to the key line.
+      if fits(full) {
+        revealed = full
+      } else if fits(short) {
+        revealed = short
+      } else {
+        answerOnKeyLine = short[0]
+      }
+    }
+    if showsKeys {
+      if let answer = answerOnKeyLine {
+        canvas.write(
+          (answer + " \(theme.dot) v hides it").replacingUnicode(theme), x: area.x, y: area.maxY - 1,
+          style: theme.heading, maxWidth: area.width)
+      } else {
+        let keys = keyLine(theme: theme, width: area.width, prediction: prediction.map { ($0, open) })
+        canvas.write(keys, x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
+      }
+    }
+    let extra = revealed.isEmpty ? "" : "\n" + revealed.joined(separator: "\n")
+    let layout = layout(
+      text: (screenText(step) + extra).replacingUnicode(theme), body: body, zoomed: lesson.zoomed)
     if let textRect = layout.text {
-      let used = canvas.writeWrapped(step.text.replacingUnicode(theme), in: textRect)
+      var used = canvas.writeWrapped(step.text.replacingUnicode(theme), in: textRect)
       if let live = step.live, showsKeys {
         let liveRect = Rect(
           x: textRect.x, y: textRect.y + used, width: textRect.width, height: textRect.height - used)
-        canvas.writeWrapped(liveLine(live).replacingUnicode(theme), in: liveRect, style: theme.heading)
+        used += canvas.writeWrapped(liveLine(live).replacingUnicode(theme), in: liveRect, style: theme.heading)
       }
+      for (index, line) in revealed.enumerated() {
+        let rect = Rect(x: textRect.x, y: textRect.y + used, width: textRect.width, height: textRect.height - used)
+        used += canvas.writeWrapped(
+          line.replacingUnicode(theme), in: rect, style: index == 0 ? theme.heading : .plain)
+      }
+    }
+    if let prediction, open {
+      // The figure would give the answer away: the question and the class's tally instead.
+      let panel = PredictionPanel.render(
+        prediction, tally: tally, theme: theme, width: layout.visual.width, height: layout.visual.height)
+      canvas.blit(panel, x: layout.visual.x, y: layout.visual.y)
+      return
     }
     var visual = LessonVisuals.render(
       step.visual, state: state, theme: theme, width: layout.visual.width, height: layout.visual.height)
@@ -86,9 +141,16 @@ public enum LessonScreen {
   }
 
   /// The clicker keys, whole tokens only, the way forward and back kept longest.
-  static func keyLine(theme: Theme, width: Int) -> String {
+  static func keyLine(theme: Theme, width: Int, prediction: (LessonPrediction, open: Bool)? = nil) -> String {
+    var votes: [(String, Int)] = []
+    if let (prediction, open) = prediction {
+      let last = prediction.choices.isEmpty ? nil : LessonPrediction.choiceLetters[prediction.choices.count - 1]
+      votes =
+        open
+        ? [(last.map { "a-\($0) vote u undo" } ?? "", 10), ("v reveal", 11)] : [("v hide the answer", 1)]
+    }
     let full = theme.fit(
-      [
+      votes + [
         ("→/Space/PgDn next", 9), ("←/PgUp back", 8), ("1-9 Enter jump", 5), ("z zoom", 4),
         ("t w/W r/R s a live", 6), ("b blank", 3), ("Esc Esc leave", 2), ("? q", 7),
       ], separator: " \(theme.dot) ", width: width)

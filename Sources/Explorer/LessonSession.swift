@@ -10,5 +10,25 @@ public struct LessonSession: Equatable, Sendable {
   /// The clicker's "blank screen" (b or .): nothing is drawn until the next key.
   public var blanked = false
 
+  /// The class's votes for each step's prediction, by step index, one count per choice.
+  public var tallies: [Int: [Int]] = [:]
+  /// Every vote in order, so that `u` takes back the last one.
+  public var votes: [Vote] = []
+  /// Steps whose prediction has been revealed.
+  public var revealed: Set<Int> = []
+  /// The end-of-lesson screen of every prediction, its tally and its answer.
+  public var showsSummary = false
+
+  public struct Vote: Equatable, Sendable {
+    public var step: Int
+    public var choice: Int
+  }
+
   public init(index: Int) { self.index = index }
+
+  /// The tally of a step's prediction: a count per choice, zeros until the first vote.
+  public func tally(step: Int, choices: Int) -> [Int] {
+    let counts = tallies[step] ?? []
+    return (0..<choices).map { $0 < counts.count ? counts[$0] : 0 }
+  }
 }

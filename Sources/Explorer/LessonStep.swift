@@ -12,6 +12,8 @@ public struct LessonStep: Equatable, Sendable {
   public var bottleneck: Activation?
   /// What to try on screen ("Press t: …"): shown under the text, left out of print.
   public var live: String?
+  /// A question for the class before the answer is shown; the visual waits for the reveal.
+  public var prediction: LessonPrediction?
   /// The file it came from, for error messages and `--print`.
   public var source: String
 

@@ -1,0 +1,45 @@
+import TermCanvas
+
+/// After the last step: every prediction of the lesson, what the class voted and the answer,
+/// so the teacher can close on what the class got wrong. `export` writes it like any screen.
+enum PredictionSummary {
+  static func draw(
+    _ state: ExplorerState, lesson: LessonSession, theme: Theme, area: Rect, keyLine: Bool, into canvas: inout Canvas
+  ) {
+    let steps = state.lessonSteps.enumerated().filter { $0.element.prediction != nil }
+    let total = steps.count
+    canvas.write(
+      "Predictions \(theme.dot) the class against the answers (\(total) step\(total == 1 ? "" : "s"))",
+      x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
+    var y = area.y + 2
+    let bottom = area.maxY - (keyLine ? 1 : 0)
+    var right = 0, voted = 0
+    for (index, step) in steps {
+      guard let prediction = step.prediction, y < bottom else { break }
+      let tally = lesson.tally(step: index, choices: prediction.choices.count)
+      let lines = PredictionPanel.revealLines(prediction, tally: tally, theme: theme, withReason: false)
+      let number = "Step \(index + 1): "
+      let question = Canvas.wrap(prediction.question.replacingUnicode(theme), width: area.width - number.count)
+      for (offset, line) in question.prefix(2).enumerated() where y < bottom {
+        let lead = offset == 0 ? number : String(repeating: " ", count: number.count)
+        canvas.write(lead + line, x: area.x, y: y, style: .bold, maxWidth: area.width)
+        y += 1
+      }
+      for line in Canvas.wrap(lines[0].replacingUnicode(theme), width: area.width - 8) where y < bottom {
+        canvas.write(line, x: area.x + 8, y: y, maxWidth: area.width - 8)
+        y += 1
+      }
+      if let correct = prediction.correctChoice, tally.reduce(0, +) > 0 {
+        voted += 1
+        if tally.enumerated().max(by: { $0.element < $1.element })?.offset == correct { right += 1 }
+      }
+    }
+    if keyLine {
+      let text =
+        voted == 0
+        ? "No votes were taken. ← back to the last step · q quit"
+        : "The class's most-voted choice was right on \(right) of \(voted) · ← back · q quit"
+      canvas.write(text.replacingUnicode(theme), x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
+    }
+  }
+}
