@@ -127,19 +127,63 @@ enum Handout {
         while picture.hasSuffix("\n\n") { picture.removeLast() }
       }
       let text = Canvas.wrap(ascii.apply(step.text), width: min(columns, 88)).joined(separator: "\n")
+      let predict = step.prediction.map { predictionLines($0, format: format, width: min(columns, 88)) }
       switch format {
       case .text:
         let heading = "Step \(index + 1) / \(steps.count): \(ascii.apply(step.title))"
         out +=
-          heading + "\n" + String(repeating: "=", count: heading.count) + "\n\n" + text + "\n\n" + picture
-          + "\n\n"
+          heading + "\n" + String(repeating: "=", count: heading.count) + "\n\n" + text + "\n\n"
+          + (predict.map { $0 + "\n\n" } ?? "") + picture + "\n\n"
       case .markdown:
         out +=
           "## Step \(index + 1): \(MarkdownProse.render(ascii.apply(step.title)))\n\n"
-          + MarkdownProse.render(ascii.apply(step.text)) + "\n\n```text\n"
-          + picture + "```\n\n"
+          + MarkdownProse.render(ascii.apply(step.text)) + "\n\n" + (predict.map { $0 + "\n\n" } ?? "")
+          + "```text\n" + picture + "```\n\n"
       }
     }
-    return out
+    return out + appendix(steps: steps, only: only, format: format, width: min(columns, 88))
+  }
+
+  /// A step's prediction as a question on paper, before the figure that answers it.
+  static func predictionLines(_ prediction: LessonPrediction, format: LessonCommand.HandoutFormat, width: Int)
+    -> String
+  {
+    let ascii = TextStyle(unicode: false)
+    let options = prediction.choices.enumerated().map {
+      "(\(LessonPrediction.choiceLetters[$0.offset])) \(ascii.apply($0.element))"
+    }
+    switch format {
+    case .text:
+      let question = Canvas.wrap("Predict first: " + ascii.apply(prediction.question), width: width)
+      let blank = prediction.choices.isEmpty ? ["    Your answer: ________"] : []
+      return (question + options.map { "    " + $0 } + blank).joined(separator: "\n")
+    case .markdown:
+      let question = "**Predict first:** " + MarkdownProse.render(ascii.apply(prediction.question))
+      return ([question, ""] + options.map { "- " + MarkdownProse.render($0) }).joined(separator: "\n")
+    }
+  }
+
+  /// The answers to the predictions, after the last step, so the questions can be asked first.
+  static func appendix(steps: [LessonStep], only: Int?, format: LessonCommand.HandoutFormat, width: Int) -> String {
+    let ascii = TextStyle(unicode: false)
+    let asked = (only.map { [$0] } ?? Array(steps.indices)).filter { steps[$0].prediction != nil }
+    guard !asked.isEmpty else { return "" }
+    var lines: [String] = []
+    for index in asked {
+      let prediction = steps[index].prediction!
+      let answer = "Step \(index + 1): \(ascii.apply(prediction.answerText)). \(ascii.apply(prediction.reveal))"
+      switch format {
+      case .text: lines += Canvas.wrap(answer, width: width - 2).enumerated().map { ($0.offset == 0 ? "" : "  ") + $0.element }
+      case .markdown: lines.append("- " + MarkdownProse.render(answer))
+      }
+    }
+    switch format {
+    case .text:
+      let heading = "Answers to the predictions"
+      return heading + "\n" + String(repeating: "=", count: heading.count) + "\n\n" + lines.joined(separator: "\n")
+        + "\n"
+    case .markdown:
+      return "## Answers to the predictions\n\n" + lines.joined(separator: "\n") + "\n"
+    }
   }
 }

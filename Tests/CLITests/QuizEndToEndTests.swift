@@ -51,3 +51,28 @@ import Testing
     try session.waitFor(text: "EXIT=0")
   }
 }
+
+/// The teacher at the projector: the class's votes, an undo, the reveal, and the summary.
+@Suite(.serialized) struct PredictionEndToEndTests {
+  @Test func votesRevealUndoAndSummary() throws {
+    let session = try TmuxSession(width: 80, height: 24)
+    try session.run(ExplorerEndToEndTests.command + " lesson --step 4; echo EXIT=$?")
+    let open = try session.waitForAll(["Step 4 / 9", "Predict first:", "(b) the wide expansions"])
+    #expect(open.contains("a-b vote u undo"))
+    try session.press("a", "a", "a", "b", "b")
+    try session.waitFor(text: "5 votes.")
+    try session.press("u")
+    try session.waitFor(text: "4 votes.")
+    try session.press("v")
+    let revealed = try session.waitFor(text: "Answer: (a) the narrow bottlenecks")
+    #expect(revealed.contains("class: a 3, b 1 (75% right)"), "\(revealed)")
+    #expect(!revealed.contains("Predict first:"))
+    try session.press("End")
+    try session.waitFor(text: "Step 9 / 9")
+    try session.press("Space")
+    let summary = try session.waitForAll(["Predictions", "Step 4:", "class: a 3, b 1 (75% right)", "right on 1 of 1"])
+    #expect(summary.contains("Step 2:") && summary.contains("no votes"))
+    try session.press("q")
+    try session.waitFor(text: "EXIT=0")
+  }
+}

@@ -1,0 +1,139 @@
+import MobileNetKit
+import TermCanvas
+import Testing
+
+@testable import Explorer
+
+/// Predictions in the lesson: the file format, the tally keys, the reveal and the summary.
+@Suite struct LessonPredictionTests {
+  static let file = """
+    title: Shortcuts
+    visual: inverted-residual
+    predict: Where does the shortcut join?
+    choices: the bottlenecks | the expansions
+    answer: a
+    reveal: Between the bottlenecks (Figure 6b).
+    ---
+    Text.
+    """
+
+  @Test func theFormatReadsChoicesAndAnswer() throws {
+    let step = try LessonParser.parse(Self.file, source: "p.lesson")
+    let prediction = try #require(step.prediction)
+    #expect(prediction.choices == ["the bottlenecks", "the expansions"])
+    #expect(prediction.answer == .choice(0) && prediction.answerText == "(a) the bottlenecks")
+    let byText = try LessonParser.parse(
+      Self.file.replacingOccurrences(of: "answer: a", with: "answer: the expansions"), source: "p.lesson")
+    #expect(byText.prediction?.answer == .choice(1))
+    let numeric = try LessonParser.parse(
+      Self.file.replacingOccurrences(of: "choices: the bottlenecks | the expansions\n", with: "")
+        .replacingOccurrences(of: "answer: a", with: "answer: 17"), source: "p.lesson")
+    #expect(numeric.prediction?.answer == .number("17") && numeric.prediction?.choices == [])
+  }
+
+  @Test(arguments: [
+    ("answer: a\n", "", "a prediction needs predict, answer and reveal; answer is missing"),
+    ("answer: a", "answer: e", "answer must be one of the choices or its letter (a to b)"),
+    ("choices: the bottlenecks | the expansions", "choices: one", "choices takes 2 to 4 options"),
+    ("choices: the bottlenecks | the expansions", "choices: a | b | c | d | e", "choices takes 2 to 4 options"),
+    ("choices: the bottlenecks | the expansions", "choices: x | x", "lists an option twice"),
+    ("choices: the bottlenecks | the expansions\nanswer: a", "answer: many", "without choices, answer must be a number"),
+    ("reveal: Between the bottlenecks (Figure 6b).\n", "", "reveal is missing"),
+  ])
+  func malformedPredictionsSayWhere(replacing: String, with: String, message: String) {
+    let text = Self.file.replacingOccurrences(of: replacing, with: with)
+    #expect(throws: LessonError.self) { _ = try LessonParser.parse(text, source: "p.lesson") }
+    do {
+      _ = try LessonParser.parse(text, source: "p.lesson")
+    } catch {
+      #expect(error.message.contains(message), "\(error.message)")
+      #expect(error.line > 1)
+    }
+  }
+
+  @Test func atLeastFiveBundledStepsPredict() {
+    let predicting = LessonParser.bundled.enumerated().filter { $0.element.prediction != nil }.map { $0.offset + 1 }
+    #expect(predicting.count >= 5, "\(predicting)")
+    #expect(Set([2, 3, 4, 5, 6]).isSubset(of: predicting))
+  }
+
+  /// The bundled answers, derived again by hand.
+  @Test func theBundledAnswersAreRight() throws {
+    let steps = LessonParser.bundled
+    // Step 5: b2 is its row's first block, stride 2: 112/2 = 56, and c = 24 at width 1.0.
+    #expect(steps[4].prediction?.answerText == "(b) 56×56×24")
+    // Step 6: b1 takes 112×112×32 with t = 1, k = 3 and d″ = 16.
+    let formula = 112 * 112 * 32 * 1 * (32 + 9 + 16)
+    let exact = 112 * 112 * 9 * 32 + 112 * 112 * 32 * 16
+    let reveal = try #require(steps[5].prediction?.reveal)
+    #expect(reveal.contains(NumberFormattingForTests.grouped(formula)))
+    #expect(reveal.contains(NumberFormattingForTests.grouped(exact)))
+    #expect(reveal.contains(NumberFormattingForTests.grouped(112 * 112 * 32 * 32)))
+    #expect(steps[5].prediction?.answerText == "(a) above" && formula > exact)
+    #expect(steps[3].prediction?.answerText == "(a) the narrow bottlenecks")
+    #expect(steps[2].prediction?.answerText == "(b) nothing: linear")
+  }
+
+  /// `settled` performs the effects (Figure 1 and the lab); step 9 would train Figure 6.
+  func state(_ keys: [Key], step: Int = 3, settled: Bool = false) -> ExplorerState {
+    var state = ExplorerState(lessonStep: step - 1)
+    for key in keys { _ = ExplorerReducer.reduce(&state, key: key) }
+    if settled { EffectRunner.settle(&state) }
+    return state
+  }
+
+  @Test func lettersVoteUntilTheReveal() throws {
+    var after = state([.character("a"), .character("a"), .character("b"), .character("d")])
+    #expect(after.lesson?.tally(step: 2, choices: 3) == [2, 1, 0], "d is no choice of three: ignored")
+    #expect(after.plotStyle == .braille, "a voted instead of switching to ASCII")
+    _ = ExplorerReducer.reduce(&after, key: .character("u"))
+    #expect(after.lesson?.tally(step: 2, choices: 3) == [2, 0, 0])
+    _ = ExplorerReducer.reduce(&after, key: .character("v"))
+    #expect(after.lesson?.revealed == [2])
+    _ = ExplorerReducer.reduce(&after, key: .character("a"))
+    #expect(after.plotStyle == .ascii && after.lesson?.tally(step: 2, choices: 3) == [2, 0, 0])
+  }
+
+  @Test func undoWithNoVotesSaysWhy() {
+    let after = state([.character("u")])
+    #expect(after.notice?.contains("No votes on this step") == true)
+    let noPrediction = state([.character("v")], step: 1)
+    #expect(noPrediction.notice?.contains("asks no prediction") == true)
+  }
+
+  @Test func theFigureWaitsForTheReveal() {
+    let theme = Theme(colored: false, unicode: true)
+    let before = ExplorerRenderer.render(state([.character("b")]), width: 80, height: 24, theme: theme).plainText()
+    #expect(before.contains("Predict first:") && before.contains("(b) nothing: linear"))
+    #expect(!before.contains("ReLU prediction (Thm 1)"), "the chart gives the answer away")
+    let after = ExplorerRenderer.render(
+      state([.character("b"), .character("v")], settled: true), width: 80, height: 24, theme: theme
+    ).plainText()
+    #expect(after.contains("ReLU prediction (Thm 1)") && after.contains("Answer: (b) nothing: linear"))
+    #expect(after.contains("class: a 0, b 1, c 0 (100% right)"))
+  }
+
+  @Test func theSummaryFollowsTheLastStep() {
+    var after = state([.character("b"), .character("v"), .end, .pageDown])
+    #expect(after.lesson?.showsSummary == true)
+    let screen = ExplorerRenderer.render(after, width: 80, height: 24, theme: Theme(colored: false, unicode: true))
+    let text = screen.plainText()
+    #expect(text.contains("Predictions") && text.contains("Step 3:") && text.contains("Step 6:"))
+    #expect(text.contains("right on 1 of 1"))
+    #expect(screen.layoutViolations() == [])
+    _ = ExplorerReducer.reduce(&after, key: .left)
+    #expect(after.lesson?.showsSummary == false && after.lesson?.index == 8)
+  }
+}
+
+/// Thousands grouping written out again, so the test does not lean on the program's own.
+enum NumberFormattingForTests {
+  static func grouped(_ value: Int) -> String {
+    var digits = String(value), out = ""
+    while digits.count > 3 {
+      out = "," + digits.suffix(3) + out
+      digits.removeLast(3)
+    }
+    return digits + out
+  }
+}
