@@ -335,8 +335,11 @@ public enum ExplorerReducer {
         + "\(state.config.resolution) (--resolution takes 32 to 2048)."
     case .nextStep, .previousStep:
       guard let lesson = state.lesson else { return nil }
+      if action == .nextStep && lesson.showsSummary {
+        return "This is the end: the summary of the predictions. ← goes back, Home to the first step."
+      }
       if action == .nextStep && lesson.index == state.lessonSteps.count - 1
-        && (lesson.showsSummary || !state.lessonSteps.contains(where: { $0.prediction != nil }))
+        && !state.lessonSteps.contains(where: { $0.prediction != nil })
       {
         return
           "This is the last step (\(state.lessonSteps.count) of \(state.lessonSteps.count)); Home goes to the first."

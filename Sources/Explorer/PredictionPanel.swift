@@ -25,7 +25,7 @@ enum PredictionPanel {
       for (index, choice) in prediction.choices.enumerated() {
         let count = tally[index]
         let bar = String(repeating: theme.unicode ? "█" : "#", count: count == 0 ? 0 : max(1, count * room / most))
-        let share = total == 0 ? "" : " \(count * 100 / total)%"
+        let share = total == 0 ? "" : " \(percent(count, of: total))%"
         let text = "(\(LessonPrediction.choiceLetters[index])) " + choice.padding(toLength: label, withPad: " ", startingAt: 0)
         var x = 2 + canvas.write(text.replacingUnicode(theme), x: 2, y: y, style: .plain, maxWidth: width - 2)
         x += canvas.write("  ", x: x, y: y)
@@ -39,6 +39,9 @@ enum PredictionPanel {
     return canvas
   }
 
+  /// A whole percentage, rounded half up: 2 of 3 is 67%.
+  static func percent(_ count: Int, of total: Int) -> Int { (count * 200 + total) / (2 * total) }
+
   /// "Answer: (a) linear · class: a 12, b 5 (70% right)" and, with `withReason`, the reveal.
   static func revealLines(_ prediction: LessonPrediction, tally: [Int], theme: Theme, withReason: Bool) -> [String] {
     var first = "Answer: \(prediction.answerText)"
@@ -47,7 +50,7 @@ enum PredictionPanel {
       if total > 0 {
         let votes = tally.enumerated().map { "\(LessonPrediction.choiceLetters[$0.offset]) \($0.element)" }
         first += " \(theme.dot) class: " + votes.joined(separator: ", ")
-          + " (\(tally[correct] * 100 / total)% right)"
+          + " (\(percent(tally[correct], of: total))% right)"
       } else {
         first += " \(theme.dot) no votes"
       }

@@ -183,7 +183,9 @@ import Testing
       [
         (nil, ["Step 1 / 9 · Depthwise separable convolutions", "b2: d_i = 16 → d_j = 24 at 56×56, k = 3"]),
         (.key(.character(" ")), ["Step 2 / 9"]),
-        (.key(.pageDown), ["Step 3 / 9 · Linear bottlenecks", "Bottleneck ReLU6 (t)", "Lesson 3 / 9"]),
+        (.key(.pageDown), ["Step 3 / 9 · Linear bottlenecks", "Predict first:", "Lesson 3 / 9"]),
+        (.key(.character("b")), ["1 vote."]),
+        (.key(.character("v")), ["Bottleneck ReLU6 (t)", "Answer: (b) nothing: linear"]),
         (
           .key(.character("t")),
           ["Bottleneck linear (t)", "Linear: every point is recovered", "bottleneck: linear"]

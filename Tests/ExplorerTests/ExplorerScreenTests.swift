@@ -168,7 +168,8 @@ import Testing
   /// panel), in Figure 1 where the issue looks (the Manifold view at 120×40, step 2 at 80×24).
   @Test func figureOnePanelsAreLinesNotBlocks() {
     let cases: [([Key], Int, Int)] = [
-      ([.character("m")], 120, 40), ([.character("L"), .right], 80, 24), ([.character("m")], 80, 24),
+      ([.character("m")], 120, 40), ([.character("L"), .right, .character("v")], 80, 24),
+      ([.character("m")], 80, 24),
     ]
     for (keys, width, height) in cases {
       for presses in 0..<3 {

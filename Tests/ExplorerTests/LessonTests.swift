@@ -57,6 +57,20 @@ import Testing
       }
       #expect(canvas.plainText().contains("Step \(step + 1) / 9"))
       #expect(verifySnapshot(canvas.styledSnapshot(), named: "lesson-\(step + 1)-\(width)x\(height)") == nil)
+      // A step that predicts hides its figure until v: the revealed screen is checked too,
+      // after two votes for a and one for b.
+      guard Self.steps[step].prediction != nil else { continue }
+      var revealed = state
+      for key in [Key.character("a"), .character("a"), .character("b"), .character("v")] {
+        _ = ExplorerReducer.reduce(&revealed, key: key)
+      }
+      EffectRunner.settle(&revealed)
+      let shown = ExplorerRenderer.render(revealed, width: width, height: height, theme: Self.theme)
+      #expect(shown.layoutViolations() == [], "step \(step + 1) revealed at \(width)×\(height)")
+      #expect(shown.plainText().contains("Answer: "), "step \(step + 1) at \(width)×\(height)")
+      #expect(!shown.plainText().contains("press z to see it"), "step \(step + 1): the figure lost its room")
+      #expect(
+        verifySnapshot(shown.styledSnapshot(), named: "lesson-\(step + 1)-revealed-\(width)x\(height)") == nil)
     }
   }
 
@@ -67,8 +81,13 @@ import Testing
     for key in [Key.pageDown, .character(" "), .right] { _ = ExplorerReducer.reduce(&state, key: key) }
     #expect(state.lesson?.index == 3)
     _ = ExplorerReducer.reduce(&state, key: .end)
+    // Past the last step, the summary of the predictions; back returns to the last step.
     _ = ExplorerReducer.reduce(&state, key: .pageDown)
-    #expect(state.lesson?.index == 8)
+    #expect(state.lesson?.index == 8 && state.lesson?.showsSummary == true)
+    _ = ExplorerReducer.reduce(&state, key: .pageDown)
+    #expect(state.lesson?.showsSummary == true && state.notice?.contains("summary") == true)
+    _ = ExplorerReducer.reduce(&state, key: .backspace)
+    #expect(state.lesson?.index == 8 && state.lesson?.showsSummary == false)
     _ = ExplorerReducer.reduce(&state, key: .backspace)
     #expect(state.lesson?.index == 7)
     _ = ExplorerReducer.reduce(&state, key: .home)
@@ -185,7 +204,7 @@ import Testing
 
   /// Presenter clickers send b (blank screen), "." and Esc (start or stop the show).
   @Test func clickerKeysAreSafe() {
-    var state = lessonState(step: 2)
+    var state = lessonState(step: 6)
     let model = state.settings
     _ = ExplorerReducer.reduce(&state, key: .character("b"))
     #expect(state.lesson?.blanked == true)
@@ -193,7 +212,7 @@ import Testing
     let blank = ExplorerRenderer.render(state, width: 80, height: 24, theme: Self.theme)
     #expect(blank.cells.allSatisfy { $0 == .blank })
     _ = ExplorerReducer.reduce(&state, key: .right)  // any key brings it back, and only that
-    #expect(state.lesson?.blanked == false && state.lesson?.index == 2)
+    #expect(state.lesson?.blanked == false && state.lesson?.index == 6)
     _ = ExplorerReducer.reduce(&state, key: .character("."))
     #expect(state.lesson?.blanked == true)
     _ = ExplorerReducer.reduce(&state, key: .character("."))
@@ -203,19 +222,29 @@ import Testing
     #expect(state.lesson != nil && state.notice?.contains("Esc again") == true)
     _ = ExplorerReducer.reduce(&state, key: .right)
     _ = ExplorerReducer.reduce(&state, key: .escape)
-    #expect(state.lesson?.index == 3)
+    #expect(state.lesson?.index == 7)
     _ = ExplorerReducer.reduce(&state, key: .escape)
     #expect(state.lesson == nil)
   }
 
+  /// While a prediction waits, b is a vote for choice b; "." still blanks the screen.
+  @Test func theBlankKeyStillBlanksDuringAPrediction() {
+    var state = lessonState(step: 2)
+    _ = ExplorerReducer.reduce(&state, key: .character("."))
+    #expect(state.lesson?.blanked == true && state.lesson?.votes == [])
+    _ = ExplorerReducer.reduce(&state, key: .character("."))
+    _ = ExplorerReducer.reduce(&state, key: .character("b"))
+    #expect(state.lesson?.blanked == false && state.lesson?.tally(step: 2, choices: 3) == [0, 1, 0])
+  }
+
   @Test func explorerKeysActOnTheVisual() {
-    var state = lessonState(step: 4)  // the architecture
-    for key in [Key.character("w"), .character("r"), .character("j"), .character("a"), .character("s")] {
+    var state = lessonState(step: 4)  // the architecture; v reveals its prediction first
+    for key in [Key.character("v"), .character("w"), .character("r"), .character("j"), .character("a"), .character("s")] {
       _ = ExplorerReducer.reduce(&state, key: key)
     }
     #expect(state.config.width == 0.75)
     #expect(state.config.resolution == 192)
-    #expect(state.selectedGroup == 1)
+    #expect(state.selectedGroup == 3)
     #expect(state.plotStyle == .ascii)
     #expect(state.seed != 1)
     #expect(state.lesson?.index == 4)
