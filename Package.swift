@@ -73,7 +73,8 @@ let package = Package(
     .executableTarget(
       name: "mnv2",
       dependencies: [
-        "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Reports", "Practice", "Explorer",
+        "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Reports", "Practice",
+        "Explorer",
         "ExplorerApp", "TerminalBackend", "CNCurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]

@@ -167,7 +167,8 @@ public enum ExplorerReducer {
   /// answers to the explorer's keys as usual.
   /// a–d while the step's prediction waits for its reveal: a vote for that choice.
   static func voteKey(_ key: Key, in state: ExplorerState) -> Int? {
-    guard let lesson = state.lesson, !lesson.blanked, !lesson.showsSummary, !lesson.revealed.contains(lesson.index),
+    guard let lesson = state.lesson, !lesson.blanked, !lesson.showsSummary,
+      !lesson.revealed.contains(lesson.index),
       let prediction = state.lessonStep?.prediction, case .character(let character) = key,
       let index = LessonPrediction.choiceLetters.firstIndex(of: character), index < prediction.choices.count
     else { return nil }
@@ -208,7 +209,8 @@ public enum ExplorerReducer {
       if let level = QuestionGenerator.Level(rawValue: next) {
         quiz.setLevel(level)
       } else {
-        state.notice = input == .levelUp ? "Level 3 is the last: every kind, any width" : "Level 1 is the first"
+        state.notice =
+          input == .levelUp ? "Level 3 is the last: every kind, any width" : "Level 1 is the first"
       }
     case .close: state.quizOpen = false
     }

@@ -81,9 +81,9 @@ public enum KeyMap {
       keys: (0...9).map { .character(Character(String($0))) } + [.enter], action: .confirmJump,
       help: "digits, Enter: go to step", mode: .lesson),
     KeyBinding(
-      keys: [.character("v")], action: .reveal, help: "prediction: reveal the answer (a-d vote first)",
+      keys: [.character("v")], action: .reveal, help: "reveal the prediction",
       mode: .lesson),
-    KeyBinding(keys: [.character("u")], action: .undoVote, help: "prediction: undo the last vote", mode: .lesson),
+    KeyBinding(keys: [.character("u")], action: .undoVote, help: "undo the last vote", mode: .lesson),
     KeyBinding(keys: [.character("z")], action: .zoom, help: "zoom the visual", mode: .lesson),
     KeyBinding(keys: [.escape], action: .lessonBack, help: "unzoom; twice: leave", mode: .lesson),
   ]

@@ -143,18 +143,22 @@ public enum LessonParser {
     guard let first = parts.compactMap({ fields[$0] }).min(by: { $0.line < $1.line }) else { return nil }
     for required in ["predict", "answer", "reveal"] where fields[required] == nil {
       throw LessonError(
-        source: source, line: first.line, message: "a prediction needs predict, answer and reveal; \(required) is missing")
+        source: source, line: first.line,
+        message: "a prediction needs predict, answer and reveal; \(required) is missing")
     }
     let question = fields["predict"]!, answer = fields["answer"]!, reveal = fields["reveal"]!
     for field in [question, reveal] where field.value.isEmpty || field.value.count > maximumPredictionLength {
       throw LessonError(
         source: source, line: field.line,
-        message: "predict and reveal take 1 to \(maximumPredictionLength) characters, got \(field.value.count)")
+        message:
+          "predict and reveal take 1 to \(maximumPredictionLength) characters, got \(field.value.count)")
     }
     func safe(_ text: String) -> String { TerminalSafe.escape(text.replacingTabs) }
     var choices: [String] = []
     if let field = fields["choices"] {
-      choices = field.value.split(separator: "|", omittingEmptySubsequences: false).map { safe($0.trimmingSpaces()) }
+      choices = field.value.split(separator: "|", omittingEmptySubsequences: false).map {
+        safe($0.trimmingSpaces())
+      }
       guard (2...4).contains(choices.count), choices.allSatisfy({ !$0.isEmpty && $0.count <= 40 }) else {
         throw LessonError(
           source: source, line: field.line,
@@ -166,7 +170,8 @@ public enum LessonParser {
     }
     let result: LessonPrediction.Answer
     if choices.isEmpty {
-      guard answer.value.count <= 20, Double(answer.value.replacingOccurrences(of: ",", with: "")) != nil else {
+      guard answer.value.count <= 20, Double(answer.value.replacingOccurrences(of: ",", with: "")) != nil
+      else {
         throw LessonError(
           source: source, line: answer.line,
           message: "without choices, answer must be a number, got \"\(answer.value)\"")
@@ -181,9 +186,12 @@ public enum LessonParser {
     } else {
       throw LessonError(
         source: source, line: answer.line,
-        message: "answer must be one of the choices or its letter (a to \(LessonPrediction.choiceLetters[choices.count - 1]))")
+        message:
+          "answer must be one of the choices or its letter (a to \(LessonPrediction.choiceLetters[choices.count - 1]))"
+      )
     }
-    return LessonPrediction(question: safe(question.value), choices: choices, answer: result, reveal: safe(reveal.value))
+    return LessonPrediction(
+      question: safe(question.value), choices: choices, answer: result, reveal: safe(reveal.value))
   }
 
   /// The steps shipped with mnv2, in order.

@@ -13,7 +13,8 @@ public enum LessonScreen {
   ) {
     guard let step = state.lessonStep, let counter = state.lessonCounter else { return }
     if lesson.showsSummary {
-      PredictionSummary.draw(state, lesson: lesson, theme: theme, area: area, keyLine: showsKeys, into: &canvas)
+      PredictionSummary.draw(
+        state, lesson: lesson, theme: theme, area: area, keyLine: showsKeys, into: &canvas)
       return
     }
     let prediction = step.prediction
@@ -77,10 +78,12 @@ public enum LessonScreen {
       if let live = step.live, showsKeys {
         let liveRect = Rect(
           x: textRect.x, y: textRect.y + used, width: textRect.width, height: textRect.height - used)
-        used += canvas.writeWrapped(liveLine(live).replacingUnicode(theme), in: liveRect, style: theme.heading)
+        used += canvas.writeWrapped(
+          liveLine(live).replacingUnicode(theme), in: liveRect, style: theme.heading)
       }
       for (index, line) in revealed.enumerated() {
-        let rect = Rect(x: textRect.x, y: textRect.y + used, width: textRect.width, height: textRect.height - used)
+        let rect = Rect(
+          x: textRect.x, y: textRect.y + used, width: textRect.width, height: textRect.height - used)
         used += canvas.writeWrapped(
           line.replacingUnicode(theme), in: rect, style: index == 0 ? theme.heading : .plain)
       }
@@ -144,7 +147,8 @@ public enum LessonScreen {
   static func keyLine(theme: Theme, width: Int, prediction: (LessonPrediction, open: Bool)? = nil) -> String {
     var votes: [(String, Int)] = []
     if let (prediction, open) = prediction {
-      let last = prediction.choices.isEmpty ? nil : LessonPrediction.choiceLetters[prediction.choices.count - 1]
+      let last =
+        prediction.choices.isEmpty ? nil : LessonPrediction.choiceLetters[prediction.choices.count - 1]
       votes =
         open
         ? [(last.map { "a-\($0) vote u undo" } ?? "", 10), ("v reveal", 11)] : [("v hide the answer", 1)]

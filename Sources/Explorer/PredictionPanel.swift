@@ -3,7 +3,9 @@ import TermCanvas
 /// A lesson prediction on screen: before the reveal, the question and the class's votes as
 /// bars in place of the figure; after it, the answer and the tally in a few lines.
 enum PredictionPanel {
-  static func render(_ prediction: LessonPrediction, tally: [Int], theme: Theme, width: Int, height: Int) -> Canvas {
+  static func render(_ prediction: LessonPrediction, tally: [Int], theme: Theme, width: Int, height: Int)
+    -> Canvas
+  {
     var canvas = Canvas(width: width, height: height)
     guard width > 10, height > 0 else { return canvas }
     var y = 0
@@ -24,9 +26,12 @@ enum PredictionPanel {
       let most = max(1, tally.max() ?? 0)
       for (index, choice) in prediction.choices.enumerated() {
         let count = tally[index]
-        let bar = String(repeating: theme.unicode ? "█" : "#", count: count == 0 ? 0 : max(1, count * room / most))
+        let bar = String(
+          repeating: theme.unicode ? "█" : "#", count: count == 0 ? 0 : max(1, count * room / most))
         let share = total == 0 ? "" : " \(percent(count, of: total))%"
-        let text = "(\(LessonPrediction.choiceLetters[index])) " + choice.padding(toLength: label, withPad: " ", startingAt: 0)
+        let text =
+          "(\(LessonPrediction.choiceLetters[index])) "
+          + choice.padding(toLength: label, withPad: " ", startingAt: 0)
         var x = 2 + canvas.write(text.replacingUnicode(theme), x: 2, y: y, style: .plain, maxWidth: width - 2)
         x += canvas.write("  ", x: x, y: y)
         x += canvas.write(bar, x: x, y: y, style: theme.bar, maxWidth: max(0, width - x - 8))
@@ -34,7 +39,8 @@ enum PredictionPanel {
         y += 1
       }
       y += 1
-      put("\(total) vote\(total == 1 ? "" : "s"). The figure appears with the answer.", style: theme.dim, x: 2)
+      put(
+        "\(total) vote\(total == 1 ? "" : "s"). The figure appears with the answer.", style: theme.dim, x: 2)
     }
     return canvas
   }
@@ -43,13 +49,16 @@ enum PredictionPanel {
   static func percent(_ count: Int, of total: Int) -> Int { (count * 200 + total) / (2 * total) }
 
   /// "Answer: (a) linear · class: a 12, b 5 (70% right)" and, with `withReason`, the reveal.
-  static func revealLines(_ prediction: LessonPrediction, tally: [Int], theme: Theme, withReason: Bool) -> [String] {
+  static func revealLines(_ prediction: LessonPrediction, tally: [Int], theme: Theme, withReason: Bool)
+    -> [String]
+  {
     var first = "Answer: \(prediction.answerText)"
     if let correct = prediction.correctChoice {
       let total = tally.reduce(0, +)
       if total > 0 {
         let votes = tally.enumerated().map { "\(LessonPrediction.choiceLetters[$0.offset]) \($0.element)" }
-        first += " \(theme.dot) class: " + votes.joined(separator: ", ")
+        first +=
+          " \(theme.dot) class: " + votes.joined(separator: ", ")
           + " (\(percent(tally[correct], of: total))% right)"
       } else {
         first += " \(theme.dot) no votes"

@@ -4,7 +4,8 @@ import TermCanvas
 /// so the teacher can close on what the class got wrong. `export` writes it like any screen.
 enum PredictionSummary {
   static func draw(
-    _ state: ExplorerState, lesson: LessonSession, theme: Theme, area: Rect, keyLine: Bool, into canvas: inout Canvas
+    _ state: ExplorerState, lesson: LessonSession, theme: Theme, area: Rect, keyLine: Bool,
+    into canvas: inout Canvas
   ) {
     let steps = state.lessonSteps.enumerated().filter { $0.element.prediction != nil }
     let total = steps.count
@@ -19,7 +20,8 @@ enum PredictionSummary {
       let tally = lesson.tally(step: index, choices: prediction.choices.count)
       let lines = PredictionPanel.revealLines(prediction, tally: tally, theme: theme, withReason: false)
       let number = "Step \(index + 1): "
-      let question = Canvas.wrap(prediction.question.replacingUnicode(theme), width: area.width - number.count)
+      let question = Canvas.wrap(
+        prediction.question.replacingUnicode(theme), width: area.width - number.count)
       for (offset, line) in question.prefix(2).enumerated() where y < bottom {
         let lead = offset == 0 ? number : String(repeating: " ", count: number.count)
         canvas.write(lead + line, x: area.x, y: y, style: .bold, maxWidth: area.width)
@@ -39,7 +41,8 @@ enum PredictionSummary {
         voted == 0
         ? "No votes were taken. ← back to the last step · q quit"
         : "The class's most-voted choice was right on \(right) of \(voted) · ← back · q quit"
-      canvas.write(text.replacingUnicode(theme), x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
+      canvas.write(
+        text.replacingUnicode(theme), x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
     }
   }
 }

@@ -20,7 +20,9 @@ enum QuizScreen {
     func paragraph(_ text: String, style: CellStyle = .plain, indent: Int = 0, first: String = "") {
       let lines = Canvas.wrap(text, width: width - indent - first.count)
       for (index, text) in lines.enumerated() {
-        line((index == 0 ? first : String(repeating: " ", count: first.count)) + text, style: style, indent: indent)
+        line(
+          (index == 0 ? first : String(repeating: " ", count: first.count)) + text, style: style,
+          indent: indent)
       }
     }
     let model = question.model.map { " \(theme.dot) " + $0.label(unicode: theme.unicode) } ?? ""
@@ -55,29 +57,37 @@ enum QuizScreen {
     }
   }
 
-  static func drawInput(_ quiz: QuizSession, theme: Theme, x: Int, y: Int, width: Int, into canvas: inout Canvas) {
-    let label = quiz.isFinished ? "Answer: " : "Your answer: "
-    var column = x + canvas.write(label, x: x, y: y, style: theme.heading)
-    let shown = quiz.isFinished && quiz.input.isEmpty ? "" : quiz.input
-    column += canvas.write(shown, x: column, y: y, style: .plain, maxWidth: x + width - column - 1)
-    if !quiz.isFinished {
-      canvas.write(" ", x: column, y: y, style: CellStyle(reverse: true))
-    } else if case .finished(let correct, _) = quiz.phase, !correct || quiz.input.isEmpty {
-      canvas.write(quiz.question.answer.formatted(unicode: theme.unicode), x: column + (shown.isEmpty ? 0 : 1), y: y)
+  static func drawInput(
+    _ quiz: QuizSession, theme: Theme, x: Int, y: Int, width: Int, into canvas: inout Canvas
+  ) {
+    guard case .finished(let correct, _) = quiz.phase else {
+      let column = x + canvas.write("Your answer: ", x: x, y: y, style: theme.heading)
+      let typed = canvas.write(quiz.input, x: column, y: y, style: .plain, maxWidth: x + width - column - 1)
+      canvas.write(" ", x: column + typed, y: y, style: CellStyle(reverse: true))
+      return
     }
+    // Over: the right answer, and what was typed when it was not that.
+    let column = x + canvas.write("Answer: ", x: x, y: y, style: theme.heading)
+    let answer = correct ? quiz.input : quiz.question.answer.formatted(unicode: theme.unicode)
+    let yours = correct || quiz.input.isEmpty ? "" : "  (yours: \(quiz.input))"
+    canvas.write(answer + yours, x: column, y: y, style: .plain, maxWidth: x + width - column)
   }
 
   /// One or two lines under the input: right, wrong, unreadable, or a new level.
   static func feedback(_ quiz: QuizSession, theme: Theme) -> [(String, CellStyle)] {
-    let good = theme.colored && !theme.classroom ? CellStyle(foreground: .green, bold: true) : CellStyle(bold: true)
-    let bad = theme.colored && !theme.classroom ? CellStyle(foreground: .red, bold: true) : CellStyle(bold: true)
+    let good =
+      theme.colored && !theme.classroom ? CellStyle(foreground: .green, bold: true) : CellStyle(bold: true)
+    let bad =
+      theme.colored && !theme.classroom ? CellStyle(foreground: .red, bold: true) : CellStyle(bold: true)
     let tick = theme.unicode ? "✓" : "OK:", cross = theme.unicode ? "✗" : "X:"
     var lines: [(String, CellStyle)] = []
     switch quiz.feedback {
     case .none: break
     case .correct(let note):
       var text = "\(tick) Right: \(quiz.question.answer.formatted(unicode: theme.unicode))."
-      if case .finished(_, let tries) = quiz.phase, tries > 0 { text += " (after \(tries) wrong; the streak starts again)" }
+      if case .finished(_, let tries) = quiz.phase, tries > 0 {
+        text += " (after \(tries) wrong; the streak starts again)"
+      }
       lines.append((text + " Enter: next question.", good))
       if let note { lines.append((note, theme.dim)) }
     case .wrong:
@@ -85,11 +95,13 @@ enum QuizScreen {
     case .unreadable(let message): lines.append((message, bad))
     case .skipped: lines.append(("Skipped; this is question \(quiz.number).", theme.dim))
     case .levelUp(let level):
-      lines.append(("\(QuizSession.streakToLevelUp) right in a row: level \(level.rawValue), \(describe(level)).", good))
+      lines.append(
+        ("\(QuizSession.streakToLevelUp) right in a row: level \(level.rawValue), \(describe(level)).", good))
     case .levelSet(let level): lines.append(("Level \(level.rawValue): \(describe(level)).", theme.heading))
     }
     if quiz.showsSolution, case .finished(false, _) = quiz.phase {
-      lines.append(("The solution is shown, so this one is not scored as right. Enter: next question.", theme.dim))
+      lines.append(
+        ("The solution is shown, so this one is not scored as right. Enter: next question.", theme.dim))
     }
     return lines
   }

@@ -4,49 +4,49 @@
 public enum BundledArchitectures {
   /// The text of `Assets/architectures/mobilenet_v1.json`.
   public static let mobilenetV1 = #"""
-{
-  "schema": "mnv2-architecture/1",
-  "name": "MobileNetV1",
-  "reference": "Howard et al., 2017, Table 1",
-  "input_channels": 3,
-  "stages": [
-    { "op": "conv2d", "kernel": 3, "c": 32, "n": 1, "s": 2 },
-    { "op": "separable", "c": 64, "n": 1, "s": 1 },
-    { "op": "separable", "c": 128, "n": 1, "s": 2 },
-    { "op": "separable", "c": 128, "n": 1, "s": 1 },
-    { "op": "separable", "c": 256, "n": 1, "s": 2 },
-    { "op": "separable", "c": 256, "n": 1, "s": 1 },
-    { "op": "separable", "c": 512, "n": 1, "s": 2 },
-    { "op": "separable", "c": 512, "n": 5, "s": 1 },
-    { "op": "separable", "c": 1024, "n": 1, "s": 2 },
-    { "op": "separable", "c": 1024, "n": 1, "s": 1 },
-    { "op": "avgpool" },
-    { "op": "classifier" }
-  ]
-}
-"""#
+    {
+      "schema": "mnv2-architecture/1",
+      "name": "MobileNetV1",
+      "reference": "Howard et al., 2017, Table 1",
+      "input_channels": 3,
+      "stages": [
+        { "op": "conv2d", "kernel": 3, "c": 32, "n": 1, "s": 2 },
+        { "op": "separable", "c": 64, "n": 1, "s": 1 },
+        { "op": "separable", "c": 128, "n": 1, "s": 2 },
+        { "op": "separable", "c": 128, "n": 1, "s": 1 },
+        { "op": "separable", "c": 256, "n": 1, "s": 2 },
+        { "op": "separable", "c": 256, "n": 1, "s": 1 },
+        { "op": "separable", "c": 512, "n": 1, "s": 2 },
+        { "op": "separable", "c": 512, "n": 5, "s": 1 },
+        { "op": "separable", "c": 1024, "n": 1, "s": 2 },
+        { "op": "separable", "c": 1024, "n": 1, "s": 1 },
+        { "op": "avgpool" },
+        { "op": "classifier" }
+      ]
+    }
+    """#
 
   /// The text of `Assets/architectures/mobilenet_v2.json`.
   public static let mobilenetV2 = #"""
-{
-  "schema": "mnv2-architecture/1",
-  "name": "MobileNetV2",
-  "reference": "Sandler et al., CVPR 2018, Table 2",
-  "input_channels": 3,
-  "stages": [
-    { "op": "conv2d", "kernel": 3, "c": 32, "n": 1, "s": 2 },
-    { "op": "bottleneck", "t": 1, "c": 16, "n": 1, "s": 1 },
-    { "op": "bottleneck", "t": 6, "c": 24, "n": 2, "s": 2 },
-    { "op": "bottleneck", "t": 6, "c": 32, "n": 3, "s": 2 },
-    { "op": "bottleneck", "t": 6, "c": 64, "n": 4, "s": 2 },
-    { "op": "bottleneck", "t": 6, "c": 96, "n": 3, "s": 1 },
-    { "op": "bottleneck", "t": 6, "c": 160, "n": 3, "s": 2 },
-    { "op": "bottleneck", "t": 6, "c": 320, "n": 1, "s": 1 },
-    { "op": "conv2d", "kernel": 1, "c": 1280, "n": 1, "s": 1, "last": true },
-    { "op": "avgpool" },
-    { "op": "classifier" }
-  ]
-}
-"""#
+    {
+      "schema": "mnv2-architecture/1",
+      "name": "MobileNetV2",
+      "reference": "Sandler et al., CVPR 2018, Table 2",
+      "input_channels": 3,
+      "stages": [
+        { "op": "conv2d", "kernel": 3, "c": 32, "n": 1, "s": 2 },
+        { "op": "bottleneck", "t": 1, "c": 16, "n": 1, "s": 1 },
+        { "op": "bottleneck", "t": 6, "c": 24, "n": 2, "s": 2 },
+        { "op": "bottleneck", "t": 6, "c": 32, "n": 3, "s": 2 },
+        { "op": "bottleneck", "t": 6, "c": 64, "n": 4, "s": 2 },
+        { "op": "bottleneck", "t": 6, "c": 96, "n": 3, "s": 1 },
+        { "op": "bottleneck", "t": 6, "c": 160, "n": 3, "s": 2 },
+        { "op": "bottleneck", "t": 6, "c": 320, "n": 1, "s": 1 },
+        { "op": "conv2d", "kernel": 1, "c": 1280, "n": 1, "s": 1, "last": true },
+        { "op": "avgpool" },
+        { "op": "classifier" }
+      ]
+    }
+    """#
 
 }

@@ -37,19 +37,22 @@ extension QuestionContext {
       answer = layer.output
       switch layer.kind {
       case .expand:
-        subject = "layer \(layer.name) (the \(describe(layer)) of block \(group.name)) takes \(shape(layer.input))"
+        subject =
+          "layer \(layer.name) (the \(describe(layer)) of block \(group.name)) takes \(shape(layer.input))"
         steps = [
           "a 1×1 conv keeps H and W: \(layer.input.height)×\(layer.input.width)",
           "channels t·d = \(group.expansion) × \(layer.input.channels) = \(layer.output.channels)",
         ]
       case .depthwise:
-        subject = "layer \(layer.name) (the \(describe(layer)) of block \(group.name)) takes \(shape(layer.input))"
+        subject =
+          "layer \(layer.name) (the \(describe(layer)) of block \(group.name)) takes \(shape(layer.input))"
         steps.append(
           "H′ = ⌈\(layer.input.height)/\(layer.stride)⌉ = \(layer.output.height), W′ = ⌈\(layer.input.width)/\(layer.stride)⌉ = \(layer.output.width)"
         )
         steps.append("a depthwise conv keeps the channels: \(layer.output.channels)")
       default:
-        subject = "layer \(layer.name) (the 1×1 projection of block \(group.name)) takes \(shape(layer.input))"
+        subject =
+          "layer \(layer.name) (the 1×1 projection of block \(group.name)) takes \(shape(layer.input))"
         steps = [
           "a 1×1 conv keeps H and W: \(layer.input.height)×\(layer.input.width)",
           roundingStep(stage, result: layer.output.channels),

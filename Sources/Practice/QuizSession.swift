@@ -85,7 +85,9 @@ public struct QuizSession: Equatable, Sendable {
 
   public mutating func type(_ character: Character) {
     guard !isFinished, input.count < Self.inputLimit,
-      character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) })
+      character.unicodeScalars.allSatisfy({
+        $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value)
+      })
     else { return }
     input.append(character)
     if case .unreadable = feedback { feedback = .none }
@@ -129,6 +131,7 @@ public struct QuizSession: Equatable, Sendable {
       streak = 0
     }
     showsSolution = true
+    feedback = .none
   }
 
   /// Tab: the next question; one left unanswered counts as asked.

@@ -72,7 +72,9 @@ public struct Worksheet: Sendable {
       let lines = Canvas.wrap(text, width: width - indent.count)
       return lines.enumerated().map { ($0.offset == 0 ? (first ?? indent) : indent) + $0.element }
     }
-    var out = ["MobileNetV2 worksheet\(answers ? " with answer key" : "")", subtitle, "Regenerate: \(command)", ""]
+    var out = [
+      "MobileNetV2 worksheet\(answers ? " with answer key" : "")", subtitle, "Regenerate: \(command)", "",
+    ]
     out += Self.conventions.flatMap { wrapped($0, indent: "  ", first: "• ") }
     for (index, question) in questions.enumerated() {
       let number = "\(index + 1). "
@@ -113,7 +115,10 @@ public struct Worksheet: Sendable {
     out += Self.conventions.map { "- " + escaped($0) }
     out += ["", "## Questions"]
     for (index, question) in questions.enumerated() {
-      out += ["", "### \(index + 1). \(escaped(question.kind.title)) (\(question.id))", "", escaped(question.prompt)]
+      out += [
+        "", "### \(index + 1). \(escaped(question.kind.title)) (\(question.id))", "",
+        escaped(question.prompt),
+      ]
       let options = Self.options(question)
       if !options.isEmpty { out += [""] + options.map { "- " + escaped($0) } }
       out += ["", escaped(Self.blank(question))]
@@ -122,7 +127,8 @@ public struct Worksheet: Sendable {
       out += ["", "## Answer key"]
       for (index, question) in questions.enumerated() {
         out += [
-          "", "### \(index + 1). \(escaped(question.answer.formatted()))", "", "Hint: \(escaped(question.hint))", "",
+          "", "### \(index + 1). \(escaped(question.answer.formatted()))", "",
+          "Hint: \(escaped(question.hint))", "",
         ]
         out += question.solution.enumerated().map { "\($0.offset + 1). \(escaped($0.element))" }
       }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Explorer
 import ExplorerApp
-import Practice
 import Foundation
 import MobileNetKit
+import Practice
 import TermCanvas
 import TerminalBackend
 

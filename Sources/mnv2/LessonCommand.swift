@@ -164,23 +164,30 @@ enum Handout {
   }
 
   /// The answers to the predictions, after the last step, so the questions can be asked first.
-  static func appendix(steps: [LessonStep], only: Int?, format: LessonCommand.HandoutFormat, width: Int) -> String {
+  static func appendix(steps: [LessonStep], only: Int?, format: LessonCommand.HandoutFormat, width: Int)
+    -> String
+  {
     let ascii = TextStyle(unicode: false)
     let asked = (only.map { [$0] } ?? Array(steps.indices)).filter { steps[$0].prediction != nil }
     guard !asked.isEmpty else { return "" }
     var lines: [String] = []
     for index in asked {
       let prediction = steps[index].prediction!
-      let answer = "Step \(index + 1): \(ascii.apply(prediction.answerText)). \(ascii.apply(prediction.reveal))"
+      let answer =
+        "Step \(index + 1): \(ascii.apply(prediction.answerText)). \(ascii.apply(prediction.reveal))"
       switch format {
-      case .text: lines += Canvas.wrap(answer, width: width - 2).enumerated().map { ($0.offset == 0 ? "" : "  ") + $0.element }
+      case .text:
+        lines += Canvas.wrap(answer, width: width - 2).enumerated().map {
+          ($0.offset == 0 ? "" : "  ") + $0.element
+        }
       case .markdown: lines.append("- " + MarkdownProse.render(answer))
       }
     }
     switch format {
     case .text:
       let heading = "Answers to the predictions"
-      return heading + "\n" + String(repeating: "=", count: heading.count) + "\n\n" + lines.joined(separator: "\n")
+      return heading + "\n" + String(repeating: "=", count: heading.count) + "\n\n"
+        + lines.joined(separator: "\n")
         + "\n"
     case .markdown:
       return "## Answers to the predictions\n\n" + lines.joined(separator: "\n") + "\n"

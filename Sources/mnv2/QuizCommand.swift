@@ -53,7 +53,8 @@ struct QuizCommand: ParsableCommand {
 
   var level: Int { levelChoice ?? (print ? 3 : 1) }
 
-  @Option(help: ArgumentHelp("Kinds of question, comma-separated (default: the level's).", valueName: "kind,…"))
+  @Option(
+    help: ArgumentHelp("Kinds of question, comma-separated (default: the level's).", valueName: "kind,…"))
   var kinds: String?
 
   @Option(help: ArgumentHelp("Width multiplier α of every question's network, 0.1–4.", valueName: "α"))
@@ -74,7 +75,8 @@ struct QuizCommand: ParsableCommand {
   @Flag(help: "Add the answer key with every worked solution (with --print).")
   var answers = false
 
-  @Option(help: ArgumentHelp("Write the worksheet to this file instead of standard output.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Write the worksheet to this file instead of standard output.", valueName: "file"))
   var output: String?
 
   @Flag(help: "Replace the --output file if it exists.")
@@ -153,7 +155,9 @@ struct QuizCommand: ParsableCommand {
   func regenerateCommand() -> String {
     var parts = ["mnv2 quiz --print --count \(count) --seed \(seed)"]
     if level != 3 { parts.append("--level \(level)") }
-    if let kinds = try? parsedKinds() { parts.append("--kinds " + kinds.map(\.rawValue).joined(separator: ",")) }
+    if let kinds = try? parsedKinds() {
+      parts.append("--kinds " + kinds.map(\.rawValue).joined(separator: ","))
+    }
     if let width { parts.append("--width \(formatWidth(width))") }
     if let resolution { parts.append("--resolution \(resolution)") }
     if framework != .torchvision { parts.append("--framework \(framework.rawValue)") }
@@ -173,7 +177,9 @@ struct QuizCommand: ParsableCommand {
     let format = self.format ?? .text
     let sheet = Worksheet(generator: generator, level: level, count: count, command: regenerateCommand())
     var contents = sheet.render(format, answers: answers)
-    if format == .text && output == nil { contents = TextStyle(unicode: TerminalEnvironment.isUTF8).apply(contents) }
+    if format == .text && output == nil {
+      contents = TextStyle(unicode: TerminalEnvironment.isUTF8).apply(contents)
+    }
     if let output {
       try AtomicWriter.write(contents, to: output, overwrite: force)
     } else {

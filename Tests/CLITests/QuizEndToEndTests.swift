@@ -70,7 +70,9 @@ import Testing
     try session.press("End")
     try session.waitFor(text: "Step 9 / 9")
     try session.press("Space")
-    let summary = try session.waitForAll(["Predictions", "Step 4:", "class: a 3, b 1 (75% right)", "right on 1 of 1"])
+    let summary = try session.waitForAll([
+      "Predictions", "Step 4:", "class: a 3, b 1 (75% right)", "right on 1 of 1",
+    ])
     #expect(summary.contains("Step 2:") && summary.contains("no votes"))
     try session.press("q")
     try session.waitFor(text: "EXIT=0")

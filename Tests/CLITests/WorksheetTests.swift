@@ -21,8 +21,10 @@ import Testing
     let student = try Self.sheet(["--count", "10", "--seed", "4"])
     let teacher = try Self.sheet(["--count", "10", "--seed", "4", "--answers"])
     #expect(!student.contains("Answer key") && teacher.contains("Answer key"))
-    #expect(teacher.hasPrefix(student.replacingOccurrences(of: "worksheet\n", with: "worksheet with answer key\n")
-      .components(separatedBy: "\n10. ")[0]))
+    #expect(
+      teacher.hasPrefix(
+        student.replacingOccurrences(of: "worksheet\n", with: "worksheet with answer key\n")
+          .components(separatedBy: "\n10. ")[0]))
   }
 
   @Test func jsonFollowsTheSchema() throws {
@@ -76,10 +78,18 @@ import Testing
       rest = rest[rest.index(after: close)...]
       if tag.hasPrefix("/") {
         let name = String(tag.dropFirst())
-        if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes \(stack.last ?? "nothing")") }
+        if stack.last == name {
+          stack.removeLast()
+        } else {
+          problems.append("</\(name)> closes \(stack.last ?? "nothing")")
+        }
       } else {
         let name = String(tag.prefix { $0.isLetter || $0.isNumber }).lowercased()
-        if name.isEmpty { problems.append("raw < in text") } else if !void.contains(name) { stack.append(name) }
+        if name.isEmpty {
+          problems.append("raw < in text")
+        } else if !void.contains(name) {
+          stack.append(name)
+        }
         if name == "style" || name == "script" {
           guard let end = rest.range(of: "</\(name)>") else { return problems + ["unclosed \(name)"] }
           rest = rest[end.lowerBound...]
@@ -111,7 +121,8 @@ import Testing
   /// Chromium lays the sheet out: every question and answer keeps together on a page, the
   /// key starts a page, and the sheet paginates on both A4 and Letter.
   @Test func chromiumKeepsEachQuestionOnOnePage() throws {
-    let browser = try #require(HTMLLayoutTests.chromium, "Chromium is needed: apt-get install chromium (CI does)")
+    let browser = try #require(
+      HTMLLayoutTests.chromium, "Chromium is needed: apt-get install chromium (CI does)")
     let folder = try BinaryRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let html = try Self.sheet(["--count", "24", "--seed", "2018", "--format", "html", "--answers"])
@@ -145,7 +156,8 @@ import Testing
         flags + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(page)"],
         environment: ["HOME": folder], executable: URL(fileURLWithPath: browser))
       let data = try #require(FileManager.default.contents(atPath: pdf), "\(paper): \(printed.stderr)")
-      let pages = String(decoding: data, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
+      let pages =
+        String(decoding: data, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
         + String(decoding: data, as: UTF8.self).components(separatedBy: "/Type /Page>>").count - 1
         + String(decoding: data, as: UTF8.self).components(separatedBy: "/Type /Page ").count - 1
       #expect(pages >= 3, "\(paper): \(pages) pages for 24 questions and a key")
@@ -153,7 +165,8 @@ import Testing
   }
 
   @Test(arguments: [
-    (["--count", "0"], "--count must be from 1 to 200"), (["--count", "201"], "--count must be from 1 to 200"),
+    (["--count", "0"], "--count must be from 1 to 200"),
+    (["--count", "201"], "--count must be from 1 to 200"),
     (["--level", "4"], "--level must be 1, 2 or 3"), (["--kinds", "shape,bogus"], "unknown kind 'bogus'"),
     (["--kinds", "shape,shape"], "lists shape twice"), (["--width", "9"], "--width must be from 0.1 to 4"),
     (["--resolution", "8"], "--resolution must be from 32 to 1024"),

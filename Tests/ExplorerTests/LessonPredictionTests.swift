@@ -35,9 +35,15 @@ import Testing
     ("answer: a\n", "", "a prediction needs predict, answer and reveal; answer is missing"),
     ("answer: a", "answer: e", "answer must be one of the choices or its letter (a to b)"),
     ("choices: the bottlenecks | the expansions", "choices: one", "choices takes 2 to 4 options"),
-    ("choices: the bottlenecks | the expansions", "choices: a | b | c | d | e", "choices takes 2 to 4 options"),
+    (
+      "choices: the bottlenecks | the expansions", "choices: a | b | c | d | e",
+      "choices takes 2 to 4 options"
+    ),
     ("choices: the bottlenecks | the expansions", "choices: x | x", "lists an option twice"),
-    ("choices: the bottlenecks | the expansions\nanswer: a", "answer: many", "without choices, answer must be a number"),
+    (
+      "choices: the bottlenecks | the expansions\nanswer: a", "answer: many",
+      "without choices, answer must be a number"
+    ),
     ("reveal: Between the bottlenecks (Figure 6b).\n", "", "reveal is missing"),
   ])
   func malformedPredictionsSayWhere(replacing: String, with: String, message: String) {
@@ -52,7 +58,9 @@ import Testing
   }
 
   @Test func atLeastFiveBundledStepsPredict() {
-    let predicting = LessonParser.bundled.enumerated().filter { $0.element.prediction != nil }.map { $0.offset + 1 }
+    let predicting = LessonParser.bundled.enumerated().filter { $0.element.prediction != nil }.map {
+      $0.offset + 1
+    }
     #expect(predicting.count >= 5, "\(predicting)")
     #expect(Set([2, 3, 4, 5, 6]).isSubset(of: predicting))
   }
@@ -103,7 +111,8 @@ import Testing
 
   @Test func theFigureWaitsForTheReveal() {
     let theme = Theme(colored: false, unicode: true)
-    let before = ExplorerRenderer.render(state([.character("b")]), width: 80, height: 24, theme: theme).plainText()
+    let before = ExplorerRenderer.render(state([.character("b")]), width: 80, height: 24, theme: theme)
+      .plainText()
     #expect(before.contains("Predict first:") && before.contains("(b) nothing: linear"))
     #expect(!before.contains("ReLU prediction (Thm 1)"), "the chart gives the answer away")
     let after = ExplorerRenderer.render(
@@ -116,7 +125,8 @@ import Testing
   @Test func theSummaryFollowsTheLastStep() {
     var after = state([.character("b"), .character("v"), .end, .pageDown])
     #expect(after.lesson?.showsSummary == true)
-    let screen = ExplorerRenderer.render(after, width: 80, height: 24, theme: Theme(colored: false, unicode: true))
+    let screen = ExplorerRenderer.render(
+      after, width: 80, height: 24, theme: Theme(colored: false, unicode: true))
     let text = screen.plainText()
     #expect(text.contains("Predictions") && text.contains("Step 3:") && text.contains("Step 6:"))
     #expect(text.contains("right on 1 of 1"))

@@ -70,7 +70,8 @@ import Testing
       #expect(shown.plainText().contains("Answer: "), "step \(step + 1) at \(width)×\(height)")
       #expect(!shown.plainText().contains("press z to see it"), "step \(step + 1): the figure lost its room")
       #expect(
-        verifySnapshot(shown.styledSnapshot(), named: "lesson-\(step + 1)-revealed-\(width)x\(height)") == nil)
+        verifySnapshot(shown.styledSnapshot(), named: "lesson-\(step + 1)-revealed-\(width)x\(height)") == nil
+      )
     }
   }
 
@@ -239,7 +240,9 @@ import Testing
 
   @Test func explorerKeysActOnTheVisual() {
     var state = lessonState(step: 4)  // the architecture; v reveals its prediction first
-    for key in [Key.character("v"), .character("w"), .character("r"), .character("j"), .character("a"), .character("s")] {
+    for key in [
+      Key.character("v"), .character("w"), .character("r"), .character("j"), .character("a"), .character("s"),
+    ] {
       _ = ExplorerReducer.reduce(&state, key: key)
     }
     #expect(state.config.width == 0.75)
