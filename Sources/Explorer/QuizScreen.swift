@@ -14,11 +14,11 @@ enum QuizScreen {
     let bottom = area.y + area.height
     func line(_ text: String, style: CellStyle = .plain, indent: Int = 0) {
       guard y < bottom else { return }
-      canvas.write(text, x: x + indent, y: y, style: style, maxWidth: width - indent)
+      canvas.write(text.replacingUnicode(theme), x: x + indent, y: y, style: style, maxWidth: width - indent)
       y += 1
     }
     func paragraph(_ text: String, style: CellStyle = .plain, indent: Int = 0, first: String = "") {
-      let lines = Canvas.wrap(text, width: width - indent - first.count)
+      let lines = Canvas.wrap(text.replacingUnicode(theme), width: width - indent - first.count)
       for (index, text) in lines.enumerated() {
         line(
           (index == 0 ? first : String(repeating: " ", count: first.count)) + text, style: style,
@@ -70,7 +70,7 @@ enum QuizScreen {
     let column = x + canvas.write("Answer: ", x: x, y: y, style: theme.heading)
     let answer = correct ? quiz.input : quiz.question.answer.formatted(unicode: theme.unicode)
     let yours = correct || quiz.input.isEmpty ? "" : "  (yours: \(quiz.input))"
-    canvas.write(answer + yours, x: column, y: y, style: .plain, maxWidth: x + width - column)
+    canvas.write((answer + yours).replacingUnicode(theme), x: column, y: y, style: .plain, maxWidth: x + width - column)
   }
 
   /// One or two lines under the input: right, wrong, unreadable, or a new level.

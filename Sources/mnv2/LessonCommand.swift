@@ -158,7 +158,7 @@ enum Handout {
       let blank = prediction.choices.isEmpty ? ["    Your answer: ________"] : []
       return (question + options.map { "    " + $0 } + blank).joined(separator: "\n")
     case .markdown:
-      let question = "**Predict first:** " + MarkdownProse.render(ascii.apply(prediction.question))
+      let question = "Predict first: " + MarkdownProse.render(ascii.apply(prediction.question))
       return ([question, ""] + options.map { "- " + MarkdownProse.render($0) }).joined(separator: "\n")
     }
   }

@@ -22,7 +22,7 @@ import Testing
       // The explorer and the live lesson need a terminal.
       let interactive =
         words.count == 1 || words[1].hasPrefix("-") || words[1] == "explore"
-        || (words[1] == "lesson" && !words.contains("--print"))
+        || (["lesson", "quiz"].contains(words[1]) && !words.contains("--print"))
       if !interactive { commands.append(command) }
     }
     return commands

@@ -150,6 +150,9 @@ import Testing
     try session.run(Self.command + " lesson --theme classroom; echo EXIT=$?")
     try session.waitForAll(["Step 1 / 9 · Depthwise separable convolutions", "Lesson 1 / 9"])
     try session.press("NPage")
+    // Step 2 asks the class first; v reveals, and from then on b is the clicker's blank again.
+    try session.waitForAll(["Step 2 / 9", "Predict first:", "a-d vote"])
+    try session.press("v")
     try session.waitForAll(["Step 2 / 9", "Figure 1 · ReLU", "─ n = 30 ─", "Figure 1: ReLU (t)"])
     try session.press("b")
     _ = try session.waitFor("a blank screen") { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
