@@ -70,7 +70,8 @@ enum QuizScreen {
     let column = x + canvas.write("Answer: ", x: x, y: y, style: theme.heading)
     let answer = correct ? quiz.input : quiz.question.answer.formatted(unicode: theme.unicode)
     let yours = correct || quiz.input.isEmpty ? "" : "  (yours: \(quiz.input))"
-    canvas.write((answer + yours).replacingUnicode(theme), x: column, y: y, style: .plain, maxWidth: x + width - column)
+    canvas.write(
+      (answer + yours).replacingUnicode(theme), x: column, y: y, style: .plain, maxWidth: x + width - column)
   }
 
   /// One or two lines under the input: right, wrong, unreadable, or a new level.

@@ -12,26 +12,27 @@ struct QuizCommand: ParsableCommand {
       Every question is generated from a seed, so two students with the same seed get the same \
       sheet, and every answer is computed by the code that draws the explorer's screens (and is \
       tested against torchvision's own counts). Kinds (--kinds, comma-separated):
-        shape          a layer's or block's output shape, from its input and its row of Table 2
+        shape          a layer's or block's output shape (Table 2)
         madds          a layer's multiply-adds
         params         a layer's parameters, under a stated convention
-        memory         a tensor's activation memory in bytes at fp16
-        separable      the depthwise-separable saving k²·d/(k² + d) for a given k and d
-        block-formula  a block's cost by the paper's h·w·d′·t(d′ + k² + d″), against the exact count
-        theorem1       the collapsed share (1 + n)/2ⁿ, or N_{m,k}/2^m for a bottleneck
-        rounding       make_divisible channel rounding at a width, or whether a block has a shortcut
-        place-relu6    which of expand, depthwise and project has a ReLU6 after it, and why
+        memory         a layer's output in bytes at fp16
+        separable      the separable saving k²·d/(k² + d)
+        block-formula  the paper's h·w·d′·t(d′ + k² + d″) for a block
+        theorem1       the collapsed share (1 + n)/2ⁿ, or N/2^m
+        rounding       make_divisible channels, or: has it a shortcut?
+        place-relu6    which layers of a block have a ReLU6, and why
 
-      Levels: 1 asks about one block's numbers at width 1.0 and 224×224; 2 about any standard \
+      Levels: 1 asks about one layer at a time at width 1.0 and 224×224; 2 about any standard \
       width and resolution; 3 mixes every kind. --width and --resolution fix the network.
 
       Without --print it opens the explorer on the quiz (Q there too): type an answer and Enter; \
-      a wrong answer gets a hint, ? the worked solution, n the next question.
+      a wrong answer gets a hint, ? the worked solution, Tab skips, PgUp/PgDn change the level, \
+      Esc closes it. It needs a terminal; --print does not.
 
       Worksheets (--answers adds the key with every worked solution):
         mnv2 quiz --print --count 10 --seed 2018
-        mnv2 quiz --print --count 20 --seed 7 --format html --answers --output key.html
-        mnv2 quiz --print --kinds shape,madds --width 0.75 --resolution 160 --format json
+        mnv2 quiz --print --count 20 --format html --answers --output key.html
+        mnv2 quiz --print --kinds shape,madds --width 0.75 --format json
       The JSON schema, mnv2-quiz/1, is in docs/practice.md.
       """)
 
@@ -167,6 +168,10 @@ struct QuizCommand: ParsableCommand {
   func run() throws {
     let (generator, level) = try generator()
     guard print else {
+      guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        throw UnavailableError(
+          message: "the quiz needs an interactive terminal; for a worksheet try 'mnv2 quiz --print'")
+      }
       try explorerOptions().runExplorer(
         view: .network, block: 0, lessonStep: nil,
         quiz: QuizSession(

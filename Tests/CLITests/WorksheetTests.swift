@@ -180,6 +180,13 @@ import Testing
     #expect(run.stdout.isEmpty)
   }
 
+  @Test func theTerminalQuizNeedsATerminal() throws {
+    let run = try BinaryRunner.run(["quiz", "--seed", "3"])
+    #expect(run.status == 69)
+    #expect(
+      run.stderr == "mnv2: the quiz needs an interactive terminal; for a worksheet try 'mnv2 quiz --print'\n")
+  }
+
   @Test func sheetOptionsNeedPrint() throws {
     let run = try BinaryRunner.run(["quiz", "--format", "html"])
     #expect(run.status == 64 && run.stderr.contains("go with --print"))

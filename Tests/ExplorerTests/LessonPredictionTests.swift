@@ -57,6 +57,17 @@ import Testing
     }
   }
 
+  /// A teacher's file cannot reach the terminal raw through a prediction either.
+  @Test func hostileBytesAreSpelledOut() throws {
+    let hostile = Self.file.replacingOccurrences(of: "the expansions", with: "the \u{1B}[2Jexpansions")
+      .replacingOccurrences(of: "(Figure 6b)", with: "(\u{9B}31m\u{202E})")
+    let prediction = try #require(try LessonParser.parse(hostile, source: "p.lesson").prediction)
+    for text in prediction.choices + [prediction.question, prediction.reveal] {
+      #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x202E })
+    }
+    #expect(prediction.choices[1] == "the \\x1b[2Jexpansions")
+  }
+
   @Test func atLeastFiveBundledStepsPredict() {
     let predicting = LessonParser.bundled.enumerated().filter { $0.element.prediction != nil }.map {
       $0.offset + 1
