@@ -13,10 +13,12 @@ enum Chrome {
     canvas.fill(row, with: Cell(" ", style: theme.titleBar))
     // The quiz's questions are about networks of their own: the explorer's would mislead.
     if state.quizOpen, let quiz = state.quiz {
-      let text =
-        " mnv2 quiz \(theme.dot) seed \(quiz.seed) \(theme.dot) question \(quiz.question.id) \(theme.dot) "
-        + "exact answers, tested against torchvision"
-      canvas.write(text.replacingUnicode(theme), x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)
+      let text = theme.fit(
+        [
+          ("mnv2 quiz", 9), ("seed \(quiz.seed)", 8), ("question \(quiz.question.id)", 7),
+          ("exact answers, tested against torchvision", 3),
+        ], separator: " \(theme.dot) ", width: canvas.width - 1)
+      canvas.write(" " + text, x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)
       return
     }
     let framework = Framework.label(rounding: config.channelRounding, convention: state.convention)

@@ -25,8 +25,13 @@ enum QuizScreen {
           indent: indent)
       }
     }
-    let model = question.model.map { " \(theme.dot) " + $0.label(unicode: theme.unicode) } ?? ""
-    line("Question \(quiz.number) \(theme.dot) \(question.kind.title)\(model)", style: theme.heading)
+    // The prompt names the network too: where the heading has no room, it goes first.
+    let heading = theme.fit(
+      [
+        ("Question \(quiz.number)", 9), (question.kind.title, 7),
+        (question.model.map { $0.label(unicode: theme.unicode) } ?? "", 5),
+      ], separator: " \(theme.dot) ", width: width)
+    line(heading, style: theme.heading)
     y += 1
     paragraph(question.prompt)
     if case .choice(let options, _) = question.answer {

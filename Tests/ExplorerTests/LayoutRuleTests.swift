@@ -38,7 +38,22 @@ import Testing
       screens.append(("lesson \(step + 1)", keys))
       screens.append(("lesson \(step + 1) toggled", keys + [.character("t")]))
       screens.append(("lesson \(step + 1) zoomed", keys + [.character("z")]))
+      if LessonParser.bundled[step].prediction != nil {
+        let revealed = keys + [.character("a"), .character("b"), .character("b"), .character("v")]
+        screens.append(("lesson \(step + 1) revealed", revealed))
+        screens.append(("lesson \(step + 1) revealed zoomed", revealed + [.character("z")]))
+      }
     }
+    screens.append(("lesson summary", [.character("L"), .end, .pageDown]))
+    // The quiz: every kind at level 3 (Tab skips), open, answered wrong, and with its solution.
+    let level3 = [Key.character("Q"), .pageDown, .pageDown]
+    for skips in 0..<12 {
+      let keys = level3 + Array(repeating: .tab, count: skips)
+      screens.append(("quiz \(skips + 1)", keys))
+      screens.append(("quiz \(skips + 1) wrong", keys + [.character("1"), .enter]))
+      screens.append(("quiz \(skips + 1) solution", keys + [.character("1"), .enter, .character("?")]))
+    }
+    screens.append(("quiz junk", [.character("Q")] + Array(repeating: .character("x"), count: 60) + [.enter]))
     screens.append(("lesson help", [.character("L"), .character("?")]))
     screens.append(("lesson jump", [.character("L"), .character("4")]))
     screens.append(("lesson bad jump", [.character("L"), .character("4"), .character("2"), .enter]))
