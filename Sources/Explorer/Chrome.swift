@@ -131,7 +131,7 @@ enum Chrome {
     x += canvas.write(score, x: x, y: y, style: bold)
     let hints = theme.fit(
       [
-        ("│".replacingBar(theme), 1), ("Enter:check", 6), ("?:solution", 5), ("Tab:skip", 3),
+        ("│".replacingBar(theme), 10), ("Enter:check", 6), ("?:solution", 5), ("Tab:skip", 3),
         ("PgUp/PgDn:level", 2), ("Esc:close", 4),
       ], width: canvas.width - x - 2)
     canvas.write(" " + hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)

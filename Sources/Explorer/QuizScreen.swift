@@ -9,7 +9,8 @@ enum QuizScreen {
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
     guard let quiz = state.quiz else { return }
     let question = quiz.question
-    let x = area.x + 1, width = area.width - 2
+    // Lines longer than about 100 columns are hard to follow on a projector.
+    let x = area.x + 1, width = min(area.width - 2, readableWidth)
     var y = area.y
     let bottom = area.y + area.height
     func line(_ text: String, style: CellStyle = .plain, indent: Int = 0) {
@@ -61,6 +62,8 @@ enum QuizScreen {
       }
     }
   }
+
+  static let readableWidth = 100
 
   static func drawInput(
     _ quiz: QuizSession, theme: Theme, x: Int, y: Int, width: Int, into canvas: inout Canvas

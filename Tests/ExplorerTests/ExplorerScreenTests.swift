@@ -29,6 +29,11 @@ import Testing
     ("ablation-6a", [.character("4")]),
     ("ablation-6a-d8", [.character("4"), .character("D"), .character("D"), .character("D")]),
     ("ablation-6b", [.character("4"), .character("b")]),
+    // Seed 1's first question: b14.dw of MobileNetV2 1.0 at 224, 7·7·576 × 2 = 56,448 bytes.
+    ("quiz-wrong", [.character("Q"), .character("1"), .enter]),
+    ("quiz-solution", [.character("Q"), .character("1"), .enter, .character("?")]),
+    ("quiz-right", [.character("Q")] + "56,448".map { .character($0) } + [.enter]),
+    ("lesson-summary", [.character("L"), .right, .right, .character("b"), .character("v"), .end, .pageDown]),
   ]
 
   @Test(arguments: cases)
