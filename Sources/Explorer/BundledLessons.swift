@@ -24,7 +24,7 @@ public enum BundledLessons {
       width: 1.0
       live: Press t: linear, again: ReLU6 (as in the network); s: another T.
       predict: Figure 1 sends the spiral to n = 2, 3, 5, 15 and 30 dims and through ReLU. From which n does the paper say the spiral comes back?
-      choices: 2 | 3 | 5 | 15
+      choices: 3 | 5 | 15 | 30
       answer: 15
       reveal: At n = 2 and 3 arms collapse into each other; at 15 and 30 the spiral comes back. n = 5 is in between: look at its panel.
       ---
@@ -40,10 +40,10 @@ public enum BundledLessons {
       width: 0.35
       bottleneck: relu6
       live: Press t for a linear bottleneck; +/- changes the lab's k.
-      predict: A block ends in a 1×1 projection to a narrow bottleneck. What should follow the projection?
-      choices: ReLU6, as after the expansion | nothing: linear | it makes no difference
-      answer: b
-      reveal: Linear (Table 1): a ReLU after a narrow bottleneck destroys information, three quarters of a 2-D manifold at n = 2; a linear one loses nothing.
+      predict: By Theorem 1, what share of a 2-D manifold is expected to collapse when ReLU acts on it in n = 2 dims?
+      choices: none | a quarter | a half | three quarters
+      answer: d
+      reveal: Three quarters: (1 + 2)/2² = 3/4 of random directions leave fewer than 2 coordinates positive. So the projection into a narrow bottleneck stays linear (Table 1).
       ---
       A block ends in a 1×1 projection to a narrow bottleneck. Theorem 1 predicts the share of a 2-D manifold that collapses through ReLU in n dims, (1 + n)/2ⁿ. The chart sets it beside the measured collapse. Below, the lab asks a real block (b1 at width 0.35, 8 channels) about a k-dim manifold; its earlier ReLU6s can still lose some.
       """#
@@ -58,11 +58,11 @@ public enum BundledLessons {
       bottleneck: linear
       live: j/k picks another block; blocks with a shortcut draw it.
       predict: MobileNetV2's block goes narrow, wide, narrow. Where does its shortcut join?
-      choices: the narrow bottlenecks | the wide expansions
+      choices: the narrow bottlenecks | the wide expansions | both
       answer: a
       reveal: Between the narrow bottlenecks, which already hold the information. Figure 6b: they beat shortcuts between expansions, and only the narrow tensors must be stored.
       ---
-      Classic residual blocks go wide, narrow, wide, with shortcuts between the wide ends. MobileNetV2 inverts this: narrow, wide, narrow. The figure shows where its shortcut goes, and which blocks have one.
+      Classic residual blocks go wide, narrow, wide, and their shortcuts join the wide ends. MobileNetV2's blocks go narrow, wide, narrow: an inverted residual. The figure shows where its shortcut goes, and which blocks have one.
       """#
     ),
     (

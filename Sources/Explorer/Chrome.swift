@@ -82,7 +82,7 @@ enum Chrome {
       return
     }
     var x = 0
-    let toggleKey = state.lesson == nil ? "(b)" : "(t)"
+    let toggleKey = state.lesson == nil ? "(b)" : state.lesson?.showsSummary == true ? "" : "(t)"
     if let counter = state.lessonCounter {
       x += canvas.write(" Lesson \(counter) ", x: x, y: y, style: CellStyle(bold: true))
     } else {
@@ -127,11 +127,12 @@ enum Chrome {
     var x = canvas.write(" Quiz ", x: 0, y: y, style: bold)
     x += canvas.write("│ ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
     let score =
-      "level \(quiz.level.rawValue) \(theme.dot) \(quiz.correct)/\(quiz.asked) right \(theme.dot) streak \(quiz.streak)"
+      "level \(quiz.level.rawValue) \(theme.dot) first try \(quiz.correct)/\(quiz.asked) \(theme.dot) streak \(quiz.streak)"
     x += canvas.write(score, x: x, y: y, style: bold)
     let hints = theme.fit(
       [
-        ("│".replacingBar(theme), 10), ("Enter:check", 6), ("?:solution", 5), ("Tab:skip", 3),
+        ("│".replacingBar(theme), 10), (quiz.isFinished ? "Enter:next" : "Enter:check", 6), ("?:solution", 5),
+        ("Tab:skip", 3),
         ("PgUp/PgDn:level", 2), ("Esc:close", 4),
       ], width: canvas.width - x - 2)
     canvas.write(" " + hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
@@ -144,6 +145,7 @@ enum Chrome {
   {
     var bold = theme.statusBar
     bold.bold = true
+    if state.lesson?.showsSummary == true { return [("summary of the predictions", bold)] }
     if state.ablationVisible {
       let board = state.ablation
       return [

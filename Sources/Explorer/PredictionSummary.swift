@@ -14,7 +14,7 @@ enum PredictionSummary {
       x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
     var y = area.y + 2
     let bottom = area.maxY - (keyLine ? 1 : 0)
-    var right = 0, voted = 0
+    var right = 0, tied = 0, voted = 0
     for (index, step) in steps {
       guard let prediction = step.prediction, y < bottom else { break }
       let tally = lesson.tally(step: index, choices: prediction.choices.count)
@@ -33,14 +33,16 @@ enum PredictionSummary {
       }
       if let correct = prediction.correctChoice, tally.reduce(0, +) > 0 {
         voted += 1
-        if tally.enumerated().max(by: { $0.element < $1.element })?.offset == correct { right += 1 }
+        let most = tally.max() ?? 0
+        if tally[correct] == most { tally.filter { $0 == most }.count == 1 ? (right += 1) : (tied += 1) }
       }
     }
     if keyLine {
       let text =
         voted == 0
         ? "No votes were taken. ← back to the last step · q quit"
-        : "The class's most-voted choice was right on \(right) of \(voted) · ← back · q quit"
+        : "The class's most-voted choice was right on \(right) of \(voted)"
+          + (tied > 0 ? " (\(tied) tied with the answer)" : "") + " · ← back · q quit"
       canvas.write(
         text.replacingUnicode(theme), x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
     }

@@ -88,25 +88,26 @@ enum QuizScreen {
       theme.colored && !theme.classroom ? CellStyle(foreground: .green, bold: true) : CellStyle(bold: true)
     let bad =
       theme.colored && !theme.classroom ? CellStyle(foreground: .red, bold: true) : CellStyle(bold: true)
-    let tick = theme.unicode ? "✓" : "OK:", cross = theme.unicode ? "✗" : "X:"
+    let tick = theme.unicode ? "✓ " : "", cross = theme.unicode ? "✗ " : ""
     var lines: [(String, CellStyle)] = []
     switch quiz.feedback {
     case .none: break
     case .correct(let note):
-      var text = "\(tick) Right: \(quiz.question.answer.formatted(unicode: theme.unicode))."
+      var text = "\(tick)Right: \(quiz.question.answer.formatted(unicode: theme.unicode))."
       if case .finished(_, let tries) = quiz.phase, tries > 0 {
         text += " (after \(tries) wrong; the streak starts again)"
       }
       lines.append((text + " Enter: next question.", good))
       if let note { lines.append((note, theme.dim)) }
     case .wrong:
-      lines.append(("\(cross) Not that. Try again with the hint, or ? for the worked solution.", bad))
+      lines.append(("\(cross)Not that. Try again with the hint, or ? for the worked solution.", bad))
     case .unreadable(let message): lines.append((message, bad))
     case .skipped: lines.append(("Skipped; this is question \(quiz.number).", theme.dim))
     case .levelUp(let level):
       lines.append(
         ("\(QuizSession.streakToLevelUp) right in a row: level \(level.rawValue), \(describe(level)).", good))
-    case .levelSet(let level): lines.append(("Level \(level.rawValue): \(describe(level)).", theme.heading))
+    case .levelSet(let level):
+      lines.append(("Level \(level.rawValue): \(describe(level)); the streak starts again.", theme.heading))
     }
     if quiz.showsSolution, case .finished(false, _) = quiz.phase {
       lines.append(

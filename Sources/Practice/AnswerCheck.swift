@@ -36,7 +36,8 @@ public enum AnswerParser {
     case .count: return "a whole number such as 10838016, 10,838,016 or 10_838_016"
     case .shape: return "a shape such as 56x56x24, 56×56×24 (H×W×C) or [1, 24, 56, 56] (N, C, H, W)"
     case .ratio:
-      return "a fraction such as 72/11, a decimal to 2 places such as 6.55, or a percentage such as 18.75%"
+      return
+        "a fraction such as 72/11, a decimal with at least 2 significant digits such as 6.55 or 0.011, or a percentage such as 18.75%"
     case .choice(let options, _):
       let listed = options.enumerated().map { "(\(letters[$0.offset])) \($0.element)" }.joined(
         separator: ", ")
@@ -58,7 +59,7 @@ public enum AnswerParser {
       body = Substring(String(body).trimmingWhitespace)
     }
     guard let first = body.first, first.isASCII, first.isNumber else { return nil }
-    let separators: Set<Character> = [",", "_"]
+    let separators: Set<Character> = [",", "_", " "]
     let used = Set(body.filter { separators.contains($0) })
     guard used.count <= 1 else { return nil }
     if let separator = used.first {
@@ -101,7 +102,8 @@ public enum AnswerParser {
       body = body.dropFirst().dropLast()
       bracketed = true
     }
-    let separators: Set<Character> = bracketed ? [","] : ["x", "X", "×", "*"]
+    let commas = !bracketed && body.contains(",") && !body.contains { "xX×*".contains($0) }
+    let separators: Set<Character> = bracketed || commas ? [","] : ["x", "X", "×", "*"]
     let parts = body.split(omittingEmptySubsequences: false) { separators.contains($0) }
     let numbers = parts.map { String($0).trimmingWhitespace }.map { part -> Int? in
       guard !part.isEmpty, part.count <= 9, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
@@ -116,7 +118,7 @@ public enum AnswerParser {
     guard let parsed = shapeNumbers(text) else { return message }
     var numbers = parsed.numbers
     let bracketed = parsed.bracketed
-    if bracketed && numbers.count == 4 {
+    if numbers.count == 4 {
       guard numbers[0] == 1 else {
         return .unreadable("A 4-number shape is [N, C, H, W] for one image, so N = 1, as in [1, 24, 56, 56].")
       }
@@ -160,7 +162,13 @@ public enum AnswerParser {
     let target = percent ? exact * 100 : exact
     let rounded = NumberFormatting.fixed(target, decimals: decimals)
     if Double(rounded) == value {
-      return significant >= 2 || value == target ? .correct(note: nil) : message2(p, q)
+      guard value == target || significant >= 2 else { return message2(p, q) }
+      // 1.00 for 1023/1024, or 100% for 99.9%: the rounding hides the very difference asked.
+      guard value == target || value != value.rounded() || [0, 1, 100].allSatisfy({ value != $0 }) else {
+        return .unreadable(
+          "That rounds to a whole number the answer is not: give more decimal places, or the exact fraction.")
+      }
+      return .correct(note: nil)
     }
     return significant >= 2 || decimals >= 2 ? .wrong : message2(p, q)
   }
@@ -182,7 +190,11 @@ public enum AnswerParser {
   }
 
   static func checkChoice(_ text: String, options: [String], correct: Int) -> AnswerCheck {
-    let lower = text.lowercased()
+    var lower = text.lowercased()
+    // "(a)", as the options are printed.
+    if lower.count == 3, lower.first == "(", lower.last == ")" {
+      lower = String(lower.dropFirst().dropLast())
+    }
     var chosen: Int?
     if let index = options.firstIndex(where: { $0.lowercased() == lower }) {
       chosen = index

@@ -119,7 +119,7 @@ extension QuestionContext {
     } else {
       let perGroup = layer.kind == .depthwise ? 1 : cin
       symbols =
-        layer.kind == .depthwise ? "k²·C weights (one k×k filter per channel)" : "k²·C_in·C_out weights"
+        layer.kind == .depthwise ? "k²·C weights, one k×k filter a channel," : "k²·C_in·C_out weights"
       steps = ["weights \(k)²·\(perGroup)·\(out) = \(Self.n(layer.params.weights))"]
       switch convention {
       case .torchvision:
@@ -131,26 +131,28 @@ extension QuestionContext {
           "BatchNorm γ, β, moving mean and variance: 4·\(out) = \(layer.params.batchNormAffine + layer.params.batchNormRunning)"
         )
       case .tfSlim:
-        symbols += " (no BatchNorm counted)"
+        symbols += ", no BatchNorm"
       }
     }
     steps.append("= \(Self.n(counted)) params")
+    // MobileNetV2's convs have no bias (BatchNorm's β plays its part); the classifier has
+    // a bias and no BatchNorm. The prompt says so, so that no convention is a trap.
+    let own = layer.kind == .classifier ? "its weights and biases" : "the conv's weights (it has no bias)"
     let conventionText: String
     switch convention {
     case .torchvision:
-      conventionText =
-        "torchvision's count: weights, biases and BatchNorm's γ and β (running statistics are buffers)"
+      conventionText = "torchvision's count: \(own) and BatchNorm's γ and β (running statistics are buffers)"
     case .keras:
-      conventionText =
-        "Keras's count: weights, biases and all four BatchNorm vectors (γ, β, moving mean and variance)"
-    case .tfSlim: conventionText = "weights and biases only, no BatchNorm"
+      conventionText = "Keras's count: \(own) and all four BatchNorm vectors (γ, β, moving mean and variance)"
+    case .tfSlim: conventionText = "\(own) only, no BatchNorm"
     }
+    let after =
+      layer.kind == .classifier ? "; the classifier has a bias and no BatchNorm" : ", with BatchNorm after it"
     return Question(
       id: "", kind: .params, model: model, target: QuestionTarget(layer: layer.name, block: layer.group),
       prompt:
         "In \(modelLabel), layer \(layer.name) is a \(describe(layer)) from \(shape(layer.input)) to "
-        + "\(shape(layer.output)), with BatchNorm after it\(layer.kind == .classifier ? " (the classifier has none)" : ""). "
-        + "How many parameters does it have, counted as \(conventionText)?",
+        + "\(shape(layer.output))\(after). How many parameters does it have, counted as \(conventionText)?",
       answer: .count(counted, unit: "params"), hint: "params = \(symbols)", solution: steps)
   }
 

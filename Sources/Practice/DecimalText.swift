@@ -20,6 +20,20 @@ enum DecimalText {
     return NumberFormatting.fixed(value, decimals: decimals)
   }
 
+  /// At least 2 places, and more until the rounded value has 2 significant digits and is not
+  /// a whole number the exact value is not: 3/16 ≈ 0.19, 11/1024 ≈ 0.011, 1023/1024 ≈ 0.999.
+  static func honest(_ value: Double) -> String {
+    var decimals = 2
+    while decimals < 8 {
+      let text = NumberFormatting.fixed(value, decimals: decimals)
+      let rounded = Double(text) ?? value
+      let significant = text.filter { $0 != "." && $0 != "-" }.drop { $0 == "0" }.count
+      if significant >= 2 && (rounded != rounded.rounded() || value == value.rounded()) { return text }
+      decimals += 1
+    }
+    return NumberFormatting.fixed(value, decimals: decimals)
+  }
+
   /// 11.2, 24, 0.35: up to four places, trailing zeros dropped.
   static func short(_ value: Double) -> String {
     var text = NumberFormatting.fixed(value, decimals: 4)

@@ -48,7 +48,7 @@ extension QuestionContext {
     if t == 1 {
       why.append("t = 1: the formula counts an expansion conv (h·w·d′·d′) that no implementation builds")
     }
-    if why.isEmpty { why.append("stride 1 and t > 1: the formula is the exact count") }
+    if why.isEmpty { why.append("stride 1 and t > 1: expansion, depthwise and projection all run at h×w") }
     return Question(
       id: "", kind: .blockFormula, model: model,
       target: QuestionTarget(layer: group.name, block: group.index),
@@ -107,7 +107,9 @@ extension QuestionContext {
       answer: .ratio(p, q), hint: "N_{m,k}/2^m = Σ_{j=0}^{m−k} C(m, j) / 2^m",
       solution: [
         "N_{\(m),\(k)} = Σ_{j=0}^{\(m - k)} C(\(m), j) = \(preserved)",
-        "N/2^m = \(preserved)/\(1 << m) = \(ExpectedAnswer.ratio(p, q).formatted())",
+        p == preserved
+          ? "N/2^m = \(ExpectedAnswer.ratio(p, q).formatted())"
+          : "N/2^m = \(preserved)/\(1 << m) = \(ExpectedAnswer.ratio(p, q).formatted())",
         "(the paper calls N/2^m the \"fraction of collapsed space\"; by its own formula it is the share kept)",
       ])
   }

@@ -57,11 +57,9 @@ public enum ExpectedAnswer: Equatable, Sendable {
     case .count(let value, let unit): return "\(Self.grouped(value)) \(unit)"
     case .shape(let shape): return shape.formatted(unicode: unicode)
     case .ratio(let numerator, let denominator):
-      let value = Double(numerator) / Double(denominator)
-      let decimal =
-        value < 0.01 ? DecimalText.significant(value, digits: 3) : NumberFormatting.fixed(value, decimals: 2)
+      let decimal = DecimalText.honest(Double(numerator) / Double(denominator))
       return denominator == 1 ? "\(numerator)" : "\(numerator)/\(denominator) ≈ \(decimal)"
-    case .choice(let options, let correct): return options[correct]
+    case .choice(let options, let correct): return "(\(AnswerParser.letters[correct])) \(options[correct])"
     }
   }
 

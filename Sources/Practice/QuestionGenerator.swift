@@ -35,15 +35,28 @@ public struct QuestionGenerator: Sendable {
 
   /// Questions 1 to `count`. The kinds take turns in an order drawn from the seed, so a
   /// sheet of N mixed questions covers every kind once N reaches their number.
+  ///
+  /// A question whose prompt an earlier one already asked is drawn again (up to
+  /// `redraws` times), so a long sheet repeats only kinds with few variants, and late.
   public func questions(count: Int) -> [Question] {
     let sequence = kinds(upTo: count)
-    return (0..<count).map { question(number: $0 + 1, kind: sequence[$0]) }
+    var seen: Set<String> = []
+    return (0..<count).map { index in
+      var question = self.question(number: index + 1, kind: sequence[index])
+      var attempt: UInt64 = 1
+      while seen.contains(question.prompt) && attempt <= Self.redraws {
+        question = self.question(number: index + 1, kind: sequence[index], attempt: attempt)
+        attempt += 1
+      }
+      seen.insert(question.prompt)
+      return question
+    }
   }
 
-  /// Question `number` (from 1) of the sheet.
-  public func question(number: Int) -> Question {
-    question(number: number, kind: kinds(upTo: number)[number - 1])
-  }
+  static let redraws: UInt64 = 12
+
+  /// Question `number` (from 1) of the sheet, as `questions(count:)` gives it.
+  public func question(number: Int) -> Question { questions(count: number)[number - 1] }
 
   /// The kinds of questions 1 to `count`: each round of `kinds.count` questions is a shuffle.
   func kinds(upTo count: Int) -> [QuestionKind] {
@@ -53,8 +66,8 @@ public struct QuestionGenerator: Sendable {
   }
 
   /// Question `number` (from 1) of the given kind.
-  public func question(number: Int, kind: QuestionKind) -> Question {
-    var random = SplitMix64(seed: SplitMix64.derivedSeed(seed, stream: UInt64(number)))
+  public func question(number: Int, kind: QuestionKind, attempt: UInt64 = 0) -> Question {
+    var random = SplitMix64(seed: SplitMix64.derivedSeed(seed, stream: UInt64(number) | attempt << 40))
     let width = widths[Int(random.next() % UInt64(widths.count))]
     let resolution = resolutions[Int(random.next() % UInt64(resolutions.count))]
     let config = NetworkConfig(

@@ -41,6 +41,8 @@ public struct QuizSession: Equatable, Sendable {
   public private(set) var asked = 0
   public private(set) var streak = 0
   public private(set) var bestStreak = 0
+  /// The last answer found wrong, so that Enter on it again does not count twice.
+  private var lastWrong: String?
 
   /// Correct answers in a row, first time, that move the level up.
   public static let streakToLevelUp = 3
@@ -84,11 +86,15 @@ public struct QuizSession: Equatable, Sendable {
   }
 
   public mutating func type(_ character: Character) {
-    guard !isFinished, input.count < Self.inputLimit,
+    guard !isFinished,
       character.unicodeScalars.allSatisfy({
         $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value)
       })
     else { return }
+    guard input.count < Self.inputLimit else {
+      feedback = .unreadable("At most \(Self.inputLimit) characters fit in an answer.")
+      return
+    }
     input.append(character)
     if case .unreadable = feedback { feedback = .none }
   }
@@ -108,6 +114,9 @@ public struct QuizSession: Equatable, Sendable {
     case .unreadable(let message):
       feedback = .unreadable(message)
     case .wrong:
+      // Enter again on the same wrong answer is not another try.
+      guard input != lastWrong else { return }
+      lastWrong = input
       phase = .answering(tries: tries + 1)
       feedback = .wrong
       streak = 0
@@ -144,8 +153,11 @@ public struct QuizSession: Equatable, Sendable {
     advance(keepingFeedback: true)
   }
 
+  /// PgUp/PgDn: a question left unanswered counts as asked, as Tab's does, so a level
+  /// change is no way round a hard one; the streak starts again at the new level.
   public mutating func setLevel(_ newLevel: QuestionGenerator.Level) {
     guard newLevel != level else { return }
+    if case .answering = phase { asked += 1 }
     level = newLevel
     streak = 0
     question = currentGenerator.question(number: number)
@@ -169,6 +181,7 @@ public struct QuizSession: Equatable, Sendable {
 
   private mutating func resetQuestion() {
     input = ""
+    lastWrong = nil
     phase = .answering(tries: 0)
     feedback = .none
     showsSolution = false

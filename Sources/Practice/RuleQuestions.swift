@@ -10,10 +10,12 @@ extension QuestionContext {
     let group = network.groups.first { row(of: $0).stage == stage }!
     let result = group.output.channels
     let product = Double(stage.channels) * alpha
-    let truncated = framework == .keras ? Double(Int(product)) : product
+    // Keras truncates int(c·α) for its bottlenecks only; its first conv rounds 32·α itself.
+    let truncates = framework == .keras && stage.op == .bottleneck
+    let truncated = truncates ? Double(Int(product)) : product
     let nearest = Int(truncated + 4) / 8 * 8
     var steps = [
-      framework == .keras
+      truncates
         ? "Keras truncates first: int(\(stage.channels) × \(formatWidth(alpha))) = \(Int(product))"
         : "c·α = \(stage.channels) × \(formatWidth(alpha)) = \(Self.decimal(product))",
       "nearest multiple of 8: ⌊(\(Self.decimal(truncated)) + 4)/8⌋·8 = \(nearest)",
@@ -29,14 +31,15 @@ extension QuestionContext {
     }
     steps.append("= \(result) channels")
     let rule =
-      framework == .keras
-      ? "Keras builds MobileNetV2 at width α with make_divisible(int(c·α), 8)"
+      truncates
+      ? "Keras builds MobileNetV2's blocks at width α with make_divisible(int(c·α), 8)"
       : "\(framework.rawValue) builds MobileNetV2 at width α with make_divisible(c·α, 8)"
     return Question(
       id: "", kind: .rounding, model: model, target: QuestionTarget(layer: group.name, block: group.index),
       prompt:
         "\(rule): round to the nearest multiple of 8, at least 8, and add 8 if that falls more than 10% below. "
-        + "How many channels does Table 2's c = \(stage.channels) (the row of \(group.name)) get at α = \(formatWidth(alpha))?",
+        + "How many channels does Table 2's c = \(stage.channels) "
+        + "(\(group.name == "stem" ? "the first conv, stem" : "the row of \(group.name)")) get at α = \(formatWidth(alpha))?",
       answer: .count(result, unit: "channels"),
       hint: "make_divisible(v, 8) = max(8, ⌊(v + 4)/8⌋·8), plus 8 if below 0.9·v", solution: steps)
   }
@@ -98,9 +101,9 @@ extension QuestionContext {
         prompt:
           "A pull request removes the ReLU6 after a bottleneck's expansion \"because MobileNetV2 has linear "
           + "bottlenecks\". Is that right or wrong?",
-        answer: .choice(["right", "wrong"], correct: 1),
+        answer: .choice(["right: remove it", "wrong: keep it"], correct: 1),
         hint: "Which tensor is the bottleneck: the expansion's t·d channels or the projection's d″?",
-        solution: why + ["= wrong: only the projection is linear; the expansion keeps its ReLU6"])
+        solution: why + ["= wrong: keep it. Only the projection is linear; the expansion keeps its ReLU6"])
     }
   }
 }

@@ -39,12 +39,14 @@ public struct Worksheet: Sendable {
     "Shapes are H×W×C (height × width × channels), for one image; PyTorch writes [N, C, H, W].",
     "MAdds are multiply-adds (FLOPs = 2 × MAdds); BatchNorm, biases and activations add none.",
     "Channel counts follow the framework named in the question (torchvision unless it says otherwise).",
-    "Numbers are exact: give every digit. Fractions may be given as a fraction, a decimal to 2 places or a percentage.",
+    "Numbers are exact: give every digit. A share or a ratio may be given as a fraction, a decimal with at least 2 significant digits, or a percentage.",
   ]
 
-  public func render(_ format: Format, answers: Bool, width: Int = 78) -> String {
+  /// `unicode: false` spells the text sheet in 7-bit ASCII before it is wrapped, so that
+  /// "α" becoming "alpha" cannot push a line past `width`.
+  public func render(_ format: Format, answers: Bool, width: Int = 78, unicode: Bool = true) -> String {
     switch format {
-    case .text: return text(answers: answers, width: width)
+    case .text: return text(answers: answers, width: width, style: TextStyle(unicode: unicode))
     case .markdown: return markdown(answers: answers)
     case .html: return WorksheetHTML(sheet: self, answers: answers).document()
     case .json: return WorksheetJSON(sheet: self, answers: answers).document()
@@ -67,9 +69,9 @@ public struct Worksheet: Sendable {
     }
   }
 
-  private func text(answers: Bool, width: Int) -> String {
+  private func text(answers: Bool, width: Int, style: TextStyle) -> String {
     func wrapped(_ text: String, indent: String, first: String? = nil) -> [String] {
-      let lines = Canvas.wrap(text, width: width - indent.count)
+      let lines = Canvas.wrap(style.apply(text), width: width - indent.count)
       return lines.enumerated().map { ($0.offset == 0 ? (first ?? indent) : indent) + $0.element }
     }
     var out = [

@@ -17,7 +17,7 @@ struct QuizCommand: ParsableCommand {
         params         a layer's parameters, under a stated convention
         memory         a layer's output in bytes at fp16
         separable      the separable saving k²·d/(k² + d)
-        block-formula  the paper's h·w·d′·t(d′ + k² + d″) for a block
+        block-formula  the paper's h·w·d′·t·(d′ + k² + d″) for a block
         theorem1       the collapsed share (1 + n)/2ⁿ, or N/2^m
         rounding       make_divisible channels, or: has it a shortcut?
         place-relu6    which layers of a block have a ReLU6, and why
@@ -181,10 +181,9 @@ struct QuizCommand: ParsableCommand {
     }
     let format = self.format ?? .text
     let sheet = Worksheet(generator: generator, level: level, count: count, command: regenerateCommand())
-    var contents = sheet.render(format, answers: answers)
-    if format == .text && output == nil {
-      contents = TextStyle(unicode: TerminalEnvironment.isUTF8).apply(contents)
-    }
+    let ascii = format == .text && output == nil && !TerminalEnvironment.isUTF8
+    var contents = sheet.render(format, answers: answers, unicode: !ascii)
+    if ascii { contents = TextStyle(unicode: false).apply(contents) }
     if let output {
       try AtomicWriter.write(contents, to: output, overwrite: force)
     } else {

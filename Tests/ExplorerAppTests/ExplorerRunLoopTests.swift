@@ -185,7 +185,7 @@ import Testing
         (.key(.character(" ")), ["Step 2 / 9"]),
         (.key(.pageDown), ["Step 3 / 9 · Linear bottlenecks", "Predict first:", "Lesson 3 / 9"]),
         (.key(.character("b")), ["1 vote."]),
-        (.key(.character("v")), ["Bottleneck ReLU6 (t)", "Answer: (b) nothing: linear"]),
+        (.key(.character("v")), ["Bottleneck ReLU6 (t)", "Answer: (d) three quarters"]),
         (
           .key(.character("t")),
           ["Bottleneck linear (t)", "Linear: every point is recovered", "bottleneck: linear"]

@@ -90,7 +90,10 @@ import Testing
     #expect(reveal.contains(NumberFormattingForTests.grouped(112 * 112 * 32 * 32)))
     #expect(steps[5].prediction?.answerText == "(a) above" && formula > exact)
     #expect(steps[3].prediction?.answerText == "(a) the narrow bottlenecks")
-    #expect(steps[2].prediction?.answerText == "(b) nothing: linear")
+    // Step 3: Theorem 1's (1 + n)/2ⁿ at n = 2 is 3/4.
+    #expect((1 + 2) * 4 == 3 * (1 << 2) && steps[2].prediction?.answerText == "(d) three quarters")
+    // Step 2: the paper's recovered range starts at 15, which is not the last choice.
+    #expect(steps[1].prediction?.answerText == "(c) 15" && steps[1].prediction?.choices.last == "30")
   }
 
   /// `settled` performs the effects (Figure 1 and the lab); step 9 would train Figure 6.
@@ -102,15 +105,17 @@ import Testing
   }
 
   @Test func lettersVoteUntilTheReveal() throws {
-    var after = state([.character("a"), .character("a"), .character("b"), .character("d")])
-    #expect(after.lesson?.tally(step: 2, choices: 3) == [2, 1, 0], "d is no choice of three: ignored")
+    var after = state([.character("a"), .character("a"), .character("b")], step: 4)
+    #expect(after.lesson?.tally(step: 3, choices: 3) == [2, 1, 0])
+    _ = ExplorerReducer.reduce(&after, key: .character("d"))
+    #expect(after.lesson?.tally(step: 3, choices: 3) == [2, 1, 0], "d is no choice of three: not a vote")
     #expect(after.plotStyle == .braille, "a voted instead of switching to ASCII")
     _ = ExplorerReducer.reduce(&after, key: .character("u"))
-    #expect(after.lesson?.tally(step: 2, choices: 3) == [2, 0, 0])
+    #expect(after.lesson?.tally(step: 3, choices: 3) == [2, 0, 0])
     _ = ExplorerReducer.reduce(&after, key: .character("v"))
-    #expect(after.lesson?.revealed == [2])
+    #expect(after.lesson?.revealed == [3])
     _ = ExplorerReducer.reduce(&after, key: .character("a"))
-    #expect(after.plotStyle == .ascii && after.lesson?.tally(step: 2, choices: 3) == [2, 0, 0])
+    #expect(after.plotStyle == .ascii && after.lesson?.tally(step: 3, choices: 3) == [2, 0, 0])
   }
 
   @Test func undoWithNoVotesSaysWhy() {
@@ -124,17 +129,17 @@ import Testing
     let theme = Theme(colored: false, unicode: true)
     let before = ExplorerRenderer.render(state([.character("b")]), width: 80, height: 24, theme: theme)
       .plainText()
-    #expect(before.contains("Predict first:") && before.contains("(b) nothing: linear"))
+    #expect(before.contains("Predict first:") && before.contains("(d) three quarters"))
     #expect(!before.contains("ReLU prediction (Thm 1)"), "the chart gives the answer away")
     let after = ExplorerRenderer.render(
       state([.character("b"), .character("v")], settled: true), width: 80, height: 24, theme: theme
     ).plainText()
-    #expect(after.contains("ReLU prediction (Thm 1)") && after.contains("Answer: (b) nothing: linear"))
-    #expect(after.contains("class: a 0, b 1, c 0 (100% right)"))
+    #expect(after.contains("ReLU prediction (Thm 1)") && after.contains("Answer: (d) three quarters"))
+    #expect(after.contains("class: a 0, b 1, c 0, d 0 (0% right)"))
   }
 
   @Test func theSummaryFollowsTheLastStep() {
-    var after = state([.character("b"), .character("v"), .end, .pageDown])
+    var after = state([.character("d"), .character("v"), .end, .pageDown])
     #expect(after.lesson?.showsSummary == true)
     let screen = ExplorerRenderer.render(
       after, width: 80, height: 24, theme: Theme(colored: false, unicode: true))

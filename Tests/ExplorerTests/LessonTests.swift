@@ -235,7 +235,7 @@ import Testing
     #expect(state.lesson?.blanked == true && state.lesson?.votes == [])
     _ = ExplorerReducer.reduce(&state, key: .character("."))
     _ = ExplorerReducer.reduce(&state, key: .character("b"))
-    #expect(state.lesson?.blanked == false && state.lesson?.tally(step: 2, choices: 3) == [0, 1, 0])
+    #expect(state.lesson?.blanked == false && state.lesson?.tally(step: 2, choices: 4) == [0, 1, 0, 0])
   }
 
   @Test func explorerKeysActOnTheVisual() {

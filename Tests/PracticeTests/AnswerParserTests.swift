@@ -14,13 +14,15 @@ import Testing
 
   @Test(arguments: [
     "10838016", "10,838,016", "10_838_016", " 10838016 ", "10838016 MAdds", "10,838,016 madds",
-    "10838016 MACs",
+    "10838016 MACs", "10 838 016",
   ])
   func numbersIn(_ typed: String) {
     #expect(AnswerParser.check(typed, against: Self.madds) == .correct(note: nil))
   }
 
-  @Test(arguments: ["56x56x24", "56×56×24", "56 x 56 x 24", "56X56X24", "56*56*24", "(56, 56, 24)"])
+  @Test(arguments: [
+    "56x56x24", "56×56×24", "56 x 56 x 24", "56X56X24", "56*56*24", "(56, 56, 24)", "56, 56, 24", "56,56,24",
+  ])
   func shapesInHWC(_ typed: String) {
     #expect(AnswerParser.check(typed, against: Self.shape) == .correct(note: nil))
   }
@@ -44,7 +46,7 @@ import Testing
     #expect(AnswerParser.check(typed, against: Self.share) == .correct(note: nil))
   }
 
-  @Test(arguments: ["project", "PROJECT", "c", "C", "3"])
+  @Test(arguments: ["project", "PROJECT", "c", "C", "3", "(c)"])
   func choicesIn(_ typed: String) {
     #expect(AnswerParser.check(typed, against: Self.choice) == .correct(note: nil))
   }
@@ -53,6 +55,27 @@ import Testing
     #expect(AnswerParser.check("y", against: Self.yesNo) == .correct(note: nil))
     #expect(AnswerParser.check("yes", against: Self.yesNo) == .correct(note: nil))
     #expect(AnswerParser.check("n", against: Self.yesNo) == .wrong)
+  }
+
+  /// A decimal that rounds to a whole number the answer is not hides what was asked.
+  @Test func roundingToAWholeNumberIsNotTaken() {
+    let kept = ExpectedAnswer.ratio(1023, 1024)
+    if case .correct = AnswerParser.check("1", against: kept) { Issue.record("1 was taken for 1023/1024") }
+    for typed in ["1.00", "100%", "1.0"] {
+      guard case .unreadable(let message) = AnswerParser.check(typed, against: kept) else {
+        Issue.record("\(typed) was taken for 1023/1024")
+        continue
+      }
+      #expect(message.contains("whole number"))
+    }
+    #expect(AnswerParser.check("0.999", against: kept) == .correct(note: nil))
+    #expect(AnswerParser.check("99.9%", against: kept) == .correct(note: nil))
+    // Small shares need the places their digits need: 11/1024 = 0.0107.
+    #expect(AnswerParser.check("0.011", against: .ratio(11, 1024)) == .correct(note: nil))
+    #expect(AnswerParser.check("0.01", against: .ratio(11, 1024)) != .correct(note: nil))
+    #expect(ExpectedAnswer.ratio(11, 1024).formatted() == "11/1024 ≈ 0.011")
+    #expect(ExpectedAnswer.ratio(1023, 1024).formatted() == "1023/1024 ≈ 0.999")
+    #expect(ExpectedAnswer.ratio(3, 16).formatted() == "3/16 ≈ 0.19")
   }
 
   @Test func wrongAnswersAreWrongNotUnreadable() {

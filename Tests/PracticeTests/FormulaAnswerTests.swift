@@ -121,7 +121,7 @@ import Testing
         expected = "project"
       } else {
         #expect(question.prompt.contains("removes the ReLU6 after a bottleneck's expansion"))
-        expected = "wrong"
+        expected = "wrong: keep it"
       }
       #expect(options[correct] == expected)
       variants.insert(expected)

@@ -28,6 +28,30 @@ import Testing
     #expect(quiz.isFinished && quiz.correct == 0 && quiz.asked == 1 && quiz.streak == 0)
   }
 
+  @Test func enterAgainOnTheSameWrongAnswerIsNotAnotherTry() {
+    var quiz = QuizSession(seed: 3, kinds: [.multiplyAdds])
+    quiz.type("1")
+    quiz.submit()
+    quiz.submit()
+    quiz.submit()
+    #expect(quiz.phase == .answering(tries: 1))
+    quiz.type("2")
+    quiz.submit()
+    #expect(quiz.phase == .answering(tries: 2))
+  }
+
+  @Test func aLevelChangeCountsTheQuestionLeft() {
+    var quiz = QuizSession(seed: 3)
+    quiz.setLevel(.two)
+    #expect(quiz.asked == 1 && quiz.level == .two && quiz.feedback == .levelSet(.two))
+  }
+
+  @Test func aFullAnswerLineSaysSo() {
+    var quiz = QuizSession(seed: 3)
+    for _ in 0...QuizSession.inputLimit { quiz.type("9") }
+    #expect(quiz.feedback == .unreadable("At most 40 characters fit in an answer."))
+  }
+
   @Test func theSolutionEndsTheQuestionUnscored() {
     var quiz = QuizSession(seed: 4)
     quiz.revealSolution()

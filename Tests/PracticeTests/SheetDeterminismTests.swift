@@ -29,6 +29,15 @@ import Testing
     }
   }
 
+  /// A long sheet does not ask the same question twice while the kind has variants left.
+  @Test func aLongSheetDoesNotRepeatItself() {
+    for seed in UInt64(1)...5 {
+      let prompts = QuestionGenerator(seed: seed).questions(count: 40).filter { $0.kind != .placeReLU6 }.map(
+        \.prompt)
+      #expect(Set(prompts).count == prompts.count, "seed \(seed)")
+    }
+  }
+
   @Test func levelOneIsWidthOneAt224() {
     for question in QuestionGenerator(seed: 3, level: .one).questions(count: 40) {
       #expect(question.model?.width == 1.0 && question.model?.resolution == 224)
@@ -45,8 +54,10 @@ import Testing
         #expect(last.contains(ExpectedAnswer.grouped(value)), "\(question.id): \(last)")
       case .shape(let shape):
         #expect(last.contains(shape.formatted()), "\(question.id): \(last)")
-      case .ratio, .choice:
+      case .ratio:
         #expect(question.solution.joined().contains(question.answer.formatted()), "\(question.id)")
+      case .choice(let options, let correct):
+        #expect(last.contains(options[correct]), "\(question.id): \(last)")
       }
     }
   }
