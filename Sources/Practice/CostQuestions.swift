@@ -137,14 +137,17 @@ extension QuestionContext {
     steps.append("= \(Self.n(counted)) params")
     // MobileNetV2's convs have no bias (BatchNorm's β plays its part); the classifier has
     // a bias and no BatchNorm. The prompt says so, so that no convention is a trap.
-    let own = layer.kind == .classifier ? "its weights and biases" : "the conv's weights (it has no bias)"
+    let classifier = layer.kind == .classifier
+    let own = classifier ? "its weights and biases" : "the conv's weights (it has no bias)"
     let conventionText: String
     switch convention {
     case .torchvision:
       conventionText = "torchvision's count: \(own) and BatchNorm's γ and β (running statistics are buffers)"
     case .keras:
       conventionText = "Keras's count: \(own) and all four BatchNorm vectors (γ, β, moving mean and variance)"
-    case .tfSlim: conventionText = "\(own) only, no BatchNorm"
+    case .tfSlim:
+      conventionText =
+        classifier ? "its weights and biases" : "the conv's weights only (it has no bias), without BatchNorm"
     }
     let after =
       layer.kind == .classifier ? "; the classifier has a bias and no BatchNorm" : ", with BatchNorm after it"

@@ -22,8 +22,8 @@ extension QuestionContext {
       prompt:
         "A standard k×k conv from d_i to d_j channels on an h×w map costs h·w·d_i·d_j·k² multiply-adds; a "
         + "depthwise-separable one (k×k depthwise, then 1×1 pointwise) costs h·w·d_i·(k² + d_j). For k = \(k) and "
-        + "d_j = \(d) (the output of \(layer.name) in \(modelLabel)), how many times cheaper is the separable "
-        + "conv? Give the exact fraction or a decimal to 2 places.",
+        + "d_j = \(d), the output channels of \(layer.name) in \(modelLabel), how many times cheaper is the "
+        + "separable conv? Give the exact fraction or a decimal.",
       answer: .ratio(p, q), hint: "ratio = h·w·d_i·d_j·k² / (h·w·d_i·(k² + d_j)) = k²·d_j / (k² + d_j)",
       solution: [
         "ratio = h·w·d_i·d_j·k² / (h·w·d_i·(k² + d_j)) = k²·d_j / (k² + d_j)",
@@ -87,7 +87,7 @@ extension QuestionContext {
         prompt:
           "A 2-D manifold (Figure 1's spiral) is sent to n dimensions by a random matrix and through ReLU. "
           + "Theorem 1 (Appendix A) gives the expected share that collapses, where fewer than 2 coordinates stay "
-          + "positive, as (1 + n)/2ⁿ. What is it for n = \(n)? Give the fraction, a decimal or a percentage.",
+          + "positive, as (1+n)/2ⁿ. What is it for n = \(n)? Give the fraction, a decimal or a percentage.",
         answer: .ratio(p, q),
         hint: "(1 + n)/2ⁿ: each coordinate is positive with probability ½, independently",
         solution: [
