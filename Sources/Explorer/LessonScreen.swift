@@ -30,8 +30,6 @@ public enum LessonScreen {
       let prompt = "go to step \(lesson.pendingJump)_ (Enter)"
       canvas.write(prompt, x: area.maxX - prompt.count, y: area.y, style: theme.selection)
     }
-    if showsKeys {
-    }
     let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - (showsKeys ? 2 : 1))
     let tally = prediction.map { lesson.tally(step: lesson.index, choices: $0.choices.count) } ?? []
     // Revealed, the answer and the tally sit under the text, with the reveal's words where
@@ -146,7 +144,10 @@ public enum LessonScreen {
   /// The clicker keys, whole tokens only, the way forward and back kept longest.
   static func keyLine(theme: Theme, width: Int, prediction: (LessonPrediction, open: Bool)? = nil) -> String {
     var votes: [(String, Int)] = []
+    // While a prediction waits, b is a vote: the clicker's other blank key is named instead.
+    var blank = "b blank"
     if let (prediction, open) = prediction {
+      if open && prediction.choices.count >= 2 { blank = ". blank" }
       let last =
         prediction.choices.isEmpty ? nil : LessonPrediction.choiceLetters[prediction.choices.count - 1]
       votes =
@@ -156,7 +157,7 @@ public enum LessonScreen {
     let full = theme.fit(
       votes + [
         ("→/Space/PgDn next", 9), ("←/PgUp back", 8), ("1-9 Enter jump", 5), ("z zoom", 4),
-        ("t w/W r/R s a live", 6), ("b blank", 3), ("Esc Esc leave", 2), ("? q", 7),
+        ("t w/W r/R s a live", 6), (blank, 3), ("Esc Esc leave", 2), ("? q", 7),
       ], separator: " \(theme.dot) ", width: width)
     return full.replacingUnicode(theme)
   }

@@ -13,17 +13,6 @@ public enum QuizInput: Equatable, Sendable {
   case levelUp
   case close
 
-  /// The quiz's table, shown on its key line and in docs/explorer.md.
-  public static let keys: [(keys: String, help: String)] = [
-    ("Enter", "check the answer; after it, the next question"),
-    ("?", "the worked solution"),
-    ("Tab", "skip to the next question"),
-    ("PgUp / PgDn", "level down / up (3 right in a row also moves up)"),
-    ("Backspace", "delete a character"),
-    ("Esc", "close the quiz (Q opens it again where it was)"),
-    ("Ctrl-C", "quit"),
-  ]
-
   /// What a key does in the quiz; nil for keys it ignores. Ctrl-C is the explorer's quit.
   static func input(for key: Key) -> QuizInput? {
     switch key {

@@ -128,8 +128,10 @@ enum QuizScreen {
   /// and which of its layers is asked about. Empty for a question about no particular layer.
   static func whereItSits(_ question: Question, theme: Theme, width: Int) -> [[(String, CellStyle)]] {
     guard let model = question.model, let target = question.target else { return [] }
-    let network = Network.mobileNetV2(
-      NetworkConfig(
+    // Memoised, as the explorer's own network is: this runs on every frame.
+    let network = DerivedValues.network(
+      spec: .mobileNetV2,
+      config: NetworkConfig(
         width: model.width, resolution: model.resolution, classes: model.framework.classes,
         lastLayerRule: model.framework.lastLayerRule, channelRounding: model.framework.channelRounding))
     guard network.groups.indices.contains(target.block) else { return [] }
