@@ -181,14 +181,10 @@ public enum ExplorerReducer {
     switch action {
     case .vote(let choice):
       guard !lesson.revealed.contains(step), prediction.choices.indices.contains(choice) else { return }
-      var counts = lesson.tally(step: step, choices: prediction.choices.count)
-      counts[choice] += 1
-      lesson.tallies[step] = counts
       lesson.votes.append(.init(step: step, choice: choice))
     case .undoVote:
       guard let last = lesson.votes.lastIndex(where: { $0.step == step }) else { return }
-      let vote = lesson.votes.remove(at: last)
-      lesson.tallies[step]?[vote.choice] -= 1
+      lesson.votes.remove(at: last)
     case .reveal:
       if lesson.revealed.contains(step) { lesson.revealed.remove(step) } else { lesson.revealed.insert(step) }
     default: return
@@ -230,7 +226,7 @@ public enum ExplorerReducer {
       if action == .previousStep || action == .lessonBack || action == .nextStep { return }
     }
     switch action {
-    case .nextStep where lesson.index == last && state.lessonSteps.contains(where: { $0.prediction != nil }):
+    case .nextStep where lesson.index == last && state.lessonPredicts:
       lesson.showsSummary = true
       state.lesson = lesson
       return
@@ -340,9 +336,7 @@ public enum ExplorerReducer {
       if action == .nextStep && lesson.showsSummary {
         return "This is the end: the summary of the predictions. ← goes back, Home to the first step."
       }
-      if action == .nextStep && lesson.index == state.lessonSteps.count - 1
-        && !state.lessonSteps.contains(where: { $0.prediction != nil })
-      {
+      if action == .nextStep && lesson.index == state.lessonSteps.count - 1 && !state.lessonPredicts {
         return
           "This is the last step (\(state.lessonSteps.count) of \(state.lessonSteps.count)); Home goes to the first."
       }

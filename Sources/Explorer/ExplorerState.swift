@@ -99,6 +99,9 @@ public struct ExplorerState: Equatable, Sendable {
   /// The open lesson's step.
   public var lessonStep: LessonStep? { lesson.map { lessonSteps[$0.index] } }
 
+  /// Whether any step asks a prediction: then the summary follows the last step.
+  var lessonPredicts: Bool { lessonSteps.contains { $0.prediction != nil } }
+
   /// "3 / 9", as the step counter shows it.
   public var lessonCounter: String? { lesson.map { "\($0.index + 1) / \(lessonSteps.count)" } }
 

@@ -10,9 +10,7 @@ public struct LessonSession: Equatable, Sendable {
   /// The clicker's "blank screen" (b or .): nothing is drawn until the next key.
   public var blanked = false
 
-  /// The class's votes for each step's prediction, by step index, one count per choice.
-  public var tallies: [Int: [Int]] = [:]
-  /// Every vote in order, so that `u` takes back the last one.
+  /// Every vote in order, so that `u` takes back the last one; the tallies are counted from it.
   public var votes: [Vote] = []
   /// Steps whose prediction has been revealed.
   public var revealed: Set<Int> = []
@@ -28,7 +26,8 @@ public struct LessonSession: Equatable, Sendable {
 
   /// The tally of a step's prediction: a count per choice, zeros until the first vote.
   public func tally(step: Int, choices: Int) -> [Int] {
-    let counts = tallies[step] ?? []
-    return (0..<choices).map { $0 < counts.count ? counts[$0] : 0 }
+    var counts = Array(repeating: 0, count: choices)
+    for vote in votes where vote.step == step && vote.choice < choices { counts[vote.choice] += 1 }
+    return counts
   }
 }
