@@ -43,29 +43,3 @@ public struct SeedStatistics: Equatable, Sendable {
     return (difference, StudentT.quantile975(degreesOfFreedom: degrees) * (a + b).squareRoot())
   }
 }
-
-/// The 0.975 quantile of Student's t, from the standard table, so the 95% intervals need no
-/// special functions. Between tabulated values it interpolates linearly in 1/ν, which is
-/// within 0.002 of the exact quantile for every ν ≥ 1.
-public enum StudentT {
-  static let table: [(Double, Double)] = [
-    (1, 12.706), (2, 4.303), (3, 3.182), (4, 2.776), (5, 2.571), (6, 2.447), (7, 2.365), (8, 2.306),
-    (9, 2.262), (10, 2.228), (11, 2.201), (12, 2.179), (13, 2.160), (14, 2.145), (15, 2.131), (16, 2.120),
-    (17, 2.110), (18, 2.101), (19, 2.093), (20, 2.086), (21, 2.080), (22, 2.074), (23, 2.069), (24, 2.064),
-    (25, 2.060), (26, 2.056), (27, 2.052), (28, 2.048), (29, 2.045), (30, 2.042), (40, 2.021), (60, 2.000),
-    (120, 1.980),
-  ]
-
-  public static func quantile975(degreesOfFreedom nu: Double) -> Double {
-    guard nu >= 1 else { return table[0].1 }
-    if let exact = table.first(where: { $0.0 == nu }) { return exact.1 }
-    guard let upper = table.firstIndex(where: { $0.0 > nu }) else {
-      // Beyond 120: toward the normal 1.960, linearly in 1/ν.
-      let t = 120 / nu
-      return 1.960 + (1.980 - 1.960) * t
-    }
-    let (nu0, t0) = table[upper - 1], (nu1, t1) = table[upper]
-    let position = (1 / nu - 1 / nu0) / (1 / nu1 - 1 / nu0)
-    return t0 + (t1 - t0) * position
-  }
-}

@@ -101,6 +101,12 @@ enum Chrome {
     for (text, style) in statusState(state, theme: theme) {
       x += canvas.write(text, x: x, y: y, style: style)
     }
+    if state.plotStyle == .ascii {
+      // The 7-bit screen is a mode: it says so, and how to leave it.
+      var bold = theme.statusBar
+      bold.bold = true
+      x += canvas.write(" | ASCII (\(state.lesson == nil ? "a" : "A"))", x: x, y: y, style: bold)
+    }
     // Whole hints only: the bar goes first, then "L:lesson", the toggle key and "?:help";
     // "q:quit" stays.
     let hints = theme.fit(
@@ -133,7 +139,7 @@ enum Chrome {
       [
         ("│".replacingBar(theme), 10), (quiz.isFinished ? "Enter:next" : "Enter:check", 6), ("?:solution", 5),
         ("Tab:skip", 3),
-        ("PgUp/PgDn:level", 2), ("Esc:close", 4),
+        ("PgUp/PgDn:level", 2), (state.quizIsTheSession ? "Esc:quit" : "Esc:back", 4),
       ], width: canvas.width - x - 2)
     canvas.write(" " + hints, x: x, y: y, style: theme.statusBar, maxWidth: canvas.width - x)
   }

@@ -45,8 +45,8 @@ public enum ExplorerAction: Equatable, Sendable {
   case ablationWidthDown
   case ablationWidthUp
   /// A lesson prediction's tally: `v` reveals the answer (again: hides it), `u` takes back
-  /// the last vote, and while the prediction is open a–d add a vote (`vote`, which takes
-  /// those keys from their usual meanings only then, so it is not in the key table).
+  /// the last vote, and on a step that asks a prediction a–d vote for a choice (the digits
+  /// typed before the letter, if any, are a headcount). The tally closes at the reveal.
   case reveal
   case undoVote
   case vote(Int)
@@ -76,5 +76,5 @@ public enum ExplorerAction: Equatable, Sendable {
     + [
       .confirmJump, .zoom, .lessonBack, .blank, .labKUp, .labKDown, .toggleLabShortcut, .ablationWidthDown,
       .ablationWidthUp, .toggleQuiz, .reveal, .undoVote,
-    ]
+    ] + LessonPrediction.choiceLetters.indices.map(ExplorerAction.vote)
 }

@@ -21,9 +21,18 @@ public enum ExplorerReducer {
       guard let input = QuizInput.input(for: key) else { return [] }
       return reduce(&state, .quiz(input))
     }
-    if !state.showHelp, let choice = voteKey(key, in: state) { return reduce(&state, .vote(choice)) }
-    guard let action = KeyMap.action(for: key, inLesson: state.lesson != nil) else { return [] }
+    guard let action = KeyMap.action(for: key, mode: keyMode(state)) else { return [] }
     return reduce(&state, action)
+  }
+
+  /// Which key table is live: a lesson step that asks a prediction owns a–d for as long as
+  /// it is shown, before and after the reveal, so a late hand never reaches blank or ASCII.
+  static func keyMode(_ state: ExplorerState) -> KeyMode {
+    guard let lesson = state.lesson else { return .explorer }
+    if !state.showHelp, !lesson.blanked, !lesson.showsSummary, state.lessonStep?.prediction != nil {
+      return .prediction
+    }
+    return .lesson
   }
 
   /// The effects the screen now needs: a request is made once, until it is answered,
@@ -89,6 +98,8 @@ public enum ExplorerReducer {
     default: break
     }
     state.notice = nil
+    // Digits typed towards a step or a headcount last until the next other key.
+    defer { if case .digit = action {} else { state.lesson?.typedNumber = "" } }
     if var lesson = state.lesson, lesson.blanked || lesson.confirmingLeave {
       let wasBlank = lesson.blanked
       lesson.blanked = false
@@ -163,27 +174,17 @@ public enum ExplorerReducer {
     }
   }
 
-  /// The clicker keys. Moving to a step applies its starting state; the visual then
-  /// answers to the explorer's keys as usual.
-  /// a–d while the step's prediction waits for its reveal: a vote for that choice.
-  static func voteKey(_ key: Key, in state: ExplorerState) -> Int? {
-    guard let lesson = state.lesson, !lesson.blanked, !lesson.showsSummary,
-      !lesson.revealed.contains(lesson.index),
-      let prediction = state.lessonStep?.prediction, case .character(let character) = key,
-      let index = LessonPrediction.choiceLetters.firstIndex(of: character), index < prediction.choices.count
-    else { return nil }
-    return index
-  }
-
   static func reducePrediction(_ state: inout ExplorerState, _ action: ExplorerAction) {
     guard var lesson = state.lesson, let prediction = state.lessonStep?.prediction else { return }
     let step = lesson.index
     switch action {
     case .vote(let choice):
       guard !lesson.revealed.contains(step), prediction.choices.indices.contains(choice) else { return }
-      lesson.votes.append(.init(step: step, choice: choice))
+      let count = Int(lesson.typedNumber) ?? 1
+      guard count > 0 else { return }
+      lesson.votes.append(.init(step: step, choice: choice, count: count))
     case .undoVote:
-      guard let last = lesson.votes.lastIndex(where: { $0.step == step }) else { return }
+      guard !lesson.revealed.contains(step), let last = lesson.votes.lastIndex(where: { $0.step == step }) else { return }
       lesson.votes.remove(at: last)
     case .reveal:
       if lesson.revealed.contains(step) { lesson.revealed.remove(step) } else { lesson.revealed.insert(step) }
@@ -208,7 +209,9 @@ public enum ExplorerReducer {
         state.notice =
           input == .levelUp ? "Level 3 is the last: every kind, any width" : "Level 1 is the first"
       }
-    case .close: state.quizOpen = false
+    case .close:
+      state.quizOpen = false
+      if state.quizIsTheSession { state.quitRequested = true }
     }
     state.quiz = quiz
   }
@@ -221,7 +224,7 @@ public enum ExplorerReducer {
     if lesson.showsSummary {
       // The summary follows the last step: any move comes back into the lesson.
       lesson.showsSummary = false
-      lesson.pendingJump = ""
+      lesson.typedNumber = ""
       state.lesson = lesson
       if action == .previousStep || action == .lessonBack || action == .nextStep { return }
     }
@@ -235,26 +238,26 @@ public enum ExplorerReducer {
     case .firstStep: target = 0
     case .lastStep: target = last
     case .digit(let digit):
-      // Two digits at most: a lesson longer than 99 steps is not a lesson.
-      lesson.pendingJump = String((lesson.pendingJump + String(digit)).suffix(2))
+      // Three digits at most: a headcount up to 999 (a lecture hall); no lesson has 100 steps.
+      lesson.typedNumber = String((lesson.typedNumber + String(digit)).suffix(3))
       state.lesson = lesson
       return
     case .confirmJump:
-      if lesson.pendingJump.isEmpty {
+      if lesson.typedNumber.isEmpty {
         target = min(last, lesson.index + 1)
-      } else if let number = Int(lesson.pendingJump), (1...count).contains(number) {
+      } else if let number = Int(lesson.typedNumber), (1...count).contains(number) {
         target = number - 1
       } else {
-        state.notice = "No step \(lesson.pendingJump): this lesson has steps 1 to \(count)."
+        state.notice = "No step \(lesson.typedNumber): this lesson has steps 1 to \(count)."
       }
-      lesson.pendingJump = ""
+      lesson.typedNumber = ""
     case .zoom:
       lesson.zoomed.toggle()
       state.lesson = lesson
       return
     case .lessonBack:
-      if !lesson.pendingJump.isEmpty {
-        lesson.pendingJump = ""
+      if !lesson.typedNumber.isEmpty {
+        lesson.typedNumber = ""
       } else if lesson.zoomed {
         lesson.zoomed = false
       } else if lesson.confirmingLeave {
@@ -269,7 +272,7 @@ public enum ExplorerReducer {
     default:
       return
     }
-    lesson.pendingJump = ""
+    lesson.typedNumber = ""
     let moved = target != lesson.index
     lesson.index = target
     state.lesson = lesson
@@ -344,11 +347,31 @@ public enum ExplorerReducer {
         return "This is the first step; End goes to the last."
       }
       return nil
-    case .reveal, .undoVote:
+    case .reveal, .undoVote, .vote:
       guard let lesson = state.lesson else { return nil }
       if lesson.showsSummary { return "The summary shows every answer; ← goes back to the last step." }
       guard let prediction = state.lessonStep?.prediction else {
         return "Step \(lesson.index + 1) asks no prediction; v and u work on steps that do."
+      }
+      if case .vote(let choice) = action {
+        let letter = LessonPrediction.choiceLetters[choice]
+        if prediction.choices.isEmpty {
+          return "\(letter): this prediction is a number, so there is nothing to vote for; v reveals it."
+        }
+        if lesson.revealed.contains(lesson.index) {
+          return "\(letter): votes closed at the reveal, so the tally stands; v hides the answer to reopen."
+        }
+        if choice >= prediction.choices.count {
+          let last = LessonPrediction.choiceLetters[prediction.choices.count - 1]
+          return "\(letter): this question has choices a to \(last)."
+        }
+        if lesson.typedNumber.allSatisfy({ $0 == "0" }) && !lesson.typedNumber.isEmpty {
+          return "\(lesson.typedNumber)\(letter) adds no votes: a headcount is 1 to 999, e.g. 12\(letter)."
+        }
+        return nil
+      }
+      if action == .undoVote && lesson.revealed.contains(lesson.index) {
+        return "u: the tally closed at the reveal, so it stands; v hides the answer to change it."
       }
       if action == .undoVote && !lesson.votes.contains(where: { $0.step == lesson.index }) {
         return prediction.choices.isEmpty

@@ -57,6 +57,9 @@ public struct ExplorerState: Equatable, Sendable {
   public internal(set) var quiz: QuizSession?
   /// Whether the quiz has the screen; its keys then type the answer.
   public internal(set) var quizOpen = false
+  /// The quiz is the whole session (`mnv2 quiz` from the shell): Esc ends it rather than
+  /// opening an explorer the user never asked for.
+  public internal(set) var quizIsTheSession = false
   /// Requests handed to the run loop and not yet answered, so the reducer asks once.
   var pendingManifold: ManifoldRequest?
   var pendingLab: LabRequest?
@@ -90,6 +93,7 @@ public struct ExplorerState: Equatable, Sendable {
     if let quiz {
       self.quiz = quiz
       quizOpen = true
+      quizIsTheSession = true
     }
   }
 
@@ -143,7 +147,7 @@ public struct ExplorerState: Equatable, Sendable {
   /// Leaves the lesson and gives the explorer back its own settings.
   mutating func leaveLesson() {
     guard var session = lesson else { return }
-    session.pendingJump = ""
+    session.typedNumber = ""
     session.confirmingLeave = false
     session.blanked = false
     leftLesson = LeftLesson(session: session, settings: settings)

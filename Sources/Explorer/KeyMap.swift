@@ -16,13 +16,24 @@ public struct KeyBinding: Sendable {
   }
 }
 
-/// Where a binding applies: the explorer's views, the lesson, or both.
+/// Where a binding applies: the explorer's views, the lesson, or both; `prediction` is a
+/// lesson step that asks the class a prediction, which takes a–d for votes for as long as
+/// it is shown, before the reveal and after it.
 public enum KeyMode: Sendable {
   case explorer
   case lesson
   case both
+  case prediction
 
-  func includes(_ other: KeyMode) -> Bool { self == .both || self == other }
+  /// Whether a binding of this mode is live in `other`: a prediction step keeps every
+  /// lesson key, with the votes on top.
+  func includes(_ other: KeyMode) -> Bool {
+    switch other {
+    case .explorer: self == .explorer || self == .both
+    case .lesson, .both: self == .lesson || self == .both
+    case .prediction: self != .explorer
+    }
+  }
 }
 
 public enum KeyMap {
@@ -57,7 +68,10 @@ public enum KeyMap {
     KeyBinding(keys: [.character("R")], action: .resolutionUp, help: "resolution up", mode: .both),
     KeyBinding(keys: [.character("s")], action: .newSeed, help: "new manifold seed", mode: .both),
     KeyBinding(
-      keys: [.character("a")], action: .togglePlotStyle, help: "7-bit ASCII ↔ Unicode screen", mode: .both),
+      keys: [.character("a"), .character("A")], action: .togglePlotStyle, help: "7-bit ASCII ↔ Unicode screen"),
+    // In the lesson a is a vote: ASCII has a key of its own there, and the status bar says when it is on.
+    KeyBinding(
+      keys: [.character("A")], action: .togglePlotStyle, help: "7-bit ASCII ↔ Unicode screen", mode: .lesson),
     KeyBinding(keys: [.character("?")], action: .toggleHelp, help: "this help", mode: .both),
     KeyBinding(keys: [.character("q"), .controlC], action: .quit, help: "quit", mode: .both),
     KeyBinding(keys: [.character("+")], action: .labKUp, help: "lab: manifold dim k up", mode: .both),
@@ -86,6 +100,10 @@ public enum KeyMap {
     KeyBinding(keys: [.character("u")], action: .undoVote, help: "undo the last vote", mode: .lesson),
     KeyBinding(keys: [.character("z")], action: .zoom, help: "zoom the visual", mode: .lesson),
     KeyBinding(keys: [.escape], action: .lessonBack, help: "unzoom; twice: leave", mode: .lesson),
+    // Last, so that on a prediction step the letters win over blank (b) and width (d).
+    KeyBinding(
+      keys: LessonPrediction.choiceLetters.map { .character($0) }, action: .vote(0),
+      help: "vote; 12a: 12 votes at once (also after v: refused)", mode: .prediction),
   ]
 
   private static func table(_ mode: KeyMode) -> [Key: ExplorerAction] {
@@ -95,6 +113,11 @@ public enum KeyMap {
         // A digit stands for itself in the "go to step" binding.
         if case .character(let c) = key, let digit = c.wholeNumberValue, binding.action == .confirmJump {
           table[key] = .digit(digit)
+        } else if case .character(let c) = key, case .vote = binding.action,
+          let choice = LessonPrediction.choiceLetters.firstIndex(of: c)
+        {
+          // Each letter votes for its own choice.
+          table[key] = .vote(choice)
         } else {
           table[key] = binding.action
         }
@@ -105,14 +128,20 @@ public enum KeyMap {
 
   private static let explorerTable = table(.explorer)
   private static let lessonTable = table(.lesson)
+  private static let predictionTable = table(.prediction)
 
-  public static func action(for key: Key, inLesson: Bool = false) -> ExplorerAction? {
-    (inLesson ? lessonTable : explorerTable)[key]
+  public static func action(for key: Key, mode: KeyMode = .explorer) -> ExplorerAction? {
+    switch mode {
+    case .explorer: explorerTable[key]
+    case .lesson, .both: lessonTable[key]
+    case .prediction: predictionTable[key]
+    }
   }
 
-  /// The bindings shown in help for a mode.
+  /// The bindings shown in help: in the lesson, the vote keys too (they are live on the
+  /// steps that ask a prediction).
   public static func bindings(inLesson: Bool) -> [KeyBinding] {
-    bindings.filter { $0.mode.includes(inLesson ? .lesson : .explorer) }
+    bindings.filter { $0.mode.includes(inLesson ? .prediction : .explorer) }
   }
 
   /// "↓ / j" style labels for docs/explorer.md; `compact` gives "↓/j" for the help overlay.
@@ -120,6 +149,7 @@ public enum KeyMap {
   public static func label(_ binding: KeyBinding, compact: Bool = false) -> String {
     var keys = binding.keys.map { compact ? $0.shortLabel : $0.label }
     if binding.action == .confirmJump { keys = ["0-9", "Enter"] }
+    if case .vote = binding.action { keys = ["a-d"] }
     return keys.joined(separator: compact ? "/" : " / ")
   }
 }

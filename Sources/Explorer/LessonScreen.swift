@@ -26,10 +26,6 @@ public enum LessonScreen {
         (lesson.zoomed ? "\(theme.dot) zoomed" + theme.hint(" (z: text back)") : "", 5),
       ], width: area.width)
     canvas.write(heading, x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
-    if !lesson.pendingJump.isEmpty {
-      let prompt = "go to step \(lesson.pendingJump)_ (Enter)"
-      canvas.write(prompt, x: area.maxX - prompt.count, y: area.y, style: theme.selection)
-    }
     let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - (showsKeys ? 2 : 1))
     let tally = prediction.map { lesson.tally(step: lesson.index, choices: $0.choices.count) } ?? []
     // Revealed, the answer and the tally sit under the text, with the reveal's words where
@@ -59,7 +55,13 @@ public enum LessonScreen {
       }
     }
     if showsKeys {
-      if let answer = answerOnKeyLine {
+      if !lesson.typedNumber.isEmpty {
+        // What the digits will do, before Enter or a letter says which.
+        let choices = open ? prediction?.choices.count ?? 0 : 0
+        canvas.write(
+          typedNumberPrompt(lesson.typedNumber, steps: state.lessonSteps.count, choices: choices, theme: theme),
+          x: area.x, y: area.maxY - 1, style: theme.selection, maxWidth: area.width)
+      } else if let answer = answerOnKeyLine {
         canvas.write(
           (answer + " \(theme.dot) v hides it").replacingUnicode(theme), x: area.x, y: area.maxY - 1,
           style: theme.heading, maxWidth: area.width)
@@ -141,23 +143,40 @@ public enum LessonScreen {
     return LessonVisuals.render(step.visual, state: state, theme: theme, width: width, height: height)
   }
 
+  /// "12_ · Enter: step 12 · a-c: 12 votes · Esc: clear", naming only what the number can do.
+  static func typedNumberPrompt(_ typed: String, steps: Int, choices: Int, theme: Theme) -> String {
+    var parts = ["\(typed)_"]
+    let number = Int(typed) ?? 0
+    if (1...max(1, steps)).contains(number) {
+      parts.append("Enter: step \(number)")
+    } else {
+      parts.append("no step \(number) (1 to \(steps))")
+    }
+    if choices >= 2 && number > 0 {
+      parts.append("a-\(LessonPrediction.choiceLetters[choices - 1]): \(number) vote\(number == 1 ? "" : "s")")
+    }
+    parts.append("Esc: clear")
+    return parts.joined(separator: " \(theme.dot) ").replacingUnicode(theme)
+  }
+
   /// The clicker keys, whole tokens only, the way forward and back kept longest.
   static func keyLine(theme: Theme, width: Int, prediction: (LessonPrediction, open: Bool)? = nil) -> String {
     var votes: [(String, Int)] = []
-    // While a prediction waits, b is a vote: the clicker's other blank key is named instead.
+    // On a step that asks a prediction, b is a vote: the clicker's other blank key is named instead.
     var blank = "b blank"
     if let (prediction, open) = prediction {
-      if open && prediction.choices.count >= 2 { blank = ". blank" }
+      blank = ". blank"
       let last =
         prediction.choices.isEmpty ? nil : LessonPrediction.choiceLetters[prediction.choices.count - 1]
       votes =
         open
-        ? [(last.map { "a-\($0) vote u undo" } ?? "", 10), ("v reveal", 11)] : [("v hide the answer", 1)]
+        ? [(last.map { "a-\($0) vote (12a: 12) u undo" } ?? "", 10), ("v reveal", 11)]
+        : [("v hide the answer", 1)]
     }
     let full = theme.fit(
       votes + [
         ("→/Space/PgDn next", 9), ("←/PgUp back", 8), ("1-9 Enter jump", 5), ("z zoom", 4),
-        ("t w/W r/R s a live", 6), (blank, 3), ("Esc Esc leave", 2), ("? q", 7),
+        ("t w/W r/R s A live", 6), (blank, 3), ("Esc Esc leave", 2), ("? q", 7),
       ], separator: " \(theme.dot) ", width: width)
     return full.replacingUnicode(theme)
   }

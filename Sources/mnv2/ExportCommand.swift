@@ -48,10 +48,13 @@ struct ExportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Lesson step, from 1 (with --view lesson; default 1).", valueName: "n"))
   var step: Int?
 
-  @Option(help: ArgumentHelp("File format.", valueName: "txt|ansi|svg|html"))
-  var format: Format
+  @Option(
+    help: ArgumentHelp(
+      "File format; without it, the --output name's extension (.txt .ansi .svg .html .htm) says.",
+      valueName: "txt|ansi|svg|html"))
+  var format: Format?
 
-  @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
+  @Option(help: ArgumentHelp("The file to write; - is standard output.", valueName: "file"))
   var output: String
 
   @Flag(help: "Replace the file if it exists.")
@@ -81,8 +84,28 @@ struct ExportCommand: ParsableCommand {
     return (width, height)
   }
 
+  /// The format named by --format, else by the output's extension.
+  func resolvedFormat() throws -> Format {
+    if let format { return format }
+    let name = output.split(separator: "/").last.map(String.init) ?? ""
+    let dot = name.lastIndex(of: ".")
+    let ext = dot.map { String(name[name.index(after: $0)...]).lowercased() } ?? ""
+    let formats = Format.allCases.map(\.rawValue).joined(separator: ", ")
+    switch ext {
+    case "txt", "text": return .txt
+    case "ansi", "ans": return .ansi
+    case "svg": return .svg
+    case "html", "htm": return .html
+    default:
+      let what = output == "-" ? "standard output has no extension" : "cannot tell the format from its name"
+      throw ValidationError(
+        "--output \(TerminalSafe.escape(output)): \(what); add --format (\(formats))")
+    }
+  }
+
   func validate() throws {
     _ = try parsedSize()
+    _ = try resolvedFormat()
     // An option taken and then ignored would mislead: each belongs to its view.
     if step != nil && view != .lesson { throw ValidationError("--step goes with --view lesson") }
     if block != nil && view == .lesson {
@@ -102,6 +125,7 @@ struct ExportCommand: ParsableCommand {
     let steps = try LessonLoader.load(
       directory: options.lessons, rows: network.groups.count, checkingStep: step)
     let (width, height) = try parsedSize()
+    let format = try resolvedFormat()
     let unicode = !options.ascii
     let explorerView: ExplorerView =
       switch view {
@@ -144,6 +168,17 @@ struct ExportCommand: ParsableCommand {
 /// symlink is followed, so the link stays and its target gets the contents.
 enum AtomicWriter {
   static func write(_ contents: String, to requested: String, overwrite: Bool) throws {
+    // "-" is standard output, as for every Unix tool that takes a file name.
+    if requested == "-" {
+      if let code = writeAll(STDOUT_FILENO, contents) {
+        throw CannotCreateError(message: "cannot write to standard output: \(InputFile.reason(code))")
+      }
+      return
+    }
+    guard !requested.isEmpty else { throw CannotCreateError(message: "--output is empty; give a file name") }
+    if requested.hasSuffix("/") && requested.contains(where: { $0 != "/" }) {
+      throw CannotCreateError(message: "cannot write \(requested): it names a folder; give a file name")
+    }
     var path = requested
     var linkStatus = stat()
     if lstat(requested, &linkStatus) == 0, linkStatus.st_mode & S_IFMT == S_IFLNK {
@@ -174,15 +209,14 @@ enum AtomicWriter {
     if (manager.fileExists(atPath: path) || lstat(path, &linkStatus) == 0) && !overwrite {
       throw CannotCreateError(message: "\(path) exists; use --force to replace it")
     }
-    let directory = (path as NSString).deletingLastPathComponent
-    let folder = directory.isEmpty ? "." : directory
+    let folder = folder(of: path)
     var isDirectory: ObjCBool = false
     guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw CannotCreateError(message: "cannot write \(path): no such folder \(folder)")
     }
     // A short name of our own, so a target name near the 255-byte limit still has room.
-    let temporary = (folder as NSString).appendingPathComponent(
-      ".mnv2-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+    let temporary =
+      (folder.hasSuffix("/") ? folder : folder + "/") + ".mnv2-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
     try writeTemporary(temporary, contents, for: path)
     defer {
       unlink(temporary)
@@ -206,6 +240,15 @@ enum AtomicWriter {
     guard rename(temporary, path) == 0 else {
       throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
     }
+  }
+
+  /// The folder that holds `path`, by plain string rules (NSString's
+  /// `deletingLastPathComponent` trapped on one-character names on Linux): "." for a bare
+  /// name, "/" for a file at the root, else everything before the last slash.
+  static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let folder = path[..<slash].reversed().drop { $0 == "/" }.reversed()
+    return folder.isEmpty ? "/" : String(folder)
   }
 
   /// Our own temporary file (O_EXCL, so never someone else's), removed by any signal that

@@ -10,10 +10,19 @@ struct LessonCommand: ParsableCommand {
     commandName: "lesson",
     abstract: "The classroom lesson: the paper's story in nine steps, each beside a live visual.",
     discussion: """
-      Each step explains one idea of the paper in a few sentences beside a visual that answers to \
-      the explorer's keys (b, w/W, r/R, s, a, j/k). Clicker keys: PgDn, Space or → forward; PgUp, \
-      Backspace or ← back; Home and End; a step number then Enter jumps; z zooms the visual for the \
-      back row; L leaves for the explorer. Use --theme classroom on a washed-out projector.
+      Each step explains one idea of the paper in a few sentences beside a live visual: t toggles \
+      what it shows (the bottleneck linear/ReLU6, Figure 1's activation, Figure 6a/6b), w/W and r/R \
+      change the width and resolution, s draws a new seed, j/k move the block, A switches the screen \
+      to 7-bit ASCII and back. Clicker keys: PgDn, Space or → forward; PgUp, Backspace or ← back; \
+      Home and End; a step number then Enter jumps; z zooms the visual for the back row; b or . \
+      blanks the screen (any key returns); Esc twice or L leaves. Use --theme classroom on a \
+      washed-out projector.
+
+      Steps 2 to 6 ask the class to predict first: a-d count a vote for a choice (12a counts 12 \
+      hands at once; the typed number shows on the key line), u takes back the last vote, v \
+      reveals the answer and the tally. On those steps b is a vote, so . blanks. The tally closes \
+      at the reveal: a late vote or u is refused with a notice until v hides the answer again. \
+      ? lists every key.
 
       Steps: 1 depthwise separable convolutions, 2 the manifold of interest and ReLU, 3 linear \
       bottlenecks, 4 inverted residuals, 5 the architecture, 6 the cost of a block, 7 memory-efficient \

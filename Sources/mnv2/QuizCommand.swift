@@ -27,7 +27,8 @@ struct QuizCommand: ParsableCommand {
 
       Without --print it opens the explorer on the quiz (Q there too): type an answer and Enter; \
       a wrong answer gets a hint, ? the worked solution, Tab skips, PgUp/PgDn change the level, \
-      Esc closes it. It needs a terminal; --print does not.
+      Esc ends the quiz (from the explorer's Q, Esc goes back to where you were). It needs a \
+      terminal; --print does not.
 
       Worksheets (--answers adds the key with every worked solution):
         mnv2 quiz --print --count 10 --seed 2018

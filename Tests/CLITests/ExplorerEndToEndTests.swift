@@ -224,7 +224,10 @@ import Testing
     // Esc (which would go back to the Network view) followed by stray bytes.
     try session.press("Down")
     try session.waitFor(text: "b8 · bottleneck")
-    try session.press("Escape", "j", "Enter")
+    // Esc alone, then j: sent together under load, ncurses could read them as Alt-j.
+    try session.press("Escape")
+    try session.waitFor(text: "# Operator")
+    try session.press("j", "Enter")
     try session.waitFor(text: "b9 · bottleneck")
     try session.press("q")
     try session.run("echo BACK=$?")

@@ -5,10 +5,8 @@ import Testing
 /// measures where every cell of every row starts. Braille and box-drawing glyphs come from
 /// fallback fonts of their own widths, so without one-column cells the rows drift apart
 /// (56.8 px on the Manifold screen before the fix). CI installs Chromium.
-@Suite struct HTMLLayoutTests {
-  static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
-    FileManager.default.isExecutableFile(atPath: $0)
-  }
+@Suite(ExternalTool.chromiumTrait) struct HTMLLayoutTests {
+  static var chromium: String? { ExternalTool.chromium }
 
   /// Columns line up when no cell starts more than a pixel from the same column of row 1.
   @Test(arguments: [

@@ -46,7 +46,7 @@ import Testing
 
   /// Rendered by a real CommonMark renderer (markdown-it-py, which CI installs), every
   /// formula reads as written: in a code span, with no stray emphasis.
-  @Test func markdownHandoutRendersFormulasAsWritten() throws {
+  @Test(ExternalTool.markdownItTrait) func markdownHandoutRendersFormulasAsWritten() throws {
     let handout = try BinaryRunner.run(["lesson", "--print", "--format", "markdown"])
     #expect(handout.status == 0)
     let source = try BinaryRunner.temporaryFile(handout.stdout, name: "handout.md")

@@ -103,9 +103,14 @@ final class TmuxSession {
       ?? 0
   }
 
+  /// How long a wait may take before it fails: generous, because a loaded 2-core machine
+  /// (CI, or the suite's parallel tests) can stall a frame for seconds; a wait that is met
+  /// returns at once, so the deadline costs nothing when all is well.
+  static let defaultTimeout: Double = 60
+
   /// Polls the screen until `predicate` holds, or fails with the last screen after `timeout`.
   @discardableResult
-  func waitFor(_ description: String, timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+  func waitFor(_ description: String, timeout: Double = TmuxSession.defaultTimeout, _ predicate: (String) -> Bool) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {
@@ -119,14 +124,14 @@ final class TmuxSession {
   /// Waits until every text is on screen: a capture can land while the program is still
   /// painting, so checking more than the first text after a wait would race.
   @discardableResult
-  func waitForAll(_ texts: [String], timeout: Double = 10) throws -> String {
+  func waitForAll(_ texts: [String], timeout: Double = TmuxSession.defaultTimeout) throws -> String {
     try waitFor(texts.map { "'\($0)'" }.joined(separator: ", "), timeout: timeout) { screen in
       texts.allSatisfy(screen.contains)
     }
   }
 
   @discardableResult
-  func waitFor(text: String, timeout: Double = 10) throws -> String {
+  func waitFor(text: String, timeout: Double = TmuxSession.defaultTimeout) throws -> String {
     try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
   }
 }

@@ -120,7 +120,7 @@ import Testing
 
   /// Chromium lays the sheet out: every question and answer keeps together on a page, the
   /// key starts a page, and the sheet paginates on both A4 and Letter.
-  @Test func chromiumKeepsEachQuestionOnOnePage() throws {
+  @Test(ExternalTool.chromiumTrait) func chromiumKeepsEachQuestionOnOnePage() throws {
     let browser = try #require(
       HTMLLayoutTests.chromium, "Chromium is needed: apt-get install chromium (CI does)")
     let folder = try BinaryRunner.temporaryFolder()

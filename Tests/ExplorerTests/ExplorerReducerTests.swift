@@ -101,7 +101,7 @@ import Testing
 
   @Test func everyKeyActionHasAKeyAndNothingElseIsBound() {
     let bound = KeyMap.bindings.flatMap { binding in
-      binding.keys.compactMap { KeyMap.action(for: $0, inLesson: binding.mode != .explorer) }
+      binding.keys.compactMap { KeyMap.action(for: $0, mode: binding.mode) }
     }
     for action in ExplorerAction.keyActions {
       #expect(bound.contains(action), "\(action) has no key")

@@ -109,13 +109,89 @@ import Testing
     #expect(after.lesson?.tally(step: 3, choices: 3) == [2, 1, 0])
     _ = ExplorerReducer.reduce(&after, key: .character("d"))
     #expect(after.lesson?.tally(step: 3, choices: 3) == [2, 1, 0], "d is no choice of three: not a vote")
+    #expect(after.notice == "d: this question has choices a to c.")
     #expect(after.plotStyle == .braille, "a voted instead of switching to ASCII")
     _ = ExplorerReducer.reduce(&after, key: .character("u"))
     #expect(after.lesson?.tally(step: 3, choices: 3) == [2, 0, 0])
     _ = ExplorerReducer.reduce(&after, key: .character("v"))
     #expect(after.lesson?.revealed == [3])
+  }
+
+  /// A late hand after the reveal: the step still owns a–d and u. Before the fix, b blanked
+  /// the screen, a switched the lesson to ASCII for good, and u changed the shown tally.
+  @Test func afterTheRevealTheLettersAreStillTheStepsOwn() {
+    var after = state([.character("a"), .character("v")], step: 2)
+    #expect(after.lesson?.revealed == [1])
+    for letter in ["b", "a", "c", "d"] {
+      _ = ExplorerReducer.reduce(&after, key: .character(Character(letter)))
+      #expect(after.lesson?.blanked == false, "\(letter) blanked the screen")
+      #expect(after.plotStyle == .braille, "\(letter) changed the style")
+      #expect(after.lesson?.tally(step: 1, choices: 4) == [1, 0, 0, 0], "\(letter) changed the tally")
+      #expect(after.notice?.hasPrefix("\(letter): votes closed at the reveal") == true, "\(after.notice ?? "")")
+    }
+    _ = ExplorerReducer.reduce(&after, key: .character("u"))
+    #expect(after.lesson?.tally(step: 1, choices: 4) == [1, 0, 0, 0], "u changed the revealed tally")
+    #expect(after.notice?.hasPrefix("u: the tally closed at the reveal") == true)
+    // Hidden again, the tally opens again.
+    _ = ExplorerReducer.reduce(&after, key: .character("v"))
+    _ = ExplorerReducer.reduce(&after, key: .character("b"))
+    #expect(after.lesson?.tally(step: 1, choices: 4) == [1, 1, 0, 0])
+    // The blank key that is not a vote still blanks.
+    _ = ExplorerReducer.reduce(&after, key: .character("."))
+    #expect(after.lesson?.blanked == true)
+  }
+
+  /// ASCII has its own key in the lesson, A, and the status bar says when it is on.
+  @Test func asciiHasItsOwnKeyAndShows() {
+    let theme = Theme(colored: false, unicode: true)
+    var after = state([.character("A")], step: 1)
+    #expect(after.plotStyle == .ascii)
+    let screen = ExplorerRenderer.render(after, width: 80, height: 24, theme: theme).plainText()
+    #expect(screen.split(separator: "\n").last?.contains("ASCII (A)") == true, "\(screen)")
     _ = ExplorerReducer.reduce(&after, key: .character("a"))
-    #expect(after.plotStyle == .ascii && after.lesson?.tally(step: 3, choices: 3) == [2, 0, 0])
+    #expect(after.plotStyle == .ascii, "a is not the lesson's ASCII key")
+    _ = ExplorerReducer.reduce(&after, key: .character("A"))
+    #expect(after.plotStyle == .braille)
+  }
+
+  /// `12a` counts twelve hands at once; the number shows while it is typed, u takes the
+  /// twelve back together, and a number no step has still works as a headcount.
+  @Test func headcountVotes() {
+    let theme = Theme(colored: false, unicode: true)
+    var after = state([.character("1"), .character("2")], step: 2)
+    let typing = ExplorerRenderer.render(after, width: 80, height: 24, theme: theme).plainText()
+      .components(separatedBy: "\n")
+    #expect(typing[22].hasPrefix("12_ · no step 12 (1 to 9) · a-d: 12 votes"), "\(typing[22])")
+    _ = ExplorerReducer.reduce(&after, key: .character("a"))
+    _ = ExplorerReducer.reduce(&after, key: .character("c"))
+    #expect(after.lesson?.tally(step: 1, choices: 4) == [12, 0, 1, 0])
+    #expect(after.lesson?.typedNumber == "")
+    _ = ExplorerReducer.reduce(&after, key: .character("u"))
+    _ = ExplorerReducer.reduce(&after, key: .character("u"))
+    #expect(after.lesson?.tally(step: 1, choices: 4) == [0, 0, 0, 0])
+    for key in [Key.character("0"), .character("b")] { _ = ExplorerReducer.reduce(&after, key: key) }
+    #expect(after.notice?.contains("adds no votes") == true)
+    #expect(after.lesson?.tally(step: 1, choices: 4) == [0, 0, 0, 0])
+    // Digits then Enter still jump, and the prompt names the step first.
+    for key in [Key.character("5")] { _ = ExplorerReducer.reduce(&after, key: key) }
+    let jump = ExplorerRenderer.render(after, width: 80, height: 24, theme: theme).plainText()
+      .components(separatedBy: "\n")
+    #expect(jump[22].hasPrefix("5_ · Enter: step 5 · a-d: 5 votes"), "\(jump[22])")
+    _ = ExplorerReducer.reduce(&after, key: .enter)
+    #expect(after.lesson?.index == 4)
+  }
+
+  /// The lesson's ? lists the vote keys, v, u and the headcount form.
+  @Test func helpListsTheVoteKeys() {
+    let theme = Theme(colored: false, unicode: true)
+    for step in [1, 2] {
+      let help = ExplorerRenderer.render(
+        state([.character("?")], step: step), width: 80, height: 24, theme: theme
+      ).plainText()
+      #expect(help.contains("a-d") && help.contains("12a: 12 votes"), "\(help)")
+      #expect(help.contains("reveal the prediction") && help.contains("undo the last vote"))
+      #expect(help.contains("A ") && help.contains("7-bit ASCII"))
+    }
   }
 
   @Test func undoWithNoVotesSaysWhy() {

@@ -98,7 +98,7 @@ import Testing
   @Test func digitsAndEnterJump() {
     var state = lessonState(step: 0)
     _ = ExplorerReducer.reduce(&state, key: .character("7"))
-    #expect(state.lesson?.pendingJump == "7")
+    #expect(state.lesson?.typedNumber == "7")
     #expect(state.lesson?.index == 0)
     _ = ExplorerReducer.reduce(&state, key: .enter)
     #expect(state.lesson?.index == 6)
@@ -112,7 +112,7 @@ import Testing
     // Esc clears a half-typed number before it leaves the lesson.
     _ = ExplorerReducer.reduce(&state, key: .character("3"))
     _ = ExplorerReducer.reduce(&state, key: .escape)
-    #expect(state.lesson?.pendingJump == "" && state.lesson?.index == 7)
+    #expect(state.lesson?.typedNumber == "" && state.lesson?.index == 7)
   }
 
   @Test func stepsApplyTheirStartingState() {

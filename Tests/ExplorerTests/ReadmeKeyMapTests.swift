@@ -12,6 +12,7 @@ import Testing
       case .explorer: mode = "explorer"
       case .lesson: mode = "lesson"
       case .both: mode = "both"
+      case .prediction: mode = "lesson, on a step that asks a prediction"
       }
       return
         "| \(KeyMap.label(binding).replacingOccurrences(of: "|", with: "\\|")) | \(binding.help) | \(mode) |"
