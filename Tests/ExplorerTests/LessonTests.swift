@@ -241,7 +241,7 @@ import Testing
   @Test func explorerKeysActOnTheVisual() {
     var state = lessonState(step: 4)  // the architecture; v reveals its prediction first
     for key in [
-      Key.character("v"), .character("w"), .character("r"), .character("j"), .character("a"), .character("s"),
+      Key.character("v"), .character("w"), .character("r"), .character("j"), .character("A"), .character("s"),
     ] {
       _ = ExplorerReducer.reduce(&state, key: key)
     }
