@@ -67,7 +67,7 @@ let package = Package(
     .target(name: "TerminalBackend", dependencies: ["CNCurses", "TermCanvas"]),
 
     // The explorer's run loop, driven through the backend protocol; performs the effects.
-    .target(name: "ExplorerApp", dependencies: ["Explorer", "TermCanvas", "TerminalBackend"]),
+    .target(name: "ExplorerApp", dependencies: ["Explorer", "AblationKit", "TermCanvas", "TerminalBackend"]),
 
     // The command-line edge.
     .executableTarget(

@@ -11,6 +11,17 @@ public struct DecisionMap: Equatable, Sendable {
   /// Row-major from the top row (y = +extent) down; each value p(class 1) in [0, 1].
   public let probabilities: [Float]
 
+  /// A map as stored (the board cache): the values as they were computed.
+  public init?(columns: Int, rows: Int, extent: Double, probabilities: [Float]) {
+    guard columns > 0, rows > 0, extent.isFinite, extent > 0, probabilities.count == columns * rows,
+      probabilities.allSatisfy({ $0 >= 0 && $0 <= 1 })
+    else { return nil }
+    self.columns = columns
+    self.rows = rows
+    self.extent = extent
+    self.probabilities = probabilities
+  }
+
   /// Evaluates `net` at every cell centre in one pass.
   public init(_ net: InvertedResidualNet, columns: Int, rows: Int, extent: Double = 1.1) {
     precondition(columns > 0 && rows > 0)

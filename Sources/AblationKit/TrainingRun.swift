@@ -70,6 +70,11 @@ public struct TrainingRun: Hashable, Sendable {
 public struct CurvePoint: Equatable, Sendable {
   public var step: Int
   public var accuracy: Double
+
+  public init(step: Int, accuracy: Double) {
+    self.step = step
+    self.accuracy = accuracy
+  }
 }
 
 public struct TrainingResult: Equatable, Sendable {
@@ -77,6 +82,12 @@ public struct TrainingResult: Equatable, Sendable {
   public var curve: [CurvePoint]
   /// The trained network, for the decision-boundary map.
   public var net: InvertedResidualNet
+
+  public init(run: TrainingRun, curve: [CurvePoint], net: InvertedResidualNet) {
+    self.run = run
+    self.curve = curve
+    self.net = net
+  }
 
   public var finalAccuracy: Double { curve.last?.accuracy ?? 0 }
 }

@@ -118,6 +118,31 @@ public struct AblationBoard: Equatable, Sendable {
     }
   }
 
+  /// Takes in runs read back from the board cache (`BoardArchive`): only a whole board of
+  /// this study, so a board is never half from the cache and half retrained.
+  mutating func restore(_ runs: [RunKey: FinishedRun], for study: AblationStudy) {
+    guard study == self.study, Set(runs.keys) == Set(plan) else { return }
+    finished = runs
+    resumable = []
+    live = [:]
+  }
+
+  /// Seconds the runs not yet finished should take on `workers` cores, by the per-step cost
+  /// `AblationBatch.chunkSteps` is planned with (about 40 µs plus 2.4 G multiply-adds a second,
+  /// measured by `mnv2-bench ablation-parts`), plus the test-set evaluations.
+  public func expectedSeconds(workers: Int = AblationBatch.workers) -> Double {
+    var microseconds = 0.0
+    for key in plan where finished[key] == nil {
+      let run = study.run(key.spec, seedIndex: key.seedIndex)
+      let perPoint = Double(key.spec.multiplyAddsPerPoint)
+      let step = 40 + perPoint * 3 * Double(run.batchSize) / 2400
+      let evaluations =
+        Double(run.steps / run.evaluationInterval + 1) * perPoint * Double(TwoSpirals.testCount) / 2400
+      microseconds += Double(run.steps) * step + evaluations
+    }
+    return microseconds / 1e6 / Double(max(1, min(workers, runCount)))
+  }
+
   /// The curves of a variant's runs so far, finished or not (`nil` for a run not begun).
   func curves(_ spec: MiniNetSpec) -> [[CurvePoint]] {
     (0..<study.seeds).compactMap { r in

@@ -1,3 +1,4 @@
+import AblationKit
 import ManifoldKit
 
 /// Everything that changes the explorer's state: what a key asks for, and the results of
@@ -62,6 +63,8 @@ public enum ExplorerAction: Equatable, Sendable {
   case manifoldComputed(ManifoldResult)
   case labComputed(ComputedLab)
   case ablationAdvanced(AblationBatch)
+  /// A finished board read back from the cache by the edge that owns the files.
+  case ablationRestored(AblationStudy, [RunKey: FinishedRun])
 
   /// Every action a key can trigger, payloads included, for the help and the tests. The key
   /// table must bind each of them, and bind nothing else (tested both ways).

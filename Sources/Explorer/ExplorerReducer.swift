@@ -95,6 +95,9 @@ public enum ExplorerReducer {
     case .ablationAdvanced(let batch):
       state.ablation.record(batch)
       return
+    case .ablationRestored(let study, let runs):
+      state.ablation.restore(runs, for: study)
+      return
     default: break
     }
     state.notice = nil
@@ -170,7 +173,7 @@ public enum ExplorerReducer {
       state.quizOpen.toggle()
     case .quiz(let input): reduceQuiz(&state, input)
     case .vote, .undoVote, .reveal: reducePrediction(&state, action)
-    case .refresh, .manifoldComputed, .labComputed, .ablationAdvanced: break
+    case .refresh, .manifoldComputed, .labComputed, .ablationAdvanced, .ablationRestored: break
     }
   }
 
@@ -184,7 +187,8 @@ public enum ExplorerReducer {
       guard count > 0 else { return }
       lesson.votes.append(.init(step: step, choice: choice, count: count))
     case .undoVote:
-      guard !lesson.revealed.contains(step), let last = lesson.votes.lastIndex(where: { $0.step == step }) else { return }
+      guard !lesson.revealed.contains(step), let last = lesson.votes.lastIndex(where: { $0.step == step })
+      else { return }
       lesson.votes.remove(at: last)
     case .reveal:
       if lesson.revealed.contains(step) { lesson.revealed.remove(step) } else { lesson.revealed.insert(step) }

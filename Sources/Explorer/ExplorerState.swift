@@ -194,7 +194,7 @@ public struct ExplorerState: Equatable, Sendable {
   }
 
   /// Whether the Ablation view (or the lesson step showing it) is on screen.
-  var ablationVisible: Bool {
+  public var ablationVisible: Bool {
     if let step = lessonStep { return step.visual == .ablation }
     return view == .ablation
   }

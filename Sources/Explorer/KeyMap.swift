@@ -68,7 +68,8 @@ public enum KeyMap {
     KeyBinding(keys: [.character("R")], action: .resolutionUp, help: "resolution up", mode: .both),
     KeyBinding(keys: [.character("s")], action: .newSeed, help: "new manifold seed", mode: .both),
     KeyBinding(
-      keys: [.character("a"), .character("A")], action: .togglePlotStyle, help: "7-bit ASCII ↔ Unicode screen"),
+      keys: [.character("a"), .character("A")], action: .togglePlotStyle, help: "7-bit ASCII ↔ Unicode screen"
+    ),
     // In the lesson a is a vote: ASCII has a key of its own there, and the status bar says when it is on.
     KeyBinding(
       keys: [.character("A")], action: .togglePlotStyle, help: "7-bit ASCII ↔ Unicode screen", mode: .lesson),

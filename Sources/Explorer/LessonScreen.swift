@@ -59,7 +59,8 @@ public enum LessonScreen {
         // What the digits will do, before Enter or a letter says which.
         let choices = open ? prediction?.choices.count ?? 0 : 0
         canvas.write(
-          typedNumberPrompt(lesson.typedNumber, steps: state.lessonSteps.count, choices: choices, theme: theme),
+          typedNumberPrompt(
+            lesson.typedNumber, steps: state.lessonSteps.count, choices: choices, theme: theme),
           x: area.x, y: area.maxY - 1, style: theme.selection, maxWidth: area.width)
       } else if let answer = answerOnKeyLine {
         canvas.write(
@@ -153,7 +154,8 @@ public enum LessonScreen {
       parts.append("no step \(number) (1 to \(steps))")
     }
     if choices >= 2 && number > 0 {
-      parts.append("a-\(LessonPrediction.choiceLetters[choices - 1]): \(number) vote\(number == 1 ? "" : "s")")
+      parts.append(
+        "a-\(LessonPrediction.choiceLetters[choices - 1]): \(number) vote\(number == 1 ? "" : "s")")
     }
     parts.append("Esc: clear")
     return parts.joined(separator: " \(theme.dot) ").replacingUnicode(theme)

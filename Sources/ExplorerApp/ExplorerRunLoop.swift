@@ -1,3 +1,4 @@
+import AblationKit
 import Explorer
 import TermCanvas
 import TerminalBackend
@@ -14,6 +15,9 @@ public struct ExplorerRunLoop {
   private var queue: [ExplorerEffect] = []
   /// Performs one effect; tests replace it to count or hold back the work.
   private let perform: (ExplorerEffect) -> ExplorerAction
+  /// Called once when Figure 6's board finishes training here, to keep it (`BoardCache`).
+  public var boardFinished: ((AblationBoard) -> Void)?
+  private var boardWasComplete = false
 
   public init(
     state: ExplorerState, theme: Theme,
@@ -28,6 +32,7 @@ public struct ExplorerRunLoop {
   @discardableResult
   public mutating func run(on backend: some TerminalBackend) -> ExplorerState {
     queue = ExplorerReducer.reduce(&state, .refresh)
+    boardWasComplete = state.ablation.isComplete
     while !state.quitRequested {
       draw(on: backend)
       if let effect = nextWantedEffect() {
@@ -38,6 +43,10 @@ public struct ExplorerRunLoop {
           continue
         }
         queue += ExplorerReducer.reduce(&state, perform(effect))
+        if state.ablation.isComplete && !boardWasComplete {
+          boardWasComplete = true
+          boardFinished?(state.ablation)
+        }
         continue
       }
       guard let event = backend.nextEvent(timeout: nil) else { continue }

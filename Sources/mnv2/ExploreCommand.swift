@@ -48,6 +48,16 @@ struct ExplorerOptions: ParsableArguments {
     ))
   var lessons: String?
 
+  @Flag(
+    name: .customLong("no-cache"),
+    help:
+      "Train Figure 6 here rather than read the finished board from $XDG_CACHE_HOME/mnv2 (or ~/.cache/mnv2), and keep nothing."
+  )
+  var noCache = false
+
+  /// Where finished Figure 6 boards are kept, unless `--no-cache`.
+  var boardCache: BoardCache? { noCache ? nil : BoardCache.standard() }
+
   var config: NetworkConfig {
     NetworkConfig(
       width: size.width, resolution: size.resolution, classes: framework.classes,
@@ -77,14 +87,20 @@ struct ExplorerOptions: ParsableArguments {
       throw UnavailableError(message: error.description)
     }
     defer { terminal.end() }
-    let state = ExplorerState(
+    var state = ExplorerState(
       spec: network.spec, config: config, view: view, selectedGroup: block, seed: seed,
       plotStyle: unicode ? .braille : .ascii, convention: framework.convention,
       lessonSteps: steps, lessonStep: lessonStep, quiz: quiz)
+    // A board finished in an earlier session (a handout, an export) is on screen at once.
+    let cache = boardCache
+    if let cache, let runs = cache.load(state.ablation.study, notice: BoardTraining.note) {
+      _ = ExplorerReducer.reduce(&state, .ablationRestored(state.ablation.study, runs))
+    }
     let theme = Theme(
       colored: terminal.colorsAvailable, unicode: unicode, classroom: self.theme == .classroom,
       light: self.theme == .light)
     var loop = ExplorerRunLoop(state: state, theme: theme)
+    loop.boardFinished = { board in cache?.save(board) { _ in } }
     loop.run(on: terminal)
   }
 }

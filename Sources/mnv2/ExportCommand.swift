@@ -143,9 +143,7 @@ struct ExportCommand: ParsableCommand {
     for key in (try? KeySequence.parse(keys)) ?? [] {
       _ = ExplorerReducer.reduce(&state, key: key)
     }
-    let progress = ProgressLine(label: "export: Figure 6 networks trained", total: state.ablation.runCount)
-    EffectRunner.settle(&state) { done, _ in progress.set(done) }
-    progress.finish()
+    BoardTraining.settle(&state, cache: options.boardCache, label: "export")
     let theme = Theme(
       colored: format != .txt && !options.noColor, unicode: unicode, classroom: options.theme == .classroom,
       light: options.theme == .light, formatting: format != .txt)
@@ -216,7 +214,8 @@ enum AtomicWriter {
     }
     // A short name of our own, so a target name near the 255-byte limit still has room.
     let temporary =
-      (folder.hasSuffix("/") ? folder : folder + "/") + ".mnv2-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+      (folder.hasSuffix("/") ? folder : folder + "/")
+      + ".mnv2-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
     try writeTemporary(temporary, contents, for: path)
     defer {
       unlink(temporary)

@@ -113,9 +113,7 @@ enum Handout {
         convention: options.framework.convention,
         lessonSteps: steps, lessonStep: index)
       let step = steps[index]
-      let progress = ProgressLine(label: "lesson: Figure 6 networks trained", total: state.ablation.runCount)
-      EffectRunner.settle(&state) { done, _ in progress.set(done) }
-      progress.finish()
+      BoardTraining.settle(&state, cache: options.boardCache, label: "lesson")
       let visual = LessonScreen.renderVisual(state, theme: theme, width: columns, height: 24)
       var picture = visual.plainText()
       while picture.hasSuffix("\n\n") { picture.removeLast() }

@@ -28,7 +28,9 @@ import Testing
       try #require(fields.count == 2, "\(row)")
       let error = abs(StudentT.quantile975(degreesOfFreedom: fields[0]) - fields[1])
       worst = max(worst, error)
-      #expect(error < 1e-8, "ν = \(fields[0]): \(StudentT.quantile975(degreesOfFreedom: fields[0])) vs \(fields[1])")
+      #expect(
+        error < 1e-8, "ν = \(fields[0]): \(StudentT.quantile975(degreesOfFreedom: fields[0])) vs \(fields[1])"
+      )
     }
     #expect(worst < 1e-8)
     // The normal limit: Φ⁻¹(0.975) = 1.959963984540054.

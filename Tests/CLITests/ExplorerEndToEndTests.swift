@@ -4,8 +4,11 @@ import Testing
 /// The real binary under tmux. Serialized: each test owns a tmux server, and the
 /// machine has two cores.
 @Suite(.serialized) struct ExplorerEndToEndTests {
+  /// A cache folder of its own each time, so no test finds a Figure 6 board another left
+  /// (the Ablation view must be seen training).
   static var command: String {
-    "env TERM=screen-256color LANG=C.UTF-8 \(BinaryRunner.binary.path)"
+    "env TERM=screen-256color LANG=C.UTF-8 XDG_CACHE_HOME=\(NSTemporaryDirectory())mnv2-e2e-\(UUID().uuidString) "
+      + BinaryRunner.binary.path
   }
 
   /// Checks the terminal the explorer ran in is back in cooked mode with echo.

@@ -48,7 +48,8 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let result = try Self.export(["--output", name], in: folder)
     #expect(result.status == 64)
-    #expect(result.stderr.contains("cannot tell the format from its name; add --format (txt, ansi, svg, html)"))
+    #expect(
+      result.stderr.contains("cannot tell the format from its name; add --format (txt, ansi, svg, html)"))
     #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
   }
 

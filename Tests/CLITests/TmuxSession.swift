@@ -110,7 +110,9 @@ final class TmuxSession {
 
   /// Polls the screen until `predicate` holds, or fails with the last screen after `timeout`.
   @discardableResult
-  func waitFor(_ description: String, timeout: Double = TmuxSession.defaultTimeout, _ predicate: (String) -> Bool) throws -> String {
+  func waitFor(
+    _ description: String, timeout: Double = TmuxSession.defaultTimeout, _ predicate: (String) -> Bool
+  ) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {

@@ -127,7 +127,8 @@ import Testing
       #expect(after.lesson?.blanked == false, "\(letter) blanked the screen")
       #expect(after.plotStyle == .braille, "\(letter) changed the style")
       #expect(after.lesson?.tally(step: 1, choices: 4) == [1, 0, 0, 0], "\(letter) changed the tally")
-      #expect(after.notice?.hasPrefix("\(letter): votes closed at the reveal") == true, "\(after.notice ?? "")")
+      #expect(
+        after.notice?.hasPrefix("\(letter): votes closed at the reveal") == true, "\(after.notice ?? "")")
     }
     _ = ExplorerReducer.reduce(&after, key: .character("u"))
     #expect(after.lesson?.tally(step: 1, choices: 4) == [1, 0, 0, 0], "u changed the revealed tally")
