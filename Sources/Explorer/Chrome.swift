@@ -15,7 +15,7 @@ enum Chrome {
     if state.quizOpen, let quiz = state.quiz {
       let text = theme.fit(
         [
-          ("mnv2 quiz", 9), ("seed \(quiz.seed)", 8), ("question \(quiz.question.id)", 7),
+          ("mnv2 quiz", 9), ("seed \(quiz.seed)", 8), ("question \(quiz.number)", 7),
           ("exact answers, tested against torchvision", 3),
         ], separator: " \(theme.dot) ", width: canvas.width - 1)
       canvas.write(" " + text, x: 0, y: 0, style: theme.titleBar, maxWidth: canvas.width)

@@ -70,7 +70,10 @@ enum QuizScreen {
   ) {
     guard case .finished(let correct, _) = quiz.phase else {
       let column = x + canvas.write("Your answer: ", x: x, y: y, style: theme.heading)
-      let typed = canvas.write(quiz.input, x: column, y: y, style: .plain, maxWidth: x + width - column - 1)
+      // A wrong answer is shown selected (reversed): typing replaces it, Backspace clears it.
+      let typed = canvas.write(
+        quiz.input, x: column, y: y, style: quiz.inputSelected ? CellStyle(reverse: true) : .plain,
+        maxWidth: x + width - column - 1)
       canvas.write(" ", x: column + typed, y: y, style: CellStyle(reverse: true))
       return
     }
@@ -100,9 +103,15 @@ enum QuizScreen {
       lines.append((text + " Enter: next question.", good))
       if let note { lines.append((note, theme.dim)) }
     case .wrong:
-      lines.append(("\(cross)Not that. Try again with the hint, or ? for the worked solution.", bad))
+      lines.append(
+        ("\(cross)Not that. Type again to replace it, use the hint, or ? for the solution.", bad))
     case .unreadable(let message): lines.append((message, bad))
-    case .skipped: lines.append(("Skipped; this is question \(quiz.number).", theme.dim))
+    case .skipped:
+      lines.append(
+        (
+          "Question \(quiz.number - 1) skipped (it counts as asked); this is question \(quiz.number).",
+          theme.dim
+        ))
     case .levelUp(let level):
       lines.append(
         ("\(QuizSession.streakToLevelUp) right in a row: level \(level.rawValue), \(describe(level)).", good))

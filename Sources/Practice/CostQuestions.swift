@@ -119,7 +119,7 @@ extension QuestionContext {
     } else {
       let perGroup = layer.kind == .depthwise ? 1 : cin
       symbols =
-        layer.kind == .depthwise ? "k²·C weights, one k×k filter a channel," : "k²·C_in·C_out weights"
+        layer.kind == .depthwise ? "k²·C weights (one k×k filter per channel)" : "k²·C_in·C_out weights"
       steps = ["weights \(k)²·\(perGroup)·\(out) = \(Self.n(layer.params.weights))"]
       switch convention {
       case .torchvision:
@@ -141,13 +141,15 @@ extension QuestionContext {
     let own = classifier ? "its weights and biases" : "the conv's weights (it has no bias)"
     let conventionText: String
     switch convention {
+    // The classifier has no BatchNorm, so every convention counts the same there.
+    case _ where classifier:
+      conventionText = "its weights and biases (it has no BatchNorm)"
     case .torchvision:
       conventionText = "torchvision's count: \(own) and BatchNorm's γ and β (running statistics are buffers)"
     case .keras:
       conventionText = "Keras's count: \(own) and all four BatchNorm vectors (γ, β, moving mean and variance)"
     case .tfSlim:
-      conventionText =
-        classifier ? "its weights and biases" : "the conv's weights only (it has no bias), without BatchNorm"
+      conventionText = "the conv's weights only (it has no bias), without BatchNorm"
     }
     let after =
       layer.kind == .classifier ? "; the classifier has a bias and no BatchNorm" : ", with BatchNorm after it"

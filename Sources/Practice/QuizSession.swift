@@ -33,6 +33,9 @@ public struct QuizSession: Equatable, Sendable {
   public private(set) var number = 1
   public private(set) var question: Question
   public private(set) var input = ""
+  /// A wrong answer stays in the field, selected: the next key typed replaces it (as in a
+  /// text field whose contents are selected), so a retry never appends to it ("8161/8").
+  public private(set) var inputSelected = false
   public private(set) var phase = Phase.answering(tries: 0)
   public private(set) var feedback = Feedback.none
   /// Whether the worked solution is on screen.
@@ -95,13 +98,23 @@ public struct QuizSession: Equatable, Sendable {
       feedback = .unreadable("At most \(Self.inputLimit) characters fit in an answer.")
       return
     }
+    if inputSelected {
+      input = ""
+      inputSelected = false
+    }
     input.append(character)
     if case .unreadable = feedback { feedback = .none }
   }
 
+  /// Backspace: one character, or the whole selected wrong answer.
   public mutating func deleteBackward() {
     guard !isFinished, !input.isEmpty else { return }
-    input.removeLast()
+    if inputSelected {
+      input = ""
+      inputSelected = false
+    } else {
+      input.removeLast()
+    }
   }
 
   /// Enter: checks the answer, or moves on once the question is over.
@@ -117,6 +130,7 @@ public struct QuizSession: Equatable, Sendable {
       // Enter again on the same wrong answer is not another try.
       guard input != lastWrong else { return }
       lastWrong = input
+      inputSelected = true
       phase = .answering(tries: tries + 1)
       feedback = .wrong
       streak = 0
@@ -181,6 +195,7 @@ public struct QuizSession: Equatable, Sendable {
 
   private mutating func resetQuestion() {
     input = ""
+    inputSelected = false
     lastWrong = nil
     phase = .answering(tries: 0)
     feedback = .none

@@ -56,9 +56,10 @@ import Testing
       let sd = (accuracies.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 2).squareRoot()
       #expect(abs((variant["accuracy_mean"] as? Double ?? -1) - mean) < 1e-12)
       #expect(abs((variant["accuracy_sd"] as? Double ?? -1) - sd) < 1e-12)
-      // t(0.975, 2) = 4.303 from the table.
+      // t(0.975, 2) in closed form: q·√(2/(1 − q²)) with q = 0.95, 4.30265…
+      let t = 0.95 * (2 / (1 - 0.95 * 0.95)).squareRoot()
       let interval = try #require(variant["accuracy_ci95"] as? [Double])
-      #expect(abs(interval[1] - (mean + 4.303 * sd / 3.0.squareRoot())) < 1e-12)
+      #expect(abs(interval[1] - (mean + t * sd / 3.0.squareRoot())) < 1e-9)
       let curve = try #require(variant["curve"] as? [[String: Any]])
       #expect(curve.map { $0["step"] as? Int } == [50, 60])
       #expect(accuracies.allSatisfy { (0...1).contains($0) })

@@ -153,11 +153,19 @@ import Testing
     try session.run(Self.command + " lesson --theme classroom; echo EXIT=$?")
     try session.waitForAll(["Step 1 / 9 · Depthwise separable convolutions", "Lesson 1 / 9"])
     try session.press("NPage")
-    // Step 2 asks the class first; v reveals, and from then on b is the clicker's blank again.
+    // Step 2 asks the class first: a votes, v reveals, and a late hand (b, a) after the
+    // reveal is refused with a notice; b is a vote on this step, so . is the blank key.
     try session.waitForAll(["Step 2 / 9", "Predict first:", "a-d vote"])
+    try session.press("a")
+    try session.waitFor(text: "1 vote.")
     try session.press("v")
     try session.waitForAll(["Step 2 / 9", "Figure 1 · ReLU", "─ n = 30 ─", "Figure 1: ReLU (t)"])
     try session.press("b")
+    try session.waitFor(text: "b: votes closed at the reveal")
+    try session.press("a")
+    let late = try session.waitForAll(["a: votes closed at the reveal", "Figure 1 · ReLU", "Step 2 / 9"])
+    #expect(!late.contains("Figure 1 . ReLU"), "a switched the lesson to ASCII")
+    try session.press(".")
     _ = try session.waitFor("a blank screen") { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     try session.press("Space")  // brings the screen back, and only that
     try session.waitForAll(["Step 2 / 9", "Figure 1 · ReLU"])

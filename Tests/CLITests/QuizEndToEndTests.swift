@@ -28,10 +28,27 @@ import Testing
     try session.press("?")
     try session.waitForAll(["Worked solution:", "not scored as right", "first try 0/2"])
     try session.type("xyz")
+    // Started from the shell, Esc ends the quiz: no explorer the student never asked for.
     try session.press("Escape")
-    try session.waitFor(text: "bottleneck: linear")
+    let ended = try session.waitFor(text: "EXIT=0")
+    #expect(!ended.contains("bottleneck: linear"))
+  }
+
+  /// From the explorer, Q opens the quiz and Esc goes back to where you were; Q again
+  /// comes back to the same question.
+  @Test func theExplorersQuizGoesBackWhereItWasOpened() throws {
+    let session = try TmuxSession(width: 80, height: 24)
+    try session.run(
+      "sh -c 'trap \"\" INT; " + ExplorerEndToEndTests.command + " --view block --block 7; echo EXIT=$?'")
+    try session.waitFor(text: "b7 · bottleneck")
     try session.press("Q")
-    try session.waitFor(text: "Question 2")
+    try session.waitForAll(["Question 1", "Your answer:", "Esc:back"])
+    try session.type("12")
+    try session.press("Escape")
+    try session.waitFor(text: "b7 · bottleneck")
+    try session.press("Q")
+    let back = try session.waitForAll(["Question 1", "Your answer: 12"])
+    #expect(back.contains("Esc:back"))
     try session.press("C-c")
     try session.waitFor(text: "EXIT=130")
   }
@@ -46,8 +63,6 @@ import Testing
     let screen = try session.waitFor(text: "Expected a shape such as 56x56x24")
     #expect(!screen.contains("Hint:"), "an unreadable answer is not a wrong one")
     try session.press("Escape")
-    try session.waitFor(text: "bottleneck: linear")
-    try session.press("q")
     try session.waitFor(text: "EXIT=0")
   }
 }
@@ -58,7 +73,7 @@ import Testing
     let session = try TmuxSession(width: 80, height: 24)
     try session.run(ExplorerEndToEndTests.command + " lesson --step 4; echo EXIT=$?")
     let open = try session.waitForAll(["Step 4 / 9", "Predict first:", "(b) the wide expansions"])
-    #expect(open.contains("a-c vote u undo"))
+    #expect(open.contains("a-c vote (12a: 12) u undo"))
     try session.press("a", "a", "a", "b", "b")
     try session.waitFor(text: "5 votes.")
     try session.press("u")

@@ -191,7 +191,7 @@ import Testing
           ["Bottleneck linear (t)", "Linear: every point is recovered", "bottleneck: linear"]
         ),
         (.key(.right), ["Step 4 / 9 · Inverted residuals"]),
-        (.key(.character("7")), ["go to step 7_"]),
+        (.key(.character("7")), ["7_ · Enter: step 7"]),
         (.key(.enter), ["Step 7 / 9 · Memory-efficient inference", "Inference memory is"]),
         (.key(.character("z")), ["V1 ours"]),
       ])

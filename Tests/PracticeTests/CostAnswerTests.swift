@@ -56,6 +56,27 @@ import Testing
     }
   }
 
+  /// The walkthrough's slips: a hint read "one k×k filter a channel,, no BatchNorm", and a
+  /// classifier (which has no BatchNorm) was asked "and all four BatchNorm vectors".
+  @Test func promptsAndHintsReadCleanly() {
+    var classifiers = 0, depthwiseWithoutBatchNorm = 0
+    for seed in 1...400 {
+      let question = QuestionGenerator(seed: UInt64(seed), kinds: [.params]).question(
+        number: 1, kind: .params)
+      #expect(!question.hint.contains(",,") && !question.prompt.contains(",,"), "\(question.hint)")
+      if question.hint.contains("per channel") && question.hint.contains("no BatchNorm") {
+        depthwiseWithoutBatchNorm += 1
+      }
+      if question.target?.layer == "classifier" {
+        classifiers += 1
+        #expect(!question.prompt.contains("BatchNorm vectors") && !question.prompt.contains("BatchNorm's γ"))
+        #expect(question.prompt.contains("it has no BatchNorm"), "\(question.prompt)")
+      }
+    }
+    // Both slips' cases were met, so the checks above were not vacuous.
+    #expect(classifiers > 0 && depthwiseWithoutBatchNorm > 0, "\(classifiers) \(depthwiseWithoutBatchNorm)")
+  }
+
   @Test func paramsFollowTheStatedConvention() throws {
     var conventions: Set<String> = []
     for (variant, question) in Self.questions(.params) {

@@ -28,6 +28,21 @@ import Testing
     #expect(quiz.isFinished && quiz.correct == 0 && quiz.asked == 1 && quiz.streak == 0)
   }
 
+  /// Retyping after a wrong answer replaces it: before the fix "8161" then "8" read "81618".
+  @Test func aWrongAnswerIsReplacedByTheNextOne() {
+    var quiz = QuizSession(seed: 3, kinds: [.multiplyAdds])
+    for character in "8161" { quiz.type(character) }
+    quiz.submit()
+    #expect(quiz.feedback == .wrong && quiz.input == "8161" && quiz.inputSelected)
+    quiz.type("8")
+    #expect(quiz.input == "8" && !quiz.inputSelected)
+    quiz.type("1")
+    #expect(quiz.input == "81", "only the selected answer is replaced, not each new one")
+    quiz.submit()
+    quiz.deleteBackward()
+    #expect(quiz.input == "", "Backspace clears a selected wrong answer at once")
+  }
+
   @Test func enterAgainOnTheSameWrongAnswerIsNotAnotherTry() {
     var quiz = QuizSession(seed: 3, kinds: [.multiplyAdds])
     quiz.type("1")
