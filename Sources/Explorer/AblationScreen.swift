@@ -42,6 +42,11 @@ enum AblationScreen {
       chartRows += 1
     }
     if showSetup { writer.line(setup, style: theme.dim, into: &canvas) }
+    // Fewer rows and the curves cannot be told apart, nor their names kept: the layout check
+    // hears of it, so the lesson gives the figure more room (its compact text) instead.
+    if chartRows < minimumChartRows {
+      canvas.noteDropped("Figure 6's chart gets \(chartRows) rows of the \(minimumChartRows) it needs")
+    }
     if chartRows >= 4 {
       drawChartAndMaps(
         state, specs: specs, rect: Rect(x: area.x, y: writer.y, width: area.width, height: chartRows),
@@ -61,6 +66,12 @@ enum AblationScreen {
       ]
     writer.line(theme.fit(progress, separator: " · ", width: area.width), style: theme.dim, into: &canvas)
   }
+
+  /// Rows of a decision map at most (20 columns by 10 rows: 40 × 40 Braille dots).
+  static let maximumMapRows = 10
+
+  /// The chart's title, four plot rows (one per curve, with a row to spare) and its axis.
+  static let minimumChartRows = 6
 
   static func style(_ spec: MiniNetSpec, theme: Theme) -> CellStyle {
     guard theme.colored && !theme.classroom else { return .plain }
@@ -94,11 +105,16 @@ enum AblationScreen {
     _ state: ExplorerState, specs: [MiniNetSpec], rect: Rect, theme: Theme, into canvas: inout Canvas
   ) {
     let board = state.ablation
-    let title = [
-      ("Test accuracy while training:", 4), ("mean, \(AccuracyChart.stipple(theme)) ± 1 sd", 3),
-      ("of the seeds so far", 1),
+    // The legend says what the two marks are: it goes last, and the words before it first.
+    let legend = "mean, \(AccuracyChart.stipple(theme)) ± 1 sd"
+    let titles = [
+      "Test accuracy while training: \(legend) of the seeds so far",
+      "Test accuracy while training: \(legend)", "Accuracy while training: \(legend)",
+      "Accuracy: \(legend)", legend,
     ]
-    var mapRows = rect.height - 2
+    // Capped, so that past the cap a larger screen widens the chart rather than the maps: a
+    // larger terminal never gives the curves fewer columns.
+    var mapRows = min(maximumMapRows, rect.height - 2)
     var mapColumns = 2 * mapRows
     let budget = rect.width * 45 / 100
     if specs.count * (mapColumns + 1) > budget {
@@ -108,9 +124,8 @@ enum AblationScreen {
     let drawMaps = mapRows >= 3
     let mapsWidth = drawMaps ? specs.count * (mapColumns + 1) : 0
     let chartRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width - mapsWidth - 1, height: rect.height - 1)
-    canvas.write(
-      theme.fit(title, width: chartRect.width), x: rect.x, y: rect.y, style: theme.heading,
-      maxWidth: chartRect.width)
+    let title = titles.map { $0.replacingUnicode(theme) }.first { $0.unicodeScalars.count <= chartRect.width }
+    canvas.write(title ?? "", x: rect.x, y: rect.y, style: theme.heading, maxWidth: chartRect.width)
     let chart = AccuracyChart(
       series: specs.map {
         .init(curves: board.curves($0), style: style($0, theme: theme), name: name($0, front: board.front))

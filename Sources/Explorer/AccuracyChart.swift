@@ -17,8 +17,12 @@ struct AccuracyChart {
 
   static let floor = 0.5
 
-  /// The band's dot: in ASCII a tilde, apart from the line's own ' . and :.
-  static func stipple(_ theme: Theme) -> Unicode.Scalar { theme.unicode ? "·" : "~" }
+  /// The band's dot: in ASCII a tilde, apart from the line's own ' . and :. The classroom
+  /// theme has no dim text, so there the band is a light shade, which no Braille line
+  /// resembles even in monochrome.
+  static func stipple(_ theme: Theme) -> Unicode.Scalar {
+    theme.unicode ? (theme.classroom ? "░" : "·") : "~"
+  }
   static let axisWidth = 5
 
   /// The widest end label plus its gap.
@@ -70,6 +74,11 @@ struct AccuracyChart {
       var y = row
       while taken.contains(y) && y < plot.height - 1 { y += 1 }
       while taken.contains(y) && y > 0 { y -= 1 }
+      // Every row taken (more curves than rows): this name would overwrite another's.
+      if taken.contains(y) {
+        canvas.noteDropped("\(item.name): no free row for the chart's label")
+        continue
+      }
       taken.insert(y)
       var style = item.style
       style.bold = true

@@ -363,7 +363,7 @@ public enum ExplorerReducer {
           return "\(letter): this prediction is a number, so there is nothing to vote for; v reveals it."
         }
         if lesson.revealed.contains(lesson.index) {
-          return "\(letter): votes closed at the reveal, so the tally stands; v hides the answer to reopen."
+          return "\(letter): votes closed at the reveal: the tally stands. v hides it to reopen."
         }
         if choice >= prediction.choices.count {
           let last = LessonPrediction.choiceLetters[prediction.choices.count - 1]
@@ -375,7 +375,7 @@ public enum ExplorerReducer {
         return nil
       }
       if action == .undoVote && lesson.revealed.contains(lesson.index) {
-        return "u: the tally closed at the reveal, so it stands; v hides the answer to change it."
+        return "u: the tally closed at the reveal: it stands. v hides the answer to reopen."
       }
       if action == .undoVote && !lesson.votes.contains(where: { $0.step == lesson.index }) {
         return prediction.choices.isEmpty

@@ -23,6 +23,9 @@ public enum ExplorerRenderer {
     var canvas = draw(state, width: width, height: height, theme: theme, chrome: chrome)
     if !theme.unicode { canvas.transliterateToASCII() }
     if theme.light { canvas.adaptForLightBackground() }
+    // A washed-out projector loses dim text first: the classroom theme has none at all,
+    // whichever view or figure drew it.
+    if theme.classroom { canvas.removeDim() }
     return canvas
   }
 

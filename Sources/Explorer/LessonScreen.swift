@@ -19,14 +19,34 @@ public enum LessonScreen {
     }
     let prediction = step.prediction
     let open = prediction != nil && !lesson.revealed.contains(lesson.index)
-    // Zoomed, the heading says so: at 80 columns a wide visual cannot grow, only the text goes.
-    let heading = theme.fit(
-      [
-        ("Step \(counter) \(theme.dot) \(step.title)", 9),
-        (lesson.zoomed ? "\(theme.dot) zoomed" + theme.hint(" (z: text back)") : "", 5),
-      ], width: area.width)
-    canvas.write(heading, x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
     let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - (showsKeys ? 2 : 1))
+    // Where the whole text leaves the figure too little room (step 9's Figure 6b at 80×24),
+    // the text shortens to one line and the figure keeps the screen; z then shows the rest.
+    let compact = !open && needsCompactText(step, state: state, theme: theme, body: body)
+    // Zoomed, the heading says so: at 80 columns a wide visual cannot grow, only the text goes.
+    let zoomNote =
+      compact
+      ? (lesson.zoomed ? "\(theme.dot) the whole text" + theme.hint(" (z: figure back)") : "")
+      : (lesson.zoomed ? "\(theme.dot) zoomed" + theme.hint(" (z: text back)") : "")
+    let heading = theme.fit(
+      [("Step \(counter) \(theme.dot) \(step.title)", 9), (zoomNote, 5)], width: area.width)
+    canvas.write(heading, x: area.x, y: area.y, style: theme.heading, maxWidth: area.width)
+    if compact {
+      drawCompact(state, step: step, lesson: lesson, theme: theme, body: body, into: &canvas)
+      guard showsKeys else { return }
+      if let prediction {
+        // Revealed (a compact step is never open): the answer and tally take the key line.
+        let tally = lesson.tally(step: lesson.index, choices: prediction.choices.count)
+        let answer = PredictionPanel.revealLines(prediction, tally: tally, theme: theme, withReason: false)[0]
+        canvas.write(
+          (answer + " \(theme.dot) v hides it").replacingUnicode(theme), x: area.x, y: area.maxY - 1,
+          style: theme.heading, maxWidth: area.width)
+      } else {
+        let keys = keyLine(theme: theme, width: area.width)
+        canvas.write(keys, x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
+      }
+      return
+    }
     let tally = prediction.map { lesson.tally(step: lesson.index, choices: $0.choices.count) } ?? []
     // Revealed, the answer and the tally sit under the text, with the reveal's words where
     // they leave the figure room (else the summary and the handout carry them).
@@ -36,10 +56,10 @@ public enum LessonScreen {
       let full = PredictionPanel.revealLines(prediction, tally: tally, theme: theme, withReason: true)
       let short = PredictionPanel.revealLines(prediction, tally: tally, theme: theme, withReason: false)
       func fits(_ lines: [String]) -> Bool {
-        if lesson.zoomed || body.width >= sideBySideWidth { return true }
+        if lesson.zoomed || sideBySide(step.visual, body: body) { return true }
         let trial = Self.layout(
           text: (screenText(step) + "\n" + lines.joined(separator: "\n")).replacingUnicode(theme), body: body,
-          zoomed: false)
+          zoomed: false, visual: step.visual)
         guard trial.visual.height >= 4 else { return false }
         let visual = LessonVisuals.render(
           step.visual, state: state, theme: theme, width: trial.visual.width, height: trial.visual.height)
@@ -73,7 +93,8 @@ public enum LessonScreen {
     }
     let extra = revealed.isEmpty ? "" : "\n" + revealed.joined(separator: "\n")
     let layout = layout(
-      text: (screenText(step) + extra).replacingUnicode(theme), body: body, zoomed: lesson.zoomed)
+      text: (screenText(step) + extra).replacingUnicode(theme), body: body, zoomed: lesson.zoomed,
+      visual: step.visual)
     if let textRect = layout.text {
       var used = canvas.writeWrapped(step.text.replacingUnicode(theme), in: textRect)
       if let live = step.live, showsKeys {
@@ -115,10 +136,79 @@ public enum LessonScreen {
     return note
   }
 
+  /// Whether the text sits in a column beside the visual. Figures that are charts across the
+  /// screen (Figure 1's panels, Figure 6's curves and maps) always have the text above
+  /// them, so a larger terminal never gives them a smaller chart: at 120×40 a column of
+  /// text left Figure 6 72 columns, fewer than 100×30 gives it, and at any width w the
+  /// column costs 48 of the w a stacked layout at a slightly smaller size would give.
+  static func sideBySide(_ visual: LessonVisual?, body: Rect) -> Bool {
+    switch visual {
+    case .ablation?, .manifold?: false
+    default: body.width >= sideBySideWidth
+    }
+  }
+
+  /// Whether the step's whole text leaves its figure too little room: then the compact
+  /// layout (one line of text, the figure below) is drawn instead.
+  static func needsCompactText(_ step: LessonStep, state: ExplorerState, theme: Theme, body: Rect) -> Bool {
+    guard !sideBySide(step.visual, body: body) else { return false }
+    let normal = layout(
+      text: screenText(step).replacingUnicode(theme), body: body, zoomed: false, visual: step.visual)
+    guard normal.visual.height >= 4 else { return true }
+    let visual = LessonVisuals.render(
+      step.visual, state: state, theme: theme, width: normal.visual.width, height: normal.visual.height)
+    return !visual.layoutViolations().isEmpty
+  }
+
+  /// One line of text and the figure under it; zoomed, the whole text instead of the figure.
+  static func drawCompact(
+    _ state: ExplorerState, step: LessonStep, lesson: LessonSession, theme: Theme, body: Rect,
+    into canvas: inout Canvas
+  ) {
+    if lesson.zoomed {
+      var used = canvas.writeWrapped(step.text.replacingUnicode(theme), in: body)
+      var extra: [(String, CellStyle)] = step.live.map { [(liveLine($0), theme.heading)] } ?? []
+      if let prediction = step.prediction, lesson.revealed.contains(lesson.index) {
+        let tally = lesson.tally(step: lesson.index, choices: prediction.choices.count)
+        let lines = PredictionPanel.revealLines(prediction, tally: tally, theme: theme, withReason: true)
+        extra += lines.enumerated().map { ($0.element, $0.offset == 0 ? theme.heading : .plain) }
+      }
+      for (line, style) in extra {
+        let rect = Rect(x: body.x, y: body.y + used, width: body.width, height: body.height - used)
+        used += canvas.writeWrapped(line.replacingUnicode(theme), in: rect, style: style)
+      }
+      return
+    }
+    canvas.write(
+      summaryLine(step.text.replacingUnicode(theme), width: body.width, theme: theme), x: body.x, y: body.y,
+      maxWidth: body.width)
+    let rect = Rect(x: body.x, y: body.y + 2, width: body.width, height: body.height - 2)
+    var visual = LessonVisuals.render(
+      step.visual, state: state, theme: theme, width: rect.width, height: rect.height)
+    if !visual.layoutViolations().isEmpty {
+      visual = noRoomNote(theme: theme, width: rect.width, height: rect.height)
+    }
+    canvas.blit(visual, x: rect.x, y: rect.y)
+  }
+
+  /// The text's first words that fit one line, then "… (z: the whole text)".
+  static func summaryLine(_ text: String, width: Int, theme: Theme) -> String {
+    let tail = (theme.unicode ? "… " : "... ") + "(z: the whole text)"
+    var line = ""
+    for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+      let next = line.isEmpty ? String(word) : line + " " + word
+      if next.unicodeScalars.count + tail.unicodeScalars.count > width { break }
+      line = next
+    }
+    return line + tail
+  }
+
   /// Where the text and the visual go. The text always gets all the lines it needs.
-  public static func layout(text: String, body: Rect, zoomed: Bool) -> (text: Rect?, visual: Rect) {
+  public static func layout(text: String, body: Rect, zoomed: Bool, visual: LessonVisual? = nil) -> (
+    text: Rect?, visual: Rect
+  ) {
     if zoomed { return (nil, body) }
-    if body.width >= sideBySideWidth {
+    if sideBySide(visual, body: body) {
       let textRect = Rect(x: body.x, y: body.y + 1, width: textColumnWidth, height: body.height - 1)
       let visual = Rect(
         x: body.x + textColumnWidth + 2, y: body.y + 1, width: body.width - textColumnWidth - 2,

@@ -22,9 +22,11 @@ enum ManifoldScreen {
     // Two metric lines when the plots keep their size for it, or when one line is too
     // narrow for the collapse and its prediction together.
     figure.metricLines = 1
-    let one = figure.fittedLayout(width: body.width, height: body.height)
+    let one = figure.fittedLayout(
+      width: body.width, height: body.height, minimumPanelWidth: minimumPanel.width)
     figure.metricLines = 2
-    let two = figure.fittedLayout(width: body.width, height: body.height)
+    let two = figure.fittedLayout(
+      width: body.width, height: body.height, minimumPanelWidth: minimumPanel.width)
     var layout = one
     if let two, let one {
       let narrow = one.panelWidth < "coll 45.6% thy 18.8%".count
@@ -33,9 +35,23 @@ enum ManifoldScreen {
       layout = two
     }
     figure.metricLines = layout?.metricLines ?? 1
-    guard let layout else { return }
+    guard let layout else {
+      canvas.noteDropped("Figure 1 has no room for its panels")
+      return
+    }
+    // Smaller panels cannot show the collapse by its shape: the layout check hears of it,
+    // so the lesson gives the figure more room (its compact text) instead.
+    let frameHeight = layout.plotRows + 2
+    if layout.panelWidth < minimumPanel.width || frameHeight < minimumPanel.height {
+      canvas.noteDropped(
+        "Figure 1's panels are \(layout.panelWidth)×\(frameHeight) cells, fewer than \(minimumPanel.width)×\(minimumPanel.height)"
+      )
+    }
     figure.draw(into: &canvas, origin: (body.x, body.y), layout: layout)
   }
+
+  /// The smallest framed panel in which a spiral's collapse reads by its shape.
+  static let minimumPanel = (width: 14, height: 6)
 
   /// The title (naming the activation shown), the spiral chosen and the legend of the
   /// metrics and of the ×s drawing factor, each line shortened as whole tokens.

@@ -75,6 +75,15 @@ extension Theme {
 }
 
 extension Canvas {
+  /// Every dim cell drawn at full intensity (the classroom theme).
+  mutating func removeDim() {
+    for row in 0..<height {
+      for column in 0..<width where self[column, row].style.dim {
+        self[column, row].style.dim = false
+      }
+    }
+  }
+
   /// The last line of defence for terminals without UTF-8: any symbol a view wrote
   /// directly becomes its one-character ASCII stand-in, or `?`.
   mutating func transliterateToASCII() {

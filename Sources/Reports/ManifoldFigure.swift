@@ -37,12 +37,12 @@ public struct ManifoldFigure {
 
   /// The layout whose square plots are largest within width × height, trying every
   /// number of panels per row (for a screen, where both sides are fixed).
-  public func fittedLayout(width: Int, height: Int) -> Layout? {
+  public func fittedLayout(width: Int, height: Int, minimumPanelWidth: Int = 12) -> Layout? {
     let panelCount = result.panels.count + 1
     var best: (layout: Layout, side: Int)?
     for perRow in 1...panelCount {
       let panelWidth = (width - (perRow - 1) * Self.gap) / perRow
-      guard panelWidth >= 12 else { continue }
+      guard panelWidth >= minimumPanelWidth else { continue }
       let gridRows = (panelCount + perRow - 1) / perRow
       let plotRows = min((panelWidth - 2) / 2, height / gridRows - 2 - metricLines)
       guard plotRows >= 3 else { continue }

@@ -133,6 +133,8 @@ import Testing
     _ = ExplorerReducer.reduce(&after, key: .character("u"))
     #expect(after.lesson?.tally(step: 1, choices: 4) == [1, 0, 0, 0], "u changed the revealed tally")
     #expect(after.notice?.hasPrefix("u: the tally closed at the reveal") == true)
+    let noticeLength: Int = after.notice?.count ?? 0
+    #expect(noticeLength < 79, "a notice fits the status bar at 80 columns")
     // Hidden again, the tally opens again.
     _ = ExplorerReducer.reduce(&after, key: .character("v"))
     _ = ExplorerReducer.reduce(&after, key: .character("b"))

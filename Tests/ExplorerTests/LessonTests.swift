@@ -37,7 +37,8 @@ import Testing
       let state = lessonState(step: step)
       let canvas = ExplorerRenderer.render(state, width: width, height: height, theme: Self.theme)
       let body = Rect(x: 0, y: 2, width: width, height: height - 4)
-      let layout = LessonScreen.layout(text: Self.steps[step].text, body: body, zoomed: false)
+      let layout = LessonScreen.layout(
+        text: Self.steps[step].text, body: body, zoomed: false, visual: Self.steps[step].visual)
       let textRect = layout.text!
       let lines = Canvas.wrap(Self.steps[step].text, width: textRect.width)
       #expect(
@@ -162,20 +163,26 @@ import Testing
   }
 
   /// Found by the lesson fuzzer: a teacher's text near the length limit leaves the memory
-  /// figure too few rows at 80×24. The screen says so and offers the zoom, instead of a
-  /// figure with lines missing; zoomed, the figure is whole.
-  @Test func aFigureWithoutRoomOffersTheZoom() throws {
+  /// figure too few rows at 80×24. The text then shortens to its first line and the figure
+  /// shows whole (it used to give way to "press z"); z shows the whole text.
+  @Test func aLongTextShortensSoTheFigureShows() throws {
     let text = String(repeating: "A long explanation of memory, written by a teacher. ", count: 22)
     let step = try LessonParser.parse("title: Memory\nvisual: memory\n---\n\(text)\n", source: "t.lesson")
     var state = ExplorerState(lessonSteps: [step], lessonStep: 0)
     let canvas = ExplorerRenderer.render(state, width: 80, height: 24, theme: Self.theme)
     #expect(canvas.layoutViolations().isEmpty, "\(canvas.layoutViolations())")
-    #expect(
-      canvas.plainText().contains("The figure needs more room than this text leaves: press z to see it"))
+    let screen = canvas.plainText()
+    let lines = screen.components(separatedBy: "\n")
+    #expect(lines[2].hasPrefix("A long explanation of memory"))
+    #expect(lines[2].hasSuffix("(z: the whole text)"))
+    #expect(screen.contains("Table 3"))
+    #expect(!screen.contains("needs more room"))
     _ = ExplorerReducer.reduce(&state, key: .character("z"))
     let zoomed = ExplorerRenderer.render(state, width: 80, height: 24, theme: Self.theme)
     #expect(zoomed.layoutViolations().isEmpty, "\(zoomed.layoutViolations())")
-    #expect(zoomed.plainText().contains("Table 3"))
+    let zoomedText = zoomed.plainText()
+    #expect(zoomedText.contains("the whole text (z: figure back)"))
+    #expect(!zoomedText.contains("Table 3"))
   }
 
   /// Found by the lesson fuzzer: the block-cost figure trapped when a long text left it two
