@@ -38,13 +38,19 @@ enum PredictionSummary {
       }
     }
     if keyLine {
-      let text =
+      // The first that fits, each line whole (80 columns after a tie cut "← back" to "← b").
+      let tie = tied > 0 ? " (\(tied) tied with the answer)" : ""
+      let shortTie = tied > 0 ? " (\(tied) tied)" : ""
+      let candidates =
         voted == 0
-        ? "No votes were taken. ← back to the last step · q quit"
-        : "The class's most-voted choice was right on \(right) of \(voted)"
-          + (tied > 0 ? " (\(tied) tied with the answer)" : "") + " · ← back · q quit"
-      canvas.write(
-        text.replacingUnicode(theme), x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
+        ? ["No votes were taken. ← back to the last step · q quit", "No votes were taken. ← back"]
+        : [
+          "The class's most-voted choice was right on \(right) of \(voted)\(tie) · ← back · q quit",
+          "Most-voted choice right on \(right) of \(voted)\(tie) · ← back · q quit",
+          "Most-voted right on \(right) of \(voted)\(shortTie) · ← back",
+        ]
+      let text = candidates.map { $0.replacingUnicode(theme) }.first { $0.unicodeScalars.count <= area.width }
+      canvas.write(text ?? "", x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
     }
   }
 }

@@ -217,6 +217,17 @@ import Testing
     #expect(after.contains("class: a 0, b 1, c 0, d 0 (0% right)"))
   }
 
+  /// Before the fix, the footer after a tie ended "(1 tied with the answer) · ← b" at 80×24.
+  @Test func theSummaryAfterATieKeepsWholeWords() {
+    let after = state([.character("a"), .character("c"), .character("v"), .end, .pageDown], step: 2)
+    #expect(after.lesson?.showsSummary == true)
+    let screen = ExplorerRenderer.render(
+      after, width: 80, height: 24, theme: Theme(colored: false, unicode: true))
+    #expect(screen.layoutViolations() == [])
+    let footer = screen.plainText().components(separatedBy: "\n")[22]
+    #expect(footer.contains("(1 tied with the answer)") && footer.contains("· ← back"), "\(footer)")
+  }
+
   @Test func theSummaryFollowsTheLastStep() {
     var after = state([.character("d"), .character("v"), .end, .pageDown])
     #expect(after.lesson?.showsSummary == true)
