@@ -87,8 +87,13 @@ enum Chrome {
       x += canvas.write(" Lesson \(counter) ", x: x, y: y, style: CellStyle(bold: true))
     } else {
       let middle = 3 + statusState(state).reduce(0) { $0 + $1.0.count }
-      let hints = " \(toggleKey) ?:help L:lesson q:quit".count + 1
-      for (label, view) in viewLabels(state, room: canvas.width - middle - hints) {
+      // The views keep their names before "L:lesson" keeps its place (the hints below drop
+      // it first): room is measured against the hints that always stay.
+      let hints = " \(toggleKey) ?:help q:quit".count + 1
+      let lesson = " L:lesson".count + 2  // with its bar
+      for (label, view) in viewLabels(
+        state, room: canvas.width - middle - hints, paddedRoom: canvas.width - middle - hints - lesson)
+      {
         var style = theme.statusBar
         if view == state.view {
           style.reverse = false
@@ -170,27 +175,25 @@ enum Chrome {
   }
 
   /// The views on the status bar: padded where the line has room, else one space apart, and
-  /// where even that leaves too little room for the keys, the views not shown lose their
-  /// names from the right (their numbers stay; ? lists them).
-  static func viewLabels(_ state: ExplorerState, room: Int) -> [(String, ExplorerView)] {
+  /// where even that leaves too little room for the keys, every view but the one shown loses
+  /// its name at once (numbers stay; ? lists them), so no tab is named while its neighbour
+  /// is not for want of a few columns.
+  /// Padding is used only where it costs no hint (`paddedRoom` leaves "L:lesson" its place).
+  static func viewLabels(_ state: ExplorerState, room: Int, paddedRoom: Int? = nil) -> [(
+    String, ExplorerView
+  )] {
     let views = ExplorerView.allCases
     let padded = views.enumerated().map { (" \($0.offset + 1) \($0.element.title) ", $0.element) }
-    if padded.reduce(0, { $0 + $1.0.count }) <= room { return padded }
-    var named = Set(views)
-    func compact() -> [(String, ExplorerView)] {
+    if padded.reduce(0, { $0 + $1.0.count }) <= (paddedRoom ?? room) { return padded }
+    func compact(naming named: (ExplorerView) -> Bool) -> [(String, ExplorerView)] {
       views.enumerated().map { index, view in
         let gap = index == views.count - 1 ? "" : " "
-        return (
-          (index == 0 ? " " : "") + "\(index + 1)" + (named.contains(view) ? " \(view.title)" : "") + gap,
-          view
-        )
+        return ((index == 0 ? " " : "") + "\(index + 1)" + (named(view) ? " \(view.title)" : "") + gap, view)
       }
     }
-    for view in views.reversed() where view != state.view {
-      if compact().reduce(0, { $0 + $1.0.count }) <= room { break }
-      named.remove(view)
-    }
-    return compact()
+    let all = compact { _ in true }
+    if all.reduce(0, { $0 + $1.0.count }) <= room { return all }
+    return compact { $0 == state.view }
   }
 
   static func drawTooSmall(width: Int, height: Int, theme: Theme, into canvas: inout Canvas) {
