@@ -54,7 +54,7 @@ enum NetworkScreen {
       drawRow(
         group, total: totalMAdds, largestShare: largestShare, state: state, columns: columns, theme: theme,
         x: area.x, y: rowY, into: &canvas)
-      if group.index == state.selectedGroup {
+      if theme.showsSelection && group.index == state.selectedGroup {
         canvas.restyle(Rect(x: area.x, y: rowY, width: tableWidth, height: 1)) { style in
           style.reverse = true
           style.bold = true

@@ -15,6 +15,9 @@ public struct Theme: Sendable {
   /// Whether screens say which key does what ("(b)", "+/- k"). Off for slides without
   /// chrome and for printed handouts, where no key can be pressed.
   public var keyHints: Bool
+  /// Whether the Network view's selected row is drawn reversed. Exports turn it off unless
+  /// asked (`export --selection`): on paper a reversed row reads as a black bar.
+  public var showsSelection = true
   /// Whether bold and reverse reach the reader, so a screen may say "bold: stride 2".
   /// Off for plain-text output (handouts, txt exports).
   public var formatting: Bool

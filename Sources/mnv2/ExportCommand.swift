@@ -18,8 +18,10 @@ struct ExportCommand: ParsableCommand {
       --keys presses keys after the screen opens, as a user would: characters stand for \
       themselves, named keys go in angle brackets (<Enter> <Esc> <Tab> <Space> <BkSp> <Up> <Down> \
       <Left> <Right> <PgUp> <PgDn> <Home> <End>, and <lt> for "<"). For a slide, --no-chrome \
-      leaves out the title bar, the status bar and the key hints, and --theme light keeps every \
-      colour at 4.5:1 or more on white (WCAG AA).
+      leaves out the title bar, the status bar and the key hints. SVG and HTML draw a white page, \
+      and in every theme each colour is mapped to 4.5:1 or more on it (WCAG AA), dim text to grey; \
+      --theme light does the same for txt and ansi. The Network view's selected row is not \
+      highlighted unless --selection is given.
 
         mnv2 export --view block --block 7 --format svg --output block7.svg
         mnv2 export --view lesson --step 3 --format html --output step3.html
@@ -70,6 +72,9 @@ struct ExportCommand: ParsableCommand {
 
   @Flag(name: .customLong("no-chrome"), help: "Leave out the title bar, status bar and key hints.")
   var noChrome = false
+
+  @Flag(help: "Highlight the selected row of the Network view as the explorer does (exports show none).")
+  var selection = false
 
   @OptionGroup var options: ExplorerOptions
 
@@ -144,10 +149,14 @@ struct ExportCommand: ParsableCommand {
       _ = ExplorerReducer.reduce(&state, key: key)
     }
     BoardTraining.settle(&state, cache: options.boardCache, label: "export")
-    let theme = Theme(
+    var theme = Theme(
       colored: format != .txt && !options.noColor, unicode: unicode, classroom: options.theme == .classroom,
       light: options.theme == .light, formatting: format != .txt)
-    let canvas = ExplorerRenderer.render(state, width: width, height: height, theme: theme, chrome: !noChrome)
+    theme.showsSelection = selection
+    var canvas = ExplorerRenderer.render(state, width: width, height: height, theme: theme, chrome: !noChrome)
+    // SVG and HTML draw their own white page: every theme's colours are mapped to reach
+    // 4.5:1 on it (the terminal palette's #d7d700 was 1.5:1), and dim text becomes grey.
+    if format == .svg || format == .html { canvas.adaptForLightBackground() }
     let contents: String
     switch format {
     case .txt: contents = canvas.plainText()
