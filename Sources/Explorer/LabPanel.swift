@@ -9,7 +9,7 @@ import TermCanvas
 /// prediction beside (it keeps its meaning whichever bottleneck the network has).
 enum LabPanel {
   /// Rows needed for the full panel with plots; below this, one summary line.
-  static let fullHeight = 12
+  static let fullHeight = 13
 
   static func draw(_ state: ExplorerState, theme: Theme, area: Rect, into canvas: inout Canvas) {
     guard area.height >= 1 else {
@@ -40,6 +40,7 @@ enum LabPanel {
               + NumberFormatting.fixed(results.relu6.recoverability.mean, decimals: 2), 4
           ),
           (theme.hint("\(theme.dot) +/- k, x shortcut"), 2),
+          (command(state).map { "\(theme.dot) \($0)" } ?? "", 1),
         ], width: area.width)
       canvas.write(summary.replacingUnicode(theme), x: area.x, y: area.y, style: theme.heading)
       return
@@ -57,7 +58,8 @@ enum LabPanel {
     let panelWidth = min(44, (area.width - 2) / 2)
     for (index, (name, result)) in [("linear", results.linear), ("ReLU6", results.relu6)].enumerated() {
       let x = area.x + index * (panelWidth + 2)
-      let frame = Rect(x: x, y: area.y + 1, width: panelWidth, height: area.height - 3)
+      // The last row names the command that prints these numbers, where it fits whole.
+      let frame = Rect(x: x, y: area.y + 1, width: panelWidth, height: area.height - 4)
       canvas.box(frame, style: theme.box, cellStyle: theme.dim, title: "projection \(name)")
       drawPlot(result, style: state.plotStyle, colored: theme.colored, in: frame, into: &canvas)
       let caption = k == 1 ? " decoded vs true " : (k == 2 ? "" : " first 2 of \(k) coords ")
@@ -83,6 +85,28 @@ enum LabPanel {
         canvas.write(line.replacingUnicode(theme), x: x, y: frame.maxY + offset)
       }
     }
+    if let command = command(state) {
+      let line = [command + " (--activation relu6: the right)", command].first { $0.count <= area.width }
+      if let line { canvas.write(line, x: area.x, y: area.maxY - 1, style: theme.dim) }
+    }
+  }
+
+  /// The command that prints this lab's numbers, as Figure 1 names its own: the screen runs
+  /// 400 points, fewer than `mnv2 lab`'s default 2000, so the README's line gives others.
+  /// `--activation relu6` prints the right-hand panel. Nil for an architecture file, which the
+  /// command would need by path.
+  static func command(_ state: ExplorerState) -> String? {
+    guard let request = state.labRequest, state.spec == .mobileNetV2 else { return nil }
+    var parts = [
+      "= mnv2 lab --width \(formatWidth(state.config.width)) --block \(state.selectedGroup) --k \(request.dimension)",
+      "--points \(ExplorerState.labPoints)",
+    ]
+    if request.shortcut && request.shape.hasShortcut { parts.append("--shortcut") }
+    if request.seed != 1 { parts.append("--seed \(request.seed)") }
+    if state.convention != .torchvision || state.config.channelRounding != NetworkConfig().channelRounding {
+      return nil
+    }
+    return parts.joined(separator: " ")
   }
 
   /// What the decoder got back, at every k: the spiral's plane for k ≥ 2 (the first two

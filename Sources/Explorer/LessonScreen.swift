@@ -200,7 +200,8 @@ public enum LessonScreen {
       if next.unicodeScalars.count + tail.unicodeScalars.count > width { break }
       line = next
     }
-    return line + tail
+    // A sentence that ends where the line does needs no "…": the brackets say there is more.
+    return line.hasSuffix(".") ? line + " (z: the whole text)" : line + tail
   }
 
   /// Where the text and the visual go. The text always gets all the lines it needs.

@@ -37,7 +37,7 @@ enum LinearBottleneckVisual {
     }
     writer.skip()
     writer.wrapped(
-      "Theorem 1: a share (1 + n)/2ⁿ of a 2-D manifold collapses under ReLU in n dims.", style: theme.dim,
+      "Thm 1: (1 + n)/2ⁿ is the mean over random T; measured is one T (s: another).", style: theme.dim,
       into: &canvas)
     writer.wrapped(
       linear

@@ -150,7 +150,10 @@ public struct ManifoldFigure {
           + NumberFormatting.fixed(summary.standardDeviation * 100, decimals: 1) + "%"
       }
       tokens = [
-        "coll \(share(panel.collapsedFraction))", "thy \(ManifoldFigure.percent(Self.reluPrediction(panel)))",
+        // Outside ReLU, "thy" beside a measured 0% would read as this activation's theory.
+        "coll \(share(panel.collapsedFraction))",
+        (experiment.activation == .relu ? "thy " : "ReLU thy ")
+          + ManifoldFigure.percent(Self.reluPrediction(panel)),
         "err \(NumberFormatting.fixed(panel.alignedError.mean, decimals: metricLines > 1 ? 3 : 2))",
         "zeroed \(share(panel.zeroedShare))",
       ]

@@ -169,6 +169,20 @@ import Testing
     }
   }
 
+  /// Figures that disagree for a reason say the reason: Figure 1 in linear mode labels its
+  /// 75.0% as ReLU's theory (it read "coll 0.0% thy 75.0%"), and step 3's measured 45.6%
+  /// beside Theorem 1's 75.0% is one random T against the mean over T.
+  @Test func numbersThatDisagreeSayWhy() {
+    var linear = ExplorerState(view: .manifold)
+    _ = ExplorerReducer.reduce(&linear, key: .character("b"))
+    EffectRunner.settle(&linear)
+    let figure = ExplorerRenderer.render(linear, width: 80, height: 24, theme: Self.theme).plainText()
+    #expect(figure.contains("Figure 1 · linear") && figure.contains("ReLU thy 75.0%"), "\(figure)")
+    #expect(!figure.contains("0.0% thy"), "a bare thy beside a linear panel")
+    let step3 = Self.lines(Self.lesson(step: 3, keys: [.character("v")]), 100, 30).joined(separator: "\n")
+    #expect(step3.contains("is the mean over random T; measured is one T"), "\(step3)")
+  }
+
   /// In the classroom theme the band of ±1 sd is a shade, the mean a Braille line: two glyphs.
   @Test func theClassroomBandAndMeanDiffer() {
     let classroom = Theme(colored: false, unicode: true, classroom: true)
