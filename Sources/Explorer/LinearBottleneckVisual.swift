@@ -37,7 +37,8 @@ enum LinearBottleneckVisual {
     }
     writer.skip()
     writer.wrapped(
-      "Thm 1: (1 + n)/2ⁿ is the mean over random T; measured is one T (s: another).", style: theme.dim,
+      "Thm 1: (1 + n)/2ⁿ is the mean over random T; measured is one T" + theme.hint(" (s: another)") + ".",
+      style: theme.dim,
       into: &canvas)
     writer.wrapped(
       linear

@@ -188,11 +188,11 @@ import Testing
   func theBottomRightCellIsDrawn(term: String) throws {
     let session = try TmuxSession(width: 80, height: 24)
     try session.run("clear; env TERM=\(term) LANG=C.UTF-8 \(BinaryRunner.binary.path); echo EXIT=$?")
-    let screen = try session.waitFor("the footer's last cell") { $0.contains("L:lesson q:quit") }
+    let screen = try session.waitFor("the footer's last cell") { $0.contains("?:help q:quit") }
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.first?.hasPrefix(" MobileNetV2 1.0") == true, "scrolled: \(screen)")
     try session.press("j", "j")
-    let moved = try session.waitFor("two rows down") { $0.contains("L:lesson q:quit") }
+    let moved = try session.waitFor("two rows down") { $0.contains("?:help q:quit") }
     #expect(moved.split(separator: "\n").first?.hasPrefix(" MobileNetV2 1.0") == true)
     try session.press("q")
     try session.waitFor(text: "EXIT=0")
