@@ -34,7 +34,9 @@ public struct TextStyle: Sendable {
     guard !unicode else { return text }
     var result = ""
     result.reserveCapacity(text.utf8.count)
-    for character in text {
+    // A spaced middle dot separates ("2 spirals · 10 seeds"): as "*" it would read as a
+    // product, so it becomes " | "; an unspaced one (h·w·d′) is a product and becomes "*".
+    for character in text.replacingOccurrences(of: " · ", with: " | ") {
       if character.isASCII {
         result.append(character)
       } else if let replacement = Self.asciiReplacements.first(where: { $0.0 == character }) {

@@ -99,13 +99,20 @@ struct LessonCommand: ParsableCommand {
 
 /// The lesson as a printable document: every step's text and its visual in 7-bit ASCII.
 enum Handout {
+  /// The prose's spelling: 7-bit for paper (text), UTF-8 in Markdown where the locale is.
+  static func proseStyle(_ format: LessonCommand.HandoutFormat) -> TextStyle {
+    TextStyle(unicode: format == .markdown && TerminalEnvironment.isUTF8)
+  }
+
   static func render(
     steps: [LessonStep], network: Network, options: ExplorerOptions, format: LessonCommand.HandoutFormat,
     columns: Int, only: Int? = nil
   ) -> String {
     // Paper has no keys to press and no bold: hints and formatting references are left out.
     let theme = Theme(colored: false, unicode: false, keyHints: false, formatting: false)
-    let ascii = TextStyle(unicode: false)
+    // Paper gets 7-bit text; the Markdown handout is UTF-8 where the locale is (its
+    // figures stay ASCII, which every Markdown renderer lines up).
+    let ascii = proseStyle(format)
     var out = format == .markdown ? "# MobileNetV2 in \(steps.count) steps\n\n" : ""
     for index in only.map({ [$0] }) ?? Array(steps.indices) {
       var state = ExplorerState(
@@ -155,7 +162,7 @@ enum Handout {
   static func predictionLines(_ prediction: LessonPrediction, format: LessonCommand.HandoutFormat, width: Int)
     -> String
   {
-    let ascii = TextStyle(unicode: false)
+    let ascii = Handout.proseStyle(format)
     let options = prediction.choices.enumerated().map {
       "(\(LessonPrediction.choiceLetters[$0.offset])) \(ascii.apply($0.element))"
     }
@@ -174,7 +181,7 @@ enum Handout {
   static func appendix(steps: [LessonStep], only: Int?, format: LessonCommand.HandoutFormat, width: Int)
     -> String
   {
-    let ascii = TextStyle(unicode: false)
+    let ascii = Handout.proseStyle(format)
     let asked = (only.map { [$0] } ?? Array(steps.indices)).filter { steps[$0].prediction != nil }
     guard !asked.isEmpty else { return "" }
     var lines: [String] = []

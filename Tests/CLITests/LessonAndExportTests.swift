@@ -45,9 +45,13 @@ import Testing
   }
 
   /// Rendered by a real CommonMark renderer (markdown-it-py, which CI installs), every
-  /// formula reads as written: in a code span, with no stray emphasis.
-  @Test(ExternalTool.markdownItTrait) func markdownHandoutRendersFormulasAsWritten() throws {
-    let handout = try BinaryRunner.run(["lesson", "--print", "--format", "markdown"])
+  /// formula reads as written: in a code span, with no stray emphasis. In a UTF-8 locale the
+  /// handout is UTF-8 (it was 7-bit ASCII everywhere: kxk, T+, sec. 3.2); in the C locale it
+  /// is ASCII, with products as * and separators as |.
+  @Test(ExternalTool.markdownItTrait, arguments: ["C.UTF-8", "C"])
+  func markdownHandoutRendersFormulasAsWritten(locale: String) throws {
+    let handout = try BinaryRunner.run(
+      ["lesson", "--print", "--format", "markdown"], environment: ["LANG": locale])
     #expect(handout.status == 0)
     let source = try BinaryRunner.temporaryFile(handout.stdout, name: "handout.md")
     let script = """
@@ -63,13 +67,25 @@ import Testing
     #expect(rendered.status == 0, "\(rendered.stderr)")
     let html = rendered.stdout
     #expect(!html.contains("<em>") && !html.contains("<strong>"), "emphasis where none was written")
-    for formula in ["h*w*d_i*d_j*k^2", "h*w*d_i*(k^2+d_j)", "k^2d_j/(k^2+d_j)", "(1 + n)/2^n"] {
+    let utf8 = locale == "C.UTF-8"
+    let formulas =
+      utf8
+      ? ["h·w·d_i·d_j·k²", "h·w·d_i·(k²+d_j)", "k²d_j/(k²+d_j)", "(1 + n)/2ⁿ"]
+      : ["h*w*d_i*d_j*k^2", "h*w*d_i*(k^2+d_j)", "k^2d_j/(k^2+d_j)", "(1 + n)/2^n"]
+    for formula in formulas {
       #expect(html.contains("<code>\(formula)</code>") || html.contains(formula), "\(formula)")
     }
-    #expect(html.contains("<code>h*w*d_i*d_j*k^2</code>"))
+    #expect(html.contains("<code>\(formulas[0])</code>"))
     // A code span never opens or closes inside a formula that spans words.
-    #expect(html.contains("(1 + n)/2^n"))
-    #expect(!html.contains("<code>n)/2^n</code>") && !handout.stdout.contains("`n)/2^n`"))
+    #expect(html.contains(formulas[3]))
+    #expect(!html.contains("<code>n)/2") && !handout.stdout.contains("`n)/2"))
+    if utf8 {
+      #expect(handout.stdout.contains("k×k") && handout.stdout.contains("§3.2"), "still 7-bit in UTF-8")
+    } else {
+      let allASCII = handout.stdout.unicodeScalars.allSatisfy { $0.isASCII }
+      #expect(allASCII)
+      #expect(!handout.stdout.contains(" * 10 seeds"), "a separator that reads as a product")
+    }
   }
 
   /// Paper has no keys and no bold: a printed handout gives neither instructions to press
