@@ -17,6 +17,9 @@ public struct Worksheet: Sendable {
   public var questions: [Question]
   /// The `mnv2 quiz …` arguments that print this sheet again.
   public var command: String
+  /// Whether the sheet names its seed and the command that prints it again. Off for a
+  /// student copy (`--no-regenerate-line`): the same command with `--answers` is the key.
+  public var regenerable = true
 
   public init(generator: QuestionGenerator, level: QuestionGenerator.Level, count: Int, command: String) {
     self.generator = generator
@@ -31,7 +34,8 @@ public struct Worksheet: Sendable {
       generator.kinds == QuestionKind.allCases
       ? "every kind" : generator.kinds.map(\.rawValue).joined(separator: ", ")
     return
-      "\(questions.count) question\(questions.count == 1 ? "" : "s") · seed \(generator.seed) · \(kinds) · level \(level.rawValue)"
+      "\(questions.count) question\(questions.count == 1 ? "" : "s")"
+      + (regenerable ? " · seed \(generator.seed)" : "") + " · \(kinds) · level \(level.rawValue)"
   }
 
   /// The conventions every answer follows, stated once at the top of the sheet.
@@ -74,15 +78,17 @@ public struct Worksheet: Sendable {
       let lines = Canvas.wrap(style.apply(text), width: width - indent.count)
       return lines.enumerated().map { ($0.offset == 0 ? (first ?? indent) : indent) + $0.element }
     }
-    var out = [
-      "MobileNetV2 worksheet\(answers ? " with answer key" : "")", subtitle, "Regenerate: \(command)", "",
-    ]
+    var out =
+      [
+        "MobileNetV2 worksheet\(answers ? " with answer key" : "")", subtitle,
+      ] + (regenerable ? ["Regenerate: \(command)"] : []) + [""]
     out += Self.conventions.flatMap { wrapped($0, indent: "  ", first: "• ") }
     for (index, question) in questions.enumerated() {
       let number = "\(index + 1). "
       let pad = String(repeating: " ", count: number.count)
       out.append("")
-      out += wrapped("\(question.kind.title) [\(question.id)]", indent: pad, first: number)
+      out += wrapped(
+        "\(question.kind.title)\(regenerable ? " [\(question.id)]" : "")", indent: pad, first: number)
       out += wrapped(question.prompt, indent: pad)
       out += Self.options(question).flatMap { wrapped($0, indent: pad + "    ", first: pad + "  ") }
       out.append(pad + Self.blank(question))
@@ -110,15 +116,15 @@ public struct Worksheet: Sendable {
       }
       return result
     }
-    var out = [
-      "# MobileNetV2 worksheet\(answers ? " with answer key" : "")", "", escaped(subtitle) + "  ",
-      "Regenerate: `\(command)`", "",
-    ]
+    var out =
+      [
+        "# MobileNetV2 worksheet\(answers ? " with answer key" : "")", "", escaped(subtitle) + "  ",
+      ] + (regenerable ? ["Regenerate: `\(command)`"] : []) + [""]
     out += Self.conventions.map { "- " + escaped($0) }
     out += ["", "## Questions"]
     for (index, question) in questions.enumerated() {
       out += [
-        "", "### \(index + 1). \(escaped(question.kind.title)) (\(question.id))", "",
+        "", "### \(index + 1). \(escaped(question.kind.title))\(regenerable ? " (\(question.id))" : "")", "",
         escaped(question.prompt),
       ]
       let options = Self.options(question)

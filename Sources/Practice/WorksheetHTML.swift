@@ -47,11 +47,13 @@ struct WorksheetHTML {
     let e = Self.escape
     var out = [
       "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
-      "<title>MobileNetV2 worksheet, seed \(sheet.generator.seed)</title>", "<style>", Self.style, "</style>",
+      "<title>MobileNetV2 worksheet\(sheet.regenerable ? ", seed \(sheet.generator.seed)" : "")</title>",
+      "<style>",
+      Self.style, "</style>",
       "</head>", "<body>", "<header>",
       "<h1>MobileNetV2 worksheet\(answers ? " with answer key" : "")</h1>",
       "<p class=\"meta\">\(e(sheet.subtitle))</p>",
-      "<p class=\"meta\">Regenerate: <code>\(e(sheet.command))</code></p>",
+      sheet.regenerable ? "<p class=\"meta\">Regenerate: <code>\(e(sheet.command))</code></p>" : "",
       "<p class=\"meta\">Name: ______________________________</p>",
       "<ul class=\"conventions\">",
     ]
@@ -60,7 +62,7 @@ struct WorksheetHTML {
     for (index, question) in sheet.questions.enumerated() {
       out.append("<li class=\"question\" id=\"q\(index + 1)\">")
       out.append(
-        "<p><span class=\"kind\">\(index + 1). \(e(question.kind.title))</span> <span class=\"id\">\(e(question.id))</span></p>"
+        "<p><span class=\"kind\">\(index + 1). \(e(question.kind.title))</span> \(sheet.regenerable ? "<span class=\"id\">\(e(question.id))</span>" : "")</p>"
       )
       out.append("<p>\(e(question.prompt))</p>")
       if case .choice(let options, _) = question.answer {

@@ -54,6 +54,18 @@ struct LessonCommand: ParsableCommand {
     help: ArgumentHelp("Width of the printed visuals in columns, 60–200 (default 100).", valueName: "w"))
   var columnsChoice: Int?
 
+  @Option(
+    name: .customLong("for"),
+    help: ArgumentHelp(
+      "Whose handout (with --print): teachers (default) get every figure and the answers; students get "
+        + "each prediction with room to answer, no figure that answers it, and no answers.",
+      valueName: "teachers|students"))
+  var audienceChoice: Audience?
+
+  enum Audience: String, ExpressibleByArgument, CaseIterable {
+    case teachers, students
+  }
+
   var format: HandoutFormat { formatChoice ?? .text }
   var columns: Int { columnsChoice ?? 100 }
 
@@ -75,8 +87,8 @@ struct LessonCommand: ParsableCommand {
       throw ValidationError("--columns must be from 60 to 200, got \(columns)")
     }
     // Options of the printed handout only: taken and then ignored, they would mislead.
-    if !print && (formatChoice != nil || columnsChoice != nil) {
-      throw ValidationError("--format and --columns go with --print")
+    if !print && (formatChoice != nil || columnsChoice != nil || audienceChoice != nil) {
+      throw ValidationError("--format, --columns and --for go with --print")
     }
   }
 
@@ -88,7 +100,7 @@ struct LessonCommand: ParsableCommand {
       Swift.print(
         Handout.render(
           steps: steps, network: network, options: options, format: format, columns: columns,
-          only: step.map { $0 - 1 }),
+          only: step.map { $0 - 1 }, students: audienceChoice == .students),
         terminator: "")
       return
     }
@@ -106,7 +118,7 @@ enum Handout {
 
   static func render(
     steps: [LessonStep], network: Network, options: ExplorerOptions, format: LessonCommand.HandoutFormat,
-    columns: Int, only: Int? = nil
+    columns: Int, only: Int? = nil, students: Bool = false
   ) -> String {
     // Paper has no keys to press and no bold: hints and formatting references are left out.
     let theme = Theme(colored: false, unicode: false, keyHints: false, formatting: false)
@@ -120,9 +132,13 @@ enum Handout {
         convention: options.framework.convention,
         lessonSteps: steps, lessonStep: index)
       let step = steps[index]
-      BoardTraining.settle(&state, cache: options.boardCache, label: "lesson")
+      // A student's copy asks the question and leaves out the figure that answers it.
+      let withheld = students && step.prediction != nil
+      if !withheld { BoardTraining.settle(&state, cache: options.boardCache, label: "lesson") }
       let visual = LessonScreen.renderVisual(state, theme: theme, width: columns, height: 24)
-      var picture = visual.plainText()
+      var picture =
+        withheld
+        ? "(The figure that answers this is shown in class, after you answer.)\n" : visual.plainText()
       while picture.hasSuffix("\n\n") { picture.removeLast() }
       // Figure 6's step carries the numbers under its chart, as mnv2 ablation prints them.
       if step.visual == .ablation, let result = state.ablation.completedResult {
@@ -141,7 +157,9 @@ enum Handout {
         while picture.hasSuffix("\n\n") { picture.removeLast() }
       }
       let text = Canvas.wrap(ascii.apply(step.text), width: min(columns, 88)).joined(separator: "\n")
-      let predict = step.prediction.map { predictionLines($0, format: format, width: min(columns, 88)) }
+      let predict = step.prediction.map {
+        predictionLines($0, format: format, width: min(columns, 88), answerSpace: students)
+      }
       switch format {
       case .text:
         let heading = "Step \(index + 1) / \(steps.count): \(ascii.apply(step.title))"
@@ -155,25 +173,34 @@ enum Handout {
           + "```text\n" + picture + "```\n\n"
       }
     }
-    return out + appendix(steps: steps, only: only, format: format, width: min(columns, 88))
+    return out + (students ? "" : appendix(steps: steps, only: only, format: format, width: min(columns, 88)))
   }
 
   /// A step's prediction as a question on paper, before the figure that answers it.
-  static func predictionLines(_ prediction: LessonPrediction, format: LessonCommand.HandoutFormat, width: Int)
-    -> String
-  {
+  static func predictionLines(
+    _ prediction: LessonPrediction, format: LessonCommand.HandoutFormat, width: Int, answerSpace: Bool = false
+  ) -> String {
     let ascii = Handout.proseStyle(format)
     let options = prediction.choices.enumerated().map {
       "(\(LessonPrediction.choiceLetters[$0.offset])) \(ascii.apply($0.element))"
     }
+    // A student's copy has room to answer and to say why, before the class sees the figure.
+    let choose = prediction.choices.isEmpty ? "Your answer: ________" : "Your choice: ( )"
+    let why = "Why: ____________________________________________________________"
     switch format {
     case .text:
       let question = Canvas.wrap("Predict first: " + ascii.apply(prediction.question), width: width)
-      let blank = prediction.choices.isEmpty ? ["    Your answer: ________"] : []
+      let blank =
+        answerSpace
+        ? ["", "    " + choose, "", "    " + why] : (prediction.choices.isEmpty ? ["    " + choose] : [])
       return (question + options.map { "    " + $0 } + blank).joined(separator: "\n")
     case .markdown:
       let question = "Predict first: " + MarkdownProse.render(ascii.apply(prediction.question))
-      return ([question, ""] + options.map { "- " + MarkdownProse.render($0) }).joined(separator: "\n")
+      // Underscores escaped by hand: as prose they would read as a formula's code span.
+      let line = { (text: String) in text.replacingOccurrences(of: "_", with: "\\_") }
+      let blank = answerSpace ? ["", line(choose), "", line(why)] : []
+      return ([question, ""] + options.map { "- " + MarkdownProse.render($0) } + blank).joined(
+        separator: "\n")
     }
   }
 

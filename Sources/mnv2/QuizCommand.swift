@@ -77,6 +77,11 @@ struct QuizCommand: ParsableCommand {
   @Flag(help: "Add the answer key with every worked solution (with --print).")
   var answers = false
 
+  @Flag(
+    name: .customLong("no-regenerate-line"),
+    help: "Leave the seed and the regenerate command off the sheet: a student copy (with --print; not JSON).")
+  var noRegenerateLine = false
+
   @Option(
     help: ArgumentHelp("Write the worksheet to this file instead of standard output.", valueName: "file"))
   var output: String?
@@ -145,8 +150,8 @@ struct QuizCommand: ParsableCommand {
       throw ValidationError("--resolution must be from 32 to 1024, got \(resolution)")
     }
     _ = try generator()
-    if !print && (format != nil || answers || output != nil || force) {
-      throw ValidationError("--format, --answers, --output and --force go with --print")
+    if !print && (format != nil || answers || output != nil || force || noRegenerateLine) {
+      throw ValidationError("--format, --answers, --output, --force and --no-regenerate-line go with --print")
     }
     if print && (ascii || noColor || theme != nil) {
       throw ValidationError("--ascii, --no-color and --theme are for the terminal quiz, not --print")
@@ -181,7 +186,8 @@ struct QuizCommand: ParsableCommand {
       return
     }
     let format = self.format ?? .text
-    let sheet = Worksheet(generator: generator, level: level, count: count, command: regenerateCommand())
+    var sheet = Worksheet(generator: generator, level: level, count: count, command: regenerateCommand())
+    sheet.regenerable = !noRegenerateLine
     let ascii = format == .text && output == nil && !TerminalEnvironment.isUTF8
     var contents = sheet.render(format, answers: answers, unicode: !ascii)
     if ascii { contents = TextStyle(unicode: false).apply(contents) }

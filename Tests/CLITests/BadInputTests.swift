@@ -168,10 +168,10 @@ import Testing
     ),
     (["layers", "--width", "-1"], "--width must be a number from 0.05 to 8, got -1"),
     (["lab", "--block", "1", "--width", "-1"], "--width must be a number from 0.05 to 8, got -1"),
-    (["lesson", "--columns", "80"], "--format and --columns go with --print"),
+    (["lesson", "--columns", "80"], "--format, --columns and --for go with --print"),
     (["help", "nosuch"], "no command 'nosuch'"),
     (["lab", "--sweep", "--k", "2,4,2"], "--k lists 2 twice"),
-    (["lesson", "--format", "markdown"], "--format and --columns go with --print"),
+    (["lesson", "--format", "markdown"], "--format, --columns and --for go with --print"),
   ])
   func refused(arguments: [String], message: String) throws {
     let result = try BinaryRunner.run(arguments)
