@@ -100,6 +100,9 @@ public struct ExplorerState: Equatable, Sendable {
   /// The network at the current architecture, width, resolution and activation.
   public var network: Network { DerivedValues.network(spec: spec, config: config) }
 
+  /// The lesson as the class last saw it, open or left for the explorer (`--record`).
+  public var lessonForRecord: LessonSession? { lesson ?? leftLesson?.session }
+
   /// The open lesson's step.
   public var lessonStep: LessonStep? { lesson.map { lessonSteps[$0.index] } }
 

@@ -33,6 +33,8 @@ public struct QuizSession: Equatable, Sendable {
   public private(set) var number = 1
   public private(set) var question: Question
   public private(set) var input = ""
+  /// Every question finished so far, in order, for `mnv2 quiz --record`.
+  public private(set) var outcomes: [QuizOutcome] = []
   /// A wrong answer stays in the field, selected: the next key typed replaces it (as in a
   /// text field whose contents are selected), so a retry never appends to it ("8161/8").
   public private(set) var inputSelected = false
@@ -138,6 +140,7 @@ public struct QuizSession: Equatable, Sendable {
       phase = .finished(correct: true, tries: tries)
       feedback = .correct(note: note)
       asked += 1
+      log(tries == 0 ? .right : .rightAfterWrong, wrongTries: tries)
       if tries == 0 {
         correct += 1
         streak += 1
@@ -148,10 +151,11 @@ public struct QuizSession: Equatable, Sendable {
 
   /// `?`: the worked solution, which ends the question (it no longer counts as right).
   public mutating func revealSolution() {
-    if case .answering = phase {
+    if case .answering(let tries) = phase {
       phase = .finished(correct: false, tries: 0)
       asked += 1
       streak = 0
+      log(.solutionShown, wrongTries: tries)
     }
     showsSolution = true
     feedback = .none
@@ -159,7 +163,8 @@ public struct QuizSession: Equatable, Sendable {
 
   /// Tab: the next question; one left unanswered counts as asked.
   public mutating func skip() {
-    if case .answering = phase {
+    if case .answering(let tries) = phase {
+      log(.skipped, wrongTries: tries)
       asked += 1
       streak = 0
       feedback = .skipped
@@ -171,7 +176,10 @@ public struct QuizSession: Equatable, Sendable {
   /// change is no way round a hard one; the streak starts again at the new level.
   public mutating func setLevel(_ newLevel: QuestionGenerator.Level) {
     guard newLevel != level else { return }
-    if case .answering = phase { asked += 1 }
+    if case .answering(let tries) = phase {
+      asked += 1
+      log(.leftForAnotherLevel, wrongTries: tries)
+    }
     level = newLevel
     streak = 0
     question = currentGenerator.question(number: number)
@@ -191,6 +199,13 @@ public struct QuizSession: Equatable, Sendable {
     let kept = feedback
     resetQuestion()
     if let levelUp { feedback = .levelUp(levelUp) } else if keepingFeedback { feedback = kept }
+  }
+
+  private mutating func log(_ result: QuizOutcome.Result, wrongTries: Int) {
+    outcomes.append(
+      QuizOutcome(
+        number: number, id: question.id, kind: question.kind, level: level.rawValue, result: result,
+        wrongTries: wrongTries, lastAnswer: input))
   }
 
   private mutating func resetQuestion() {

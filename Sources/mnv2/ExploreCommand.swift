@@ -71,10 +71,11 @@ struct ExplorerOptions: ParsableArguments {
 
   /// Runs the full-screen loop until the user quits. `loadedSteps` are lessons the caller
   /// has already read; otherwise they are read from `--lessons`.
+  @discardableResult
   func runExplorer(
     view: ExplorerView, block: Int, lessonStep: Int?, loadedSteps: [LessonStep]? = nil,
     network: Network? = nil, quiz: QuizSession? = nil
-  ) throws {
+  ) throws -> ExplorerState {
     let network = try network ?? self.network()
     let steps = try loadedSteps ?? LessonLoader.load(directory: lessons, rows: network.groups.count)
     _ = try architecture.network(
@@ -101,7 +102,7 @@ struct ExplorerOptions: ParsableArguments {
       light: self.theme == .light)
     var loop = ExplorerRunLoop(state: state, theme: theme)
     loop.boardFinished = { board in cache?.save(board) { _ in } }
-    loop.run(on: terminal)
+    return loop.run(on: terminal)
   }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Explorer
 import Foundation
 import MobileNetKit
+import Practice
 import Reports
 import TermCanvas
 
@@ -66,6 +67,15 @@ struct LessonCommand: ParsableCommand {
     case teachers, students
   }
 
+  @Option(
+    help: ArgumentHelp(
+      "Write the class's votes (a row per choice: votes, the answer, revealed or not) as CSV when the lesson ends.",
+      valueName: "file"))
+  var record: String?
+
+  @Flag(help: "Replace the --record file if it exists.")
+  var force = false
+
   var format: HandoutFormat { formatChoice ?? .text }
   var columns: Int { columnsChoice ?? 100 }
 
@@ -90,6 +100,10 @@ struct LessonCommand: ParsableCommand {
     if !print && (formatChoice != nil || columnsChoice != nil || audienceChoice != nil) {
       throw ValidationError("--format, --columns and --for go with --print")
     }
+    if print && record != nil {
+      throw ValidationError("--record goes with the lesson on screen, not --print")
+    }
+    if force && record == nil { throw ValidationError("--force goes with --record") }
   }
 
   func run() throws {
@@ -104,8 +118,12 @@ struct LessonCommand: ParsableCommand {
         terminator: "")
       return
     }
-    try options.runExplorer(
+    if let record { try RecordFile.check(record, force: force) }
+    let final = try options.runExplorer(
       view: .network, block: 0, lessonStep: (step ?? 1) - 1, loadedSteps: steps, network: network)
+    if let record, let lesson = final.lessonForRecord {
+      try RecordFile.write(LessonRecord.csv(lesson, steps: final.lessonSteps), to: record)
+    }
   }
 }
 

@@ -77,6 +77,12 @@ struct QuizCommand: ParsableCommand {
   @Flag(help: "Add the answer key with every worked solution (with --print).")
   var answers = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Write how each question ended (right, after wrong tries, solution shown, skipped) as CSV when the quiz ends.",
+      valueName: "file"))
+  var record: String?
+
   @Flag(
     name: .customLong("no-regenerate-line"),
     help: "Leave the seed and the regenerate command off the sheet: a student copy (with --print; not JSON).")
@@ -150,7 +156,10 @@ struct QuizCommand: ParsableCommand {
       throw ValidationError("--resolution must be from 32 to 1024, got \(resolution)")
     }
     _ = try generator()
-    if !print && (format != nil || answers || output != nil || force || noRegenerateLine) {
+    if print && record != nil {
+      throw ValidationError("--record goes with the quiz in the terminal, not --print")
+    }
+    if !print && (format != nil || answers || output != nil || (force && record == nil) || noRegenerateLine) {
       throw ValidationError("--format, --answers, --output, --force and --no-regenerate-line go with --print")
     }
     if print && (ascii || noColor || theme != nil) {
@@ -174,15 +183,19 @@ struct QuizCommand: ParsableCommand {
   func run() throws {
     let (generator, level) = try generator()
     guard print else {
+      if let record { try RecordFile.check(record, force: force) }
       guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
         throw UnavailableError(
           message: "the quiz needs an interactive terminal; for a worksheet try 'mnv2 quiz --print'")
       }
-      try explorerOptions().runExplorer(
+      let final = try explorerOptions().runExplorer(
         view: .network, block: 0, lessonStep: nil,
         quiz: QuizSession(
           seed: seed, level: level, kinds: try parsedKinds(), width: width, resolution: resolution,
           framework: framework))
+      if let record, let quiz = final.quiz {
+        try RecordFile.write(QuizOutcome.csv(quiz.outcomes, seed: quiz.seed), to: record)
+      }
       return
     }
     let format = self.format ?? .text
