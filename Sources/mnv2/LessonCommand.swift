@@ -30,9 +30,12 @@ struct LessonCommand: ParsableCommand {
       inference, 8 width and resolution trade-offs, 9 the ablation.
 
       --print writes every step with its visual in ASCII, for a handout (with --step, that \
-      step alone):
+      step alone); --for students asks each prediction with room to answer and leaves out the \
+      figures and answers that would give it away. --record keeps the class's votes as CSV:
         mnv2 lesson --print --format markdown > handout.md
+        mnv2 lesson --print --for students > class.txt
         mnv2 lesson --print --step 3
+        mnv2 lesson --theme classroom --record votes.csv
       --lessons DIR teaches your own steps (format in docs/teaching.md) without recompiling.
       """)
 
