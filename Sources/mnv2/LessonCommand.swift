@@ -50,7 +50,9 @@ struct LessonCommand: ParsableCommand {
 
   @Option(
     name: .customLong("format"),
-    help: ArgumentHelp("Format of --print (txt is text; default text).", valueName: "text|markdown"))
+    help: ArgumentHelp(
+      "Format of --print (txt is text; default text); html is one page per step for A4 or Letter.",
+      valueName: "text|markdown|html"))
   var formatChoice: HandoutFormat?
 
   @Option(
@@ -83,13 +85,14 @@ struct LessonCommand: ParsableCommand {
   var columns: Int { columnsChoice ?? 100 }
 
   enum HandoutFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown
+    case text, markdown, html
 
     /// "txt", as `export --format` spells it, is accepted too.
     init?(argument: String) {
       switch argument {
       case "text", "txt": self = .text
       case "markdown", "md": self = .markdown
+      case "html", "htm": self = .html
       default: return nil
       }
     }
@@ -134,8 +137,41 @@ struct LessonCommand: ParsableCommand {
 enum Handout {
   /// The prose's spelling: 7-bit for paper (text), UTF-8 in Markdown where the locale is.
   static func proseStyle(_ format: LessonCommand.HandoutFormat) -> TextStyle {
-    TextStyle(unicode: format == .markdown && TerminalEnvironment.isUTF8)
+    switch format {
+    case .text: TextStyle(unicode: false)
+    case .markdown: TextStyle(unicode: TerminalEnvironment.isUTF8)
+    case .html: TextStyle(unicode: true)  // the page declares UTF-8
+    }
   }
+
+  static func escapeHTML(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
+  /// Print layout: a step to a page, its figure whole, on A4 and Letter alike (100 columns of
+  /// 7.5 pt monospace are 159 mm, inside A4's 180 mm between margins).
+  static let htmlStyle = """
+    @page { margin: 15mm; }
+    body { font-family: "DejaVu Serif", Georgia, serif; font-size: 11pt; line-height: 1.4; max-width: 46em; margin: 1.5em auto; color: #111; }
+    h1 { font-size: 17pt; margin: 0 0 0.4em; }
+    h2 { font-size: 13pt; margin: 0 0 0.6em; border-bottom: 1px solid #999; }
+    section.step + section.step, section.answers { break-before: page; page-break-before: always; }
+    pre { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; line-height: 1.2; white-space: pre; break-inside: avoid; page-break-inside: avoid; }
+    .predict { border: 1px solid #ccc; border-radius: 4px; padding: 0.5em 0.8em; break-inside: avoid; }
+    .predict ol { list-style: lower-alpha; margin: 0.3em 0; }
+    .blank { margin: 0.8em 0 0.2em; }
+    @media screen { section.step, section.answers { border-top: 3px double #999; padding-top: 1em; margin-top: 2em; } }
+    """
 
   static func render(
     steps: [LessonStep], network: Network, options: ExplorerOptions, format: LessonCommand.HandoutFormat,
@@ -146,7 +182,16 @@ enum Handout {
     // Paper gets 7-bit text; the Markdown handout is UTF-8 where the locale is (its
     // figures stay ASCII, which every Markdown renderer lines up).
     let ascii = proseStyle(format)
-    var out = format == .markdown ? "# MobileNetV2 in \(steps.count) steps\n\n" : ""
+    var out: String
+    switch format {
+    case .text: out = ""
+    case .markdown: out = "# MobileNetV2 in \(steps.count) steps\n\n"
+    case .html:
+      out =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<title>MobileNetV2 in \(steps.count) steps</title>\n<style>\n\(htmlStyle)\n</style>\n</head>\n<body>\n"
+        + "<h1>MobileNetV2 in \(steps.count) steps</h1>\n"
+    }
     for index in only.map({ [$0] }) ?? Array(steps.indices) {
       var state = ExplorerState(
         spec: network.spec, config: options.config, seed: options.seed, plotStyle: .ascii,
@@ -192,9 +237,15 @@ enum Handout {
           "## Step \(index + 1): \(MarkdownProse.render(ascii.apply(step.title)))\n\n"
           + MarkdownProse.render(ascii.apply(step.text)) + "\n\n" + (predict.map { $0 + "\n\n" } ?? "")
           + "```text\n" + picture + "```\n\n"
+      case .html:
+        out +=
+          "<section class=\"step\">\n<h2>Step \(index + 1) / \(steps.count): \(escapeHTML(step.title))</h2>\n"
+          + "<p>\(escapeHTML(step.text))</p>\n" + (predict ?? "")
+          + "<pre>\(escapeHTML(picture))</pre>\n</section>\n"
       }
     }
-    return out + (students ? "" : appendix(steps: steps, only: only, format: format, width: min(columns, 88)))
+    out += students ? "" : appendix(steps: steps, only: only, format: format, width: min(columns, 88))
+    return format == .html ? out + "</body>\n</html>\n" : out
   }
 
   /// A step's prediction as a question on paper, before the figure that answers it.
@@ -222,6 +273,14 @@ enum Handout {
       let blank = answerSpace ? ["", line(choose), "", line(why)] : []
       return ([question, ""] + options.map { "- " + MarkdownProse.render($0) } + blank).joined(
         separator: "\n")
+    case .html:
+      let items = prediction.choices.map { "<li>\(escapeHTML($0))</li>" }.joined()
+      let blank =
+        answerSpace
+        ? "<p class=\"blank\">\(choose)</p><p class=\"blank\">\(why)</p>"
+        : (prediction.choices.isEmpty ? "<p class=\"blank\">\(choose)</p>" : "")
+      return "<div class=\"predict\"><p><b>Predict first:</b> \(escapeHTML(prediction.question))</p>"
+        + (items.isEmpty ? "" : "<ol>\(items)</ol>") + blank + "</div>\n"
     }
   }
 
@@ -243,6 +302,7 @@ enum Handout {
           ($0.offset == 0 ? "" : "  ") + $0.element
         }
       case .markdown: lines.append("- " + MarkdownProse.render(answer))
+      case .html: lines.append("<li>\(escapeHTML(answer))</li>")
       }
     }
     switch format {
@@ -253,6 +313,9 @@ enum Handout {
         + "\n"
     case .markdown:
       return "## Answers to the predictions\n\n" + lines.joined(separator: "\n") + "\n"
+    case .html:
+      return "<section class=\"answers\">\n<h2>Answers to the predictions</h2>\n<ul>\n"
+        + lines.joined(separator: "\n") + "\n</ul>\n</section>\n"
     }
   }
 }
