@@ -30,7 +30,8 @@ public enum MarkupRenderer {
     return runs
   }
 
-  static func escape(_ text: String) -> String {
+  /// Text for HTML or XML: & < > and " as entities.
+  public static func escape(_ text: String) -> String {
     var result = ""
     for character in text {
       switch character {

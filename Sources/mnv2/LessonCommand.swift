@@ -144,19 +144,7 @@ enum Handout {
     }
   }
 
-  static func escapeHTML(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  static func escapeHTML(_ text: String) -> String { MarkupRenderer.escape(text) }
 
   /// Print layout: a step to a page, its figure whole, on A4 and Letter alike (100 columns of
   /// 7.5 pt monospace are 159 mm, inside A4's 180 mm between margins).

@@ -30,6 +30,28 @@ enum ExternalTool {
       "needs Chromium: apt-get install chromium fonts-dejavu-core (skipped outside CI)")
   }
 
+  static let chromiumFlags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+
+  /// Prints `html` to PDF on `paper` (A4 or letter) with headless Chromium and counts the
+  /// pages of the PDF; `folder` holds the page, the PDF and Chromium's profile.
+  static func printedPages(_ html: String, paper: String, browser: String, folder: String) throws -> Int {
+    let page = folder + "/\(paper).html"
+    try html.replacingOccurrences(of: "@page {", with: "@page { size: \(paper); ")
+      .write(toFile: page, atomically: true, encoding: .utf8)
+    let pdf = folder + "/\(paper).pdf"
+    let printed = try BinaryRunner.run(
+      chromiumFlags + [
+        "--user-data-dir=\(folder)/profile", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
+        "file://\(page)",
+      ], environment: ["HOME": folder], executable: URL(fileURLWithPath: browser))
+    let data = try #require(FileManager.default.contents(atPath: pdf), "\(paper): \(printed.stderr)")
+    let text = String(decoding: data, as: UTF8.self)
+    // Chromium's PDF writer spells a page object one of three ways.
+    return ["/Type /Page\n", "/Type /Page>>", "/Type /Page "].reduce(0) {
+      $0 + text.components(separatedBy: $1).count - 1
+    }
+  }
+
   static var markdownItTrait: ConditionTrait {
     .enabled(
       if: hasMarkdownIt || inCI,

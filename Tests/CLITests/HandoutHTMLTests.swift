@@ -46,19 +46,7 @@ import Testing
       "\(dump.stderr)")
     #expect(report.1 == "9" && report.2 == "8" && report.3 == "0" && report.4 == "9", "\(report.0)")
     for paper in ["A4", "letter"] {
-      let page = folder + "/\(paper).html"
-      try html.replacingOccurrences(of: "@page {", with: "@page { size: \(paper); ")
-        .write(toFile: page, atomically: true, encoding: .utf8)
-      let pdf = folder + "/\(paper).pdf"
-      let printed = try BinaryRunner.run(
-        flags + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(page)"],
-        environment: ["HOME": folder], executable: URL(fileURLWithPath: browser))
-      let data = try #require(FileManager.default.contents(atPath: pdf), "\(paper): \(printed.stderr)")
-      let text = String(decoding: data, as: UTF8.self)
-      let pages =
-        text.components(separatedBy: "/Type /Page\n").count - 1
-        + text.components(separatedBy: "/Type /Page>>").count
-        - 1 + text.components(separatedBy: "/Type /Page ").count - 1
+      let pages = try ExternalTool.printedPages(html, paper: paper, browser: browser, folder: folder)
       #expect(pages >= 10, "\(paper): \(pages) pages for 9 steps and the answers")
     }
   }

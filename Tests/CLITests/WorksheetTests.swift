@@ -148,18 +148,7 @@ import Testing
     let report = try #require(dump.stdout.firstMatch(of: /data-print="items=(\d+) kept=(\d+) key=(\w+)"/))
     #expect(report.1 == "48" && report.2 == "48" && report.3 == "page", "\(report.0)")
     for paper in ["A4", "letter"] {
-      let page = folder + "/\(paper).html"
-      try html.replacingOccurrences(of: "@page {", with: "@page { size: \(paper); ")
-        .write(toFile: page, atomically: true, encoding: .utf8)
-      let pdf = folder + "/\(paper).pdf"
-      let printed = try BinaryRunner.run(
-        flags + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(page)"],
-        environment: ["HOME": folder], executable: URL(fileURLWithPath: browser))
-      let data = try #require(FileManager.default.contents(atPath: pdf), "\(paper): \(printed.stderr)")
-      let pages =
-        String(decoding: data, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
-        + String(decoding: data, as: UTF8.self).components(separatedBy: "/Type /Page>>").count - 1
-        + String(decoding: data, as: UTF8.self).components(separatedBy: "/Type /Page ").count - 1
+      let pages = try ExternalTool.printedPages(html, paper: paper, browser: browser, folder: folder)
       #expect(pages >= 3, "\(paper): \(pages) pages for 24 questions and a key")
     }
   }
