@@ -60,7 +60,8 @@ public enum KeyMap {
       help: "bottleneck linear↔ReLU6 (or Fig. 1, 6)",
       mode: .lesson),
     KeyBinding(
-      keys: [.character("b"), .character(".")], action: .blank, help: "blank the screen; any key returns",
+      keys: [.character("b"), .character(".")], action: .blank,
+      help: "blank the screen (. where b votes); any key returns",
       mode: .lesson),
     KeyBinding(keys: [.character("w")], action: .widthDown, help: "width down (0.35…1.4)", mode: .both),
     KeyBinding(keys: [.character("W")], action: .widthUp, help: "width up", mode: .both),
