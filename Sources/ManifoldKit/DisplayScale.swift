@@ -22,22 +22,33 @@ public enum DisplayScale {
 }
 
 extension ManifoldResult {
-  /// Each panel's drawing factor, in panel order.
+  /// Each panel's drawing factor, in panel order: the fitted factor, lowered where the
+  /// panel drawn at it would reach beyond the input's square. So the square every panel
+  /// shares is the input's alone, and it stays the same when the activation changes (it
+  /// moved between ±4.80 and ±4.20 as `t` stepped Figure 1 from ReLU to linear).
   public var displayScales: [Double] {
-    panels.map { DisplayScale.factor(inputs: inputs, recovered: $0.recovered) }
+    let reach = inputReach
+    return panels.map { panel in
+      let fitted = DisplayScale.factor(inputs: inputs, recovered: panel.recovered)
+      var farthest = 0.0
+      for point in panel.recovered { farthest = max(farthest, abs(point.x), abs(point.y)) }
+      guard farthest > 0, reach > 0 else { return fitted }
+      return min(fitted, reach / farthest)
+    }
   }
 
-  /// The half-width of a square centred on the origin that holds the input and every
-  /// panel as drawn (scaled by `displayScales`), so all panels share one scale.
+  /// The half-width of the square every panel shares: the input's, with 5% margin.
   public var displayExtent: Double { displayExtent(scales: displayScales) }
 
-  /// The same for scales already computed (a draw computes them once).
+  /// The same, for a draw that computed the scales once (they never reach past the input).
   public func displayExtent(scales: [Double]) -> Double {
-    var extent = 0.0
-    for point in inputs { extent = max(extent, abs(point.x), abs(point.y)) }
-    for (panel, scale) in zip(panels, scales) {
-      for point in panel.recovered { extent = max(extent, abs(point.x * scale), abs(point.y * scale)) }
-    }
-    return extent > 0 ? extent * 1.05 : 1
+    inputReach > 0 ? inputReach * 1.05 : 1
+  }
+
+  /// The largest |x| or |y| of the input.
+  var inputReach: Double {
+    var reach = 0.0
+    for point in inputs { reach = max(reach, abs(point.x), abs(point.y)) }
+    return reach
   }
 }

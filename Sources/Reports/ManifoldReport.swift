@@ -23,7 +23,8 @@ public struct ManifoldReport {
                       point, over the spiral's RMS radius (a shrink or rotation costs 0).
     zeroed:           share of the n coordinates the activation set to zero.
     xs on a panel:    the panel is drawn s times larger than T+ returned it (least squares, 1 to 4):
-                      through ReLU, E[T^T D T] = (n/2) I, so T+ gives back about half the size.
+                      through ReLU, E[T^T D T] = (n/2) I, so T+ gives back about half the size;
+                      lower where the panel would leave the input's square, which all share.
 
     """
 

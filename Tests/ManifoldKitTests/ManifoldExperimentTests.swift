@@ -96,3 +96,26 @@ import Testing
     #expect(throws: Never.self) { try ManifoldExperiment().validate() }
   }
 }
+
+/// Figure 1's shared square: before the fix the input panel read ±4.80 under ReLU and
+/// ±4.20 under linear for the same spiral, so `t` seemed to change the input.
+@Suite struct DisplaySquareTests {
+  @Test(arguments: [1, 2, 7, 2018] as [UInt64])
+  func oneSquareForEveryActivation(seed: UInt64) {
+    let results = ManifoldActivation.allCases.map { ManifoldExperiment(activation: $0, seed: seed).run() }
+    let extents = results.map(\.displayExtent)
+    #expect(Set(extents).count == 1, "seed \(seed): \(extents)")
+    for result in results {
+      // The input's own reach, written out: every drawn panel stays inside the square.
+      let reach = result.inputs.map { max(abs($0.x), abs($0.y)) }.max() ?? 0
+      #expect(abs(result.displayExtent - reach * 1.05) < 1e-12)
+      for (panel, scale) in zip(result.panels, result.displayScales) {
+        let fitted = DisplayScale.factor(inputs: result.inputs, recovered: panel.recovered)
+        #expect(scale <= fitted + 1e-12)
+        for point in panel.recovered {
+          #expect(abs(point.x * scale) <= reach + 1e-9 && abs(point.y * scale) <= reach + 1e-9)
+        }
+      }
+    }
+  }
+}
