@@ -197,11 +197,12 @@ struct FNV1a {
 struct ByteWriter {
   var bytes: [UInt8] = []
 
-  mutating func u32(_ value: UInt32) {
-    for shift in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * shift))) }
-  }
-  mutating func u64(_ value: UInt64) {
-    for shift in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * shift))) }
+  mutating func u32(_ value: UInt32) { integer(value) }
+  mutating func u64(_ value: UInt64) { integer(value) }
+
+  /// Little-endian, the type's width.
+  private mutating func integer<T: FixedWidthInteger>(_ value: T) {
+    for shift in 0..<(T.bitWidth / 8) { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * shift))) }
   }
 
   mutating func floats(_ values: [Float]) {
@@ -224,19 +225,16 @@ struct ByteReader {
     return bytes[offset - 1]
   }
 
-  mutating func u32() throws -> UInt32 {
-    guard bytes.count - offset >= 4 else { throw End() }
-    var value: UInt32 = 0
-    for shift in 0..<4 { value |= UInt32(bytes[offset + shift]) << (8 * shift) }
-    offset += 4
-    return value
-  }
+  mutating func u32() throws -> UInt32 { try integer() }
+  mutating func u64() throws -> UInt64 { try integer() }
 
-  mutating func u64() throws -> UInt64 {
-    guard bytes.count - offset >= 8 else { throw End() }
-    var value: UInt64 = 0
-    for shift in 0..<8 { value |= UInt64(bytes[offset + shift]) << (8 * shift) }
-    offset += 8
+  /// A little-endian unsigned integer of the type's width.
+  private mutating func integer<T: FixedWidthInteger & UnsignedInteger>() throws -> T {
+    let size = T.bitWidth / 8
+    guard bytes.count - offset >= size else { throw End() }
+    var value: T = 0
+    for shift in 0..<size { value |= T(bytes[offset + shift]) << (8 * shift) }
+    offset += size
     return value
   }
 

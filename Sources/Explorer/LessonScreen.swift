@@ -22,7 +22,10 @@ public enum LessonScreen {
     let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - (showsKeys ? 2 : 1))
     // Where the whole text leaves the figure too little room (step 9's Figure 6b at 80×24),
     // the text shortens to one line and the figure keeps the screen; z then shows the rest.
-    let compact = !open && needsCompactText(step, state: state, theme: theme, body: body)
+    // The figure at the whole text's layout: it decides the compact layout, and is drawn
+    // as it is when the layout stays the same (a frame renders the figure once).
+    let trial = open ? nil : normalVisual(step, state: state, theme: theme, body: body)
+    let compact = trial.map { $0.height < 4 || !$0.layoutViolations().isEmpty } ?? false
     // Zoomed, the heading says so: at 80 columns a wide visual cannot grow, only the text goes.
     let zoomNote =
       compact
@@ -117,8 +120,10 @@ public enum LessonScreen {
       canvas.blit(panel, x: layout.visual.x, y: layout.visual.y)
       return
     }
-    var visual = LessonVisuals.render(
-      step.visual, state: state, theme: theme, width: layout.visual.width, height: layout.visual.height)
+    var visual =
+      trial.flatMap { $0.width == layout.visual.width && $0.height == layout.visual.height ? $0 : nil }
+      ?? LessonVisuals.render(
+        step.visual, state: state, theme: theme, width: layout.visual.width, height: layout.visual.height)
     // A teacher's long text can leave too little room for the figure: rather than a figure
     // with lines missing, say so and offer the zoom, which gives it the whole screen.
     if !lesson.zoomed && !visual.layoutViolations().isEmpty {
@@ -148,16 +153,16 @@ public enum LessonScreen {
     }
   }
 
-  /// Whether the step's whole text leaves its figure too little room: then the compact
-  /// layout (one line of text, the figure below) is drawn instead.
-  static func needsCompactText(_ step: LessonStep, state: ExplorerState, theme: Theme, body: Rect) -> Bool {
-    guard !sideBySide(step.visual, body: body) else { return false }
+  /// The figure drawn where the step's whole text leaves it room, or nil beside a text
+  /// column (which never shortens). Under 4 rows, or breaking the layout rule, it means the
+  /// text must shorten to one line (the compact layout) so the figure can show.
+  static func normalVisual(_ step: LessonStep, state: ExplorerState, theme: Theme, body: Rect) -> Canvas? {
+    guard !sideBySide(step.visual, body: body) else { return nil }
     let normal = layout(
       text: screenText(step).replacingUnicode(theme), body: body, zoomed: false, visual: step.visual)
-    guard normal.visual.height >= 4 else { return true }
-    let visual = LessonVisuals.render(
-      step.visual, state: state, theme: theme, width: normal.visual.width, height: normal.visual.height)
-    return !visual.layoutViolations().isEmpty
+    return LessonVisuals.render(
+      step.visual, state: state, theme: theme, width: normal.visual.width,
+      height: max(0, normal.visual.height))
   }
 
   /// One line of text and the figure under it; zoomed, the whole text instead of the figure.

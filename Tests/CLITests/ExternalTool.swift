@@ -32,6 +32,21 @@ enum ExternalTool {
 
   static let chromiumFlags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 
+  /// The DOM after headless Chromium has loaded `html` with `script` run at its end, so a
+  /// test reads what the script measured from an attribute of the page.
+  static func dumpedDOM(
+    _ html: String, script: String, browser: String, folder: String, windowSize: String? = nil
+  ) throws -> BinaryRunner.Result {
+    let checked = folder + "/checked.html"
+    try html.replacingOccurrences(of: "</body>", with: script + "\n</body>")
+      .write(toFile: checked, atomically: true, encoding: .utf8)
+    return try BinaryRunner.run(
+      chromiumFlags + ["--user-data-dir=\(folder)/profile"]
+        + (windowSize.map { ["--window-size=\($0)"] } ?? [])
+        + ["--dump-dom", "file://\(checked)"], environment: ["HOME": folder],
+      executable: URL(fileURLWithPath: browser))
+  }
+
   /// Prints `html` to PDF on `paper` (A4 or letter) with headless Chromium and counts the
   /// pages of the PDF; `folder` holds the page, the PDF and Chromium's profile.
   static func printedPages(_ html: String, paper: String, browser: String, folder: String) throws -> Int {

@@ -32,15 +32,8 @@ import Testing
       });
       </script>
       """
-    let checked = folder + "/checked.html"
-    try html.replacingOccurrences(of: "</body>", with: script + "\n</body>")
-      .write(toFile: checked, atomically: true, encoding: .utf8)
-    let flags = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(folder)/profile",
-    ]
-    let dump = try BinaryRunner.run(
-      flags + ["--window-size=680,1000", "--dump-dom", "file://\(checked)"], environment: ["HOME": folder],
-      executable: URL(fileURLWithPath: browser))
+    let dump = try ExternalTool.dumpedDOM(
+      html, script: script, browser: browser, folder: folder, windowSize: "680,1000")
     let report = try #require(
       dump.stdout.firstMatch(of: /data-print="steps=(\d+) breaks=(\d+) wide=(\d+) whole=(\d+)"/),
       "\(dump.stderr)")

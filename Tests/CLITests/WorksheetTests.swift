@@ -136,15 +136,7 @@ import Testing
       });
       </script>
       """
-    let checked = folder + "/checked.html"
-    try html.replacingOccurrences(of: "</body>", with: script + "\n</body>")
-      .write(toFile: checked, atomically: true, encoding: .utf8)
-    let flags = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(folder)/profile",
-    ]
-    let dump = try BinaryRunner.run(
-      flags + ["--dump-dom", "file://\(checked)"], environment: ["HOME": folder],
-      executable: URL(fileURLWithPath: browser))
+    let dump = try ExternalTool.dumpedDOM(html, script: script, browser: browser, folder: folder)
     let report = try #require(dump.stdout.firstMatch(of: /data-print="items=(\d+) kept=(\d+) key=(\w+)"/))
     #expect(report.1 == "48" && report.2 == "48" && report.3 == "page", "\(report.0)")
     for paper in ["A4", "letter"] {
