@@ -66,7 +66,37 @@ static void replay_stderr(void) {
   }
 }
 
+static volatile sig_atomic_t mouse_reporting = 0;
+
+static void write_all(const char *text) {
+  size_t length = strlen(text), written = 0;
+  while (written < length) {
+    ssize_t step = write(STDOUT_FILENO, text + written, length - written);
+    if (step < 0 && errno == EINTR) continue;
+    if (step <= 0) return;
+    written += (size_t)step;
+  }
+}
+
+void mnv2_mouse_reporting(int on) {
+  if (on) {
+    /* The backend reads the reports itself (EscapeSequenceReader, with keyok(KEY_MOUSE)
+       off so that ncurses does not take the kmous prefix); ncurses must also never hold a
+       press back to see whether a click follows. */
+    mouseinterval(0);
+    fflush(stdout);
+    /* 1000: presses, releases and the wheel; 1006: SGR reports, with no column limit. */
+    write_all("\033[?1000h\033[?1006h");
+    mouse_reporting = 1;
+  } else if (mouse_reporting) {
+    mouse_reporting = 0;
+    write_all("\033[?1006l\033[?1000l");
+  }
+}
+
 void mnv2_terminal_end(void) {
+  /* First, so that a shell never receives clicks as typed text, whatever ended us. */
+  mnv2_mouse_reporting(0);
   if (active) {
     active = 0;
     /* A terminal without an alternate screen (vt100, linux) keeps what was drawn after

@@ -30,7 +30,12 @@ enum BlockScreen {
     let units = theme.fit(
       [("Act mem: output in 16-bit floats, K = 1000 bytes", 9), ("\(theme.dot) \(framework)", 5)],
       width: area.width)
-    if !linear && group.op == .bottleneck {
+    let picked = state.selectedLayer.map { state.network.layers[group.layerRange.lowerBound + $0] }
+    if let picked {
+      let line = theme.fit(
+        LayerCostLine.tokens(picked) + [("\(theme.dot) Act mem 16-bit, K = 1000 B", 2)], width: area.width)
+      canvas.write(line, x: area.x, y: y, style: theme.heading, maxWidth: area.width)
+    } else if !linear && group.op == .bottleneck {
       let note = theme.fit(
         [
           ("ReLU6 projection (Fig. 6a): shapes and costs unchanged", 9),
@@ -90,7 +95,8 @@ enum BlockScreen {
     }
     for (index, header) in headers.enumerated() { put(header, index, style: theme.heading) }
     y += 1
-    for layer in state.network.layers[group.layerRange] {
+    for (offset, layer) in state.network.layers[group.layerRange].enumerated() {
+      canvas.mark(Rect(x: x, y: y, width: width, height: 1), as: .layer(offset))
       put(layer.kind.rawValue, 0)
       put("\(theme.shape(layer.input)) \(theme.arrow) \(theme.shape(layer.output))", 1)
       put(String(layer.kernel), 2)
@@ -102,6 +108,12 @@ enum BlockScreen {
       put(NumberFormatting.grouped(layer.multiplyAdds), 5)
       put(NumberFormatting.grouped(layer.params.count(state.convention)), 6)
       put(NumberFormatting.fixed(Double(layer.outputBytes()) / 1000, decimals: 1) + "K", 7)
+      if state.selectedLayer == offset && theme.showsSelection {
+        canvas.restyle(Rect(x: x, y: y, width: width, height: 1)) { style in
+          style.reverse = true
+          style.bold = true
+        }
+      }
       y += 1
     }
     return y

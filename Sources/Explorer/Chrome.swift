@@ -78,7 +78,7 @@ enum Chrome {
       // Why the last key did nothing takes the whole line until the next key.
       var style = theme.selection
       style.bold = true
-      canvas.write(" " + notice, x: 0, y: y, style: style, maxWidth: canvas.width)
+      canvas.write((" " + notice).replacingUnicode(theme), x: 0, y: y, style: style, maxWidth: canvas.width)
       return
     }
     var x = 0
@@ -99,7 +99,9 @@ enum Chrome {
           style.reverse = false
           style.bold = true
         }
-        x += canvas.write(label, x: x, y: y, style: style)
+        let written = canvas.write(label, x: x, y: y, style: style)
+        canvas.mark(Rect(x: x, y: y, width: written, height: 1), as: .view(view))
+        x += written
       }
     }
     x += canvas.write(" │ ".replacingBar(theme), x: x, y: y, style: theme.statusBar)
@@ -130,7 +132,7 @@ enum Chrome {
     if let notice = state.notice {
       var style = theme.selection
       style.bold = true
-      canvas.write(" " + notice, x: 0, y: y, style: style, maxWidth: canvas.width)
+      canvas.write((" " + notice).replacingUnicode(theme), x: 0, y: y, style: style, maxWidth: canvas.width)
       return
     }
     var bold = theme.statusBar

@@ -51,6 +51,11 @@ public enum ExplorerAction: Equatable, Sendable {
   case reveal
   case undoVote
   case vote(Int)
+  /// A left click on what the last frame drew there (nil: on nothing clickable). It is
+  /// a key like any other to a blank screen or the help, which it dismisses.
+  case click(ClickTarget?)
+  /// A wheel notch: moves through the rows of the Network and Block views, one a notch.
+  case scroll(down: Bool)
   /// Opens the quiz, or closes it (its question and score are kept).
   case toggleQuiz
   /// A key while the quiz is open: typed into the answer, or one of the quiz's own keys.

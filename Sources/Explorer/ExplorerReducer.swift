@@ -117,6 +117,11 @@ public enum ExplorerReducer {
       state.showHelp = false
       return
     }
+    switch action {
+    case .click(let target): return click(&state, on: target)
+    case .scroll(let down): return scroll(&state, down: down)
+    default: break
+    }
     if let notice = notice(for: action, in: state) {
       state.notice = notice
       return
@@ -173,8 +178,37 @@ public enum ExplorerReducer {
       state.quizOpen.toggle()
     case .quiz(let input): reduceQuiz(&state, input)
     case .vote, .undoVote, .reveal: reducePrediction(&state, action)
-    case .refresh, .manifoldComputed, .labComputed, .ablationAdvanced, .ablationRestored: break
+    case .click, .scroll, .refresh, .manifoldComputed, .labComputed, .ablationAdvanced, .ablationRestored:
+      break
     }
+  }
+
+  /// A click does what the key for the same thing does: a tab shows its view, a choice is
+  /// one vote (or the digits typed before it), a row is selected, and a click on the row
+  /// already selected opens it, as Enter would. A click picks a layer to see how its cost
+  /// is counted, and a second click on it lets it go.
+  static func click(_ state: inout ExplorerState, on target: ClickTarget?) {
+    guard let target, !(state.quizOpen && state.lesson == nil) else { return }
+    switch target {
+    case .view(let view) where state.lesson == nil: apply(&state, .show(view))
+    case .choice(let choice) where state.lesson != nil: apply(&state, .vote(choice))
+    case .group(let index) where state.lesson == nil && state.view == .network:
+      guard state.network.groups.indices.contains(index) else { return }
+      if index == state.selectedGroup { apply(&state, .open) } else { state.selectedGroup = index }
+    case .layer(let index) where state.lesson == nil && state.view == .block:
+      let group = state.network.groups[state.selectedGroup]
+      guard group.layerRange.count > index else { return }
+      state.selectedLayer = state.selectedLayer == index ? nil : index
+    default: return
+    }
+  }
+
+  /// The wheel moves the selection a row a notch where there are rows to move through, and
+  /// is silent at the ends and elsewhere: a notice per notch would flicker.
+  static func scroll(_ state: inout ExplorerState, down: Bool) {
+    guard state.lesson == nil, !state.quizOpen, state.view == .network || state.view == .block else { return }
+    let last = state.network.groups.count - 1
+    state.selectedGroup = down ? min(last, state.selectedGroup + 1) : max(0, state.selectedGroup - 1)
   }
 
   static func reducePrediction(_ state: inout ExplorerState, _ action: ExplorerAction) {

@@ -13,7 +13,12 @@ import TermCanvas
 public struct ExplorerState: Equatable, Sendable {
   public var view: ExplorerView
   /// Index into `network.groups`: 0 is the stem, then the bottlenecks, then the head.
-  public var selectedGroup: Int
+  public var selectedGroup: Int {
+    didSet { if selectedGroup != oldValue { selectedLayer = nil } }
+  }
+  /// The layer of the selected block picked with a click in the Block view, highlighted
+  /// with its cost worked out; another block forgets it.
+  public internal(set) var selectedLayer: Int?
   public var showHelp: Bool
   public var plotStyle: PlotStyle
   public var seed: UInt64

@@ -12,7 +12,13 @@ enum HelpOverlay {
     let helps = bindings.map { $0.help.replacingUnicode(theme) }
     let labelWidth = labels.map(\.count).max() ?? 0
     let helpWidth = helps.map(\.count).max() ?? 0
-    let columns = bindings.count + 3 <= canvas.height - 2 ? 1 : 2
+    // With the mouse on, the terminal's own selection needs Shift: say so where people look
+    // for keys, on one line where it fits and else on two.
+    let footer =
+      theme.mouse
+      ? ["any key or click closes this help", "Shift+drag selects text to copy"]
+      : ["any key closes this help"]
+    let columns = bindings.count + 2 + footer.count <= canvas.height - 2 ? 1 : 2
     // Spacing (gap between key and text, margin inside the border), widest first.
     var gap = 2, margin = 1, textWidth = helpWidth
     for (g, m) in [(2, 1), (1, 1)] {
@@ -35,7 +41,9 @@ enum HelpOverlay {
     let rows = entries.reduce(0) { $0 + $1.count }
     let rowsPerColumn = columns == 1 ? rows : Self.split(entries.map(\.count))
     let width = min(canvas.width, columns * entryWidth + (columns - 1) * 2 + 2 * margin + 2)
-    let height = min(canvas.height - 2, rowsPerColumn + 3)
+    let inner = width - 2 - 2 * margin
+    let footerLines = footer.joined(separator: " \(theme.dot) ").count <= inner ? 1 : footer.count
+    let height = min(canvas.height - 2, rowsPerColumn + 2 + footerLines)
     let rect = Rect(
       x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)
     canvas.clearForOverlay(rect)
@@ -52,9 +60,12 @@ enum HelpOverlay {
         row += 1
       }
     }
-    canvas.write(
-      "any key closes this help", x: rect.x + 1 + margin, y: rect.maxY - 2, style: theme.dim,
-      maxWidth: width - 2 - 2 * margin)
+    let lines = footerLines == 1 ? [footer.joined(separator: " \(theme.dot) ")] : footer
+    for (offset, line) in lines.enumerated() {
+      canvas.write(
+        line, x: rect.x + 1 + margin, y: rect.maxY - 1 - lines.count + offset, style: theme.dim,
+        maxWidth: inner)
+    }
   }
 
   /// Rows of the first of two columns, keeping entries whole: the smallest height that

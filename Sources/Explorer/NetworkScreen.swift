@@ -51,6 +51,7 @@ enum NetworkScreen {
     let top = scrollTop(selected: state.selectedGroup, count: groups.count, visible: visible)
     for (offset, group) in groups[top..<min(groups.count, top + visible)].enumerated() {
       let rowY = y + offset
+      canvas.mark(Rect(x: area.x, y: rowY, width: tableWidth, height: 1), as: .group(group.index))
       drawRow(
         group, total: totalMAdds, largestShare: largestShare, state: state, columns: columns, theme: theme,
         x: area.x, y: rowY, into: &canvas)

@@ -32,6 +32,7 @@ enum PredictionPanel {
         let text =
           "(\(LessonPrediction.choiceLetters[index])) "
           + choice.padding(toLength: label, withPad: " ", startingAt: 0)
+        canvas.mark(Rect(x: 0, y: y, width: width, height: 1), as: .choice(index))
         var x = 2 + canvas.write(text.replacingUnicode(theme), x: 2, y: y, style: .plain, maxWidth: width - 2)
         x += canvas.write("  ", x: x, y: y)
         x += canvas.write(bar, x: x, y: y, style: theme.bar, maxWidth: max(0, width - x - 8))

@@ -21,6 +21,9 @@ public struct Theme: Sendable {
   /// Whether bold and reverse reach the reader, so a screen may say "bold: stride 2".
   /// Off for plain-text output (handouts, txt exports).
   public var formatting: Bool
+  /// Whether the terminal reports the mouse to the explorer, so the help says how to select
+  /// text anyway (Shift+drag). Off in exports and wherever `--no-mouse` left it to the terminal.
+  public var mouse = false
 
   public init(
     colored: Bool, unicode: Bool, classroom: Bool = false, light: Bool = false, keyHints: Bool = true,

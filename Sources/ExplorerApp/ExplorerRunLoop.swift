@@ -74,14 +74,30 @@ public struct ExplorerRunLoop {
         return
       }
       queue += ExplorerReducer.reduce(&state, key: key)
+    case .mouse(let event):
+      let size = backend.size
+      guard ExplorerRenderer.fits(width: size.width, height: size.height), let frame = lastFrame else {
+        return
+      }
+      switch event.kind {
+      case .click:
+        queue += ExplorerReducer.reduce(&state, .click(ClickTarget.at(x: event.x, y: event.y, of: frame)))
+      case .wheelUp: queue += ExplorerReducer.reduce(&state, .scroll(down: false))
+      case .wheelDown: queue += ExplorerReducer.reduce(&state, .scroll(down: true))
+      }
     case .resize: break  // the next draw uses the new size
     case .resumed: backend.resume()
     case .endOfInput: state.quitRequested = true
     }
   }
 
-  private func draw(on backend: some TerminalBackend) {
+  /// The frame on screen: a click means what was drawn under it.
+  private var lastFrame: Canvas?
+
+  private mutating func draw(on backend: some TerminalBackend) {
     let size = backend.size
-    backend.draw(ExplorerRenderer.render(state, width: size.width, height: size.height, theme: theme))
+    let frame = ExplorerRenderer.render(state, width: size.width, height: size.height, theme: theme)
+    backend.draw(frame)
+    lastFrame = frame
   }
 }

@@ -8,6 +8,9 @@ public struct Canvas: Equatable, Sendable {
   /// so a test can fail on any clipped token or broken border. Not part of equality.
   public private(set) var clipped: [String] = []
   public private(set) var frames: [(rect: Rect, style: BoxStyle)] = []
+  /// Where a click means something, named by the view that drew it (a row, a tab); the
+  /// last marked wins where two overlap, as the last drawn is on top. Not part of equality.
+  public private(set) var hotspots: [(rect: Rect, name: String)] = []
 
   public static func == (a: Canvas, b: Canvas) -> Bool {
     a.width == b.width && a.height == b.height && a.cells == b.cells
@@ -83,13 +86,25 @@ public struct Canvas: Equatable, Sendable {
   }
 
   /// Clears `rect` for a modal box drawn over the screen: frames underneath are covered on
-  /// purpose, so the border check forgets them.
+  /// purpose, so the border check forgets them, and what was clickable there no longer is.
   public mutating func clearForOverlay(_ rect: Rect) {
     fill(rect)
-    frames.removeAll { frame in
-      frame.rect.x < rect.maxX && rect.x < frame.rect.maxX && frame.rect.y < rect.maxY
-        && rect.y < frame.rect.maxY
-    }
+    frames.removeAll { $0.rect.intersects(rect) }
+    hotspots.removeAll { $0.rect.intersects(rect) }
+  }
+
+  /// Names `rect` as a place to click, clipped to the canvas.
+  public mutating func mark(_ rect: Rect, as name: String) {
+    let clipped = Rect(
+      x: max(0, rect.x), y: max(0, rect.y), width: min(width, rect.maxX) - max(0, rect.x),
+      height: min(height, rect.maxY) - max(0, rect.y))
+    guard clipped.width > 0, clipped.height > 0 else { return }
+    hotspots.append((clipped, name))
+  }
+
+  /// The name of what was drawn clickable at (x, y), or nil.
+  public func hotspot(x: Int, y: Int) -> String? {
+    hotspots.last { $0.rect.contains(x: x, y: y) }?.name
   }
 
   /// Records a frame, for the border check.
@@ -166,15 +181,15 @@ public struct Canvas: Equatable, Sendable {
     }
   }
 
-  /// Copies another canvas in at (x, y), clipped, with its ledger (frames moved with it).
+  /// Copies another canvas in at (x, y), clipped, with its ledger (frames and hotspots moved
+  /// with it).
   public mutating func blit(_ other: Canvas, x: Int, y: Int) {
     for row in 0..<other.height {
       for column in 0..<other.width { self[x + column, y + row] = other[column, row] }
     }
     clipped += other.clipped
-    frames += other.frames.map {
-      (Rect(x: $0.rect.x + x, y: $0.rect.y + y, width: $0.rect.width, height: $0.rect.height), $0.style)
-    }
+    frames += other.frames.map { ($0.rect.offset(x: x, y: y), $0.style) }
+    for (rect, name) in other.hotspots { mark(rect.offset(x: x, y: y), as: name) }
   }
 
   /// Indices into `cells` that differ from `previous`; every cell when the sizes differ.

@@ -16,6 +16,20 @@ public struct Rect: Equatable, Hashable, Sendable {
   public var maxY: Int { y + height }
   public var isEmpty: Bool { width == 0 || height == 0 }
 
+  public func contains(x column: Int, y row: Int) -> Bool {
+    column >= x && column < maxX && row >= y && row < maxY
+  }
+
+  /// Whether the two share at least one cell.
+  public func intersects(_ other: Rect) -> Bool {
+    x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+  }
+
+  /// The same rectangle moved by (x, y).
+  public func offset(x dx: Int, y dy: Int) -> Rect {
+    Rect(x: x + dx, y: y + dy, width: width, height: height)
+  }
+
   /// The rectangle shrunk by `amount` on every side (never negative).
   public func inset(by amount: Int) -> Rect {
     Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)

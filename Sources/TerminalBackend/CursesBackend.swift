@@ -44,7 +44,12 @@ public final class CursesBackend: TerminalBackend {
     guard !name.isEmpty else { throw .unknownTerminal("(unset)") }
   }
 
-  public init(wantColor: Bool) throws(StartError) {
+  /// Whether the terminal reports clicks and the wheel (`--no-mouse`, MNV2_MOUSE=0: off).
+  /// While it does, the terminal's own selection needs Shift held.
+  public let mouse: Bool
+
+  public init(wantColor: Bool, mouse: Bool = true) throws(StartError) {
+    self.mouse = mouse
     try Self.checkEnvironment()
     setlocale(LC_ALL, "")
     guard mnv2_terminal_begin() == 0 else {
@@ -75,6 +80,10 @@ public final class CursesBackend: TerminalBackend {
     nonl()
     keypad(mnv2_stdscr(), true)
     curs_set(0)
+    // Mouse reports are read by EscapeSequenceReader, mouse on or off, so a report that
+    // arrives anyway (a terminal left reporting by another program) is dropped whole.
+    keyok(KEY_MOUSE, false)
+    if mouse { mnv2_mouse_reporting(1) }
   }
 
   public var size: TerminalSize {
@@ -84,6 +93,7 @@ public final class CursesBackend: TerminalBackend {
   }
 
   public func suspend() {
+    mnv2_mouse_reporting(0)
     def_prog_mode()
     endwin()
   }
@@ -209,7 +219,40 @@ public final class CursesBackend: TerminalBackend {
     guard result != ERR, (0...255).contains(value), let scalar = decoder.feed(UInt8(value)) else {
       return nil
     }
+    if scalar == "\u{1B}" { return readAfterEscape() }
     return CursesKeyCode.character(scalar).key.map(TerminalEvent.key)
+  }
+
+  /// After an Esc byte: the rest of a sequence the terminal sent is already waiting (ncurses
+  /// held the Esc for ESCDELAY to see it), so the first read does not wait; once a sequence
+  /// has begun, each next byte gets 50 ms, for a slow link. A byte that begins no sequence
+  /// is given back, to be read as the key it is.
+  private func readAfterEscape() -> TerminalEvent? {
+    var reader = EscapeSequenceReader()
+    var wait: Int32 = 0
+    for _ in 0..<(EscapeSequenceReader.maximumLength * 2) {
+      wtimeout(mnv2_stdscr(), wait)
+      var value: Int32 = 0
+      let result = mnv2_get_key(&value)
+      let outcome: EscapeSequenceReader.Outcome
+      if result == OK && (0...255).contains(value) {
+        outcome = reader.feed(UInt8(value))
+      } else {
+        if result != ERR { ungetch(value) }
+        outcome = reader.timedOut()
+      }
+      switch outcome {
+      case .needsMore:
+        wait = 50
+        continue
+      case .escapeKey:
+        if result == OK { ungetch(value) }
+        return .key(.escape)
+      case .mouse(let event): return event.map(TerminalEvent.mouse)
+      case .ignored: return nil
+      }
+    }
+    return nil
   }
 
   /// Bytes to characters; ncurses hands over bytes (see mnv2_get_key).

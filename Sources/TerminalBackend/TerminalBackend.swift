@@ -31,6 +31,8 @@ public struct TerminalSize: Equatable, Sendable {
 /// What a backend reports.
 public enum TerminalEvent: Equatable, Sendable {
   case key(Key)
+  /// A click or a wheel notch, where mouse reporting is on.
+  case mouse(MouseEvent)
   /// The size changed; read `size`.
   case resize
   /// The process was stopped and continued: the terminal's modes may be gone.

@@ -6,6 +6,7 @@ public final class TestBackend: TerminalBackend {
   /// One scripted event.
   public enum Step: Equatable, Sendable {
     case key(Key)
+    case mouse(MouseEvent)
     case resize(width: Int, height: Int)
     /// As after `kill -STOP` and `kill -CONT`.
     case resume
@@ -40,6 +41,7 @@ public final class TestBackend: TerminalBackend {
     guard !script.isEmpty else { return timeout == nil ? .endOfInput : nil }
     switch script.removeFirst() {
     case .key(let key): return .key(key)
+    case .mouse(let event): return .mouse(event)
     case .resize(let width, let height):
       size = TerminalSize(width: width, height: height)
       return .resize

@@ -35,6 +35,13 @@ struct ExplorerOptions: ParsableArguments {
   @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set).")
   var noColor = false
 
+  @Flag(
+    name: .customLong("no-mouse"),
+    help:
+      "Leave the mouse to the terminal (also when MNV2_MOUSE=0). With the mouse on, a click selects a row, a layer, a tab or a vote, the wheel moves through rows, and Shift+drag selects text to copy."
+  )
+  var noMouse = false
+
   @Option(
     help: ArgumentHelp(
       "default; classroom: high contrast for a projector, no dim text; light: every colour 4.5:1 on white.",
@@ -83,7 +90,9 @@ struct ExplorerOptions: ParsableArguments {
     let terminal: CursesBackend
     do {
       try CursesBackend.checkEnvironment()
-      terminal = try CursesBackend(wantColor: !noColor && TerminalEnvironment.colorAllowed)
+      terminal = try CursesBackend(
+        wantColor: !noColor && TerminalEnvironment.colorAllowed,
+        mouse: !noMouse && TerminalEnvironment.mouseAllowed)
     } catch {
       throw UnavailableError(message: error.description)
     }
@@ -97,9 +106,10 @@ struct ExplorerOptions: ParsableArguments {
     if let cache, let runs = cache.load(state.ablation.study, notice: BoardTraining.note) {
       _ = ExplorerReducer.reduce(&state, .ablationRestored(state.ablation.study, runs))
     }
-    let theme = Theme(
+    var theme = Theme(
       colored: terminal.colorsAvailable, unicode: unicode, classroom: self.theme == .classroom,
       light: self.theme == .light)
+    theme.mouse = terminal.mouse
     var loop = ExplorerRunLoop(state: state, theme: theme)
     loop.boardFinished = { board in cache?.save(board) { _ in } }
     return loop.run(on: terminal)
@@ -124,7 +134,10 @@ struct ExploreCommand: ParsableCommand {
       Figure 1, live) and Ablation (the paper's Figure 6 trained in the background on two \
       spirals: b switches 6a and 6b, d/D the width; the same runs as mnv2 ablation --compare \
       both). b toggles the bottleneck between linear and ReLU6 elsewhere; L opens the classroom \
-      lesson; ? lists every key. The terminal must be at least 80×24.
+      lesson; ? lists every key. The mouse works too: a click selects a row (a second click opens \
+      it), a layer or a tab, and the wheel moves through rows; Shift+drag then selects text to \
+      copy, and --no-mouse (or MNV2_MOUSE=0) leaves the mouse to the terminal. The terminal must \
+      be at least 80×24.
 
       Start where the lesson is:
         mnv2 --view block --block 7

@@ -23,7 +23,8 @@ struct LessonCommand: ParsableCommand {
       hands at once; the typed number shows on the key line), u takes back the last vote, v \
       reveals the answer and the tally. On those steps b is a vote, so . blanks. The tally closes \
       at the reveal: a late vote or u is refused with a notice until v hides the answer again. \
-      ? lists every key.
+      A click on a choice is a vote too; with the mouse on, Shift+drag selects text to copy \
+      (--no-mouse or MNV2_MOUSE=0 leaves the mouse to the terminal). ? lists every key.
 
       Steps: 1 depthwise separable convolutions, 2 the manifold of interest and ReLU, 3 linear \
       bottlenecks, 4 inverted residuals, 5 the architecture, 6 the cost of a block, 7 memory-efficient \

@@ -101,6 +101,9 @@ struct QuizCommand: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "No colour in the terminal quiz (also when NO_COLOR is set).")
   var noColor = false
 
+  @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (also when MNV2_MOUSE=0).")
+  var noMouse = false
+
   @Option(
     help: ArgumentHelp(
       "Terminal quiz theme: classroom is bold and high-contrast for a projector.",
@@ -112,6 +115,7 @@ struct QuizCommand: ParsableCommand {
     var arguments: [String] = []
     if ascii { arguments.append("--ascii") }
     if noColor { arguments.append("--no-color") }
+    if noMouse { arguments.append("--no-mouse") }
     if let theme { arguments += ["--theme", theme.rawValue] }
     return try ExplorerOptions.parse(arguments)
   }
@@ -162,8 +166,9 @@ struct QuizCommand: ParsableCommand {
     if !print && (format != nil || answers || output != nil || (force && record == nil) || noRegenerateLine) {
       throw ValidationError("--format, --answers, --output, --force and --no-regenerate-line go with --print")
     }
-    if print && (ascii || noColor || theme != nil) {
-      throw ValidationError("--ascii, --no-color and --theme are for the terminal quiz, not --print")
+    if print && (ascii || noColor || noMouse || theme != nil) {
+      throw ValidationError(
+        "--ascii, --no-color, --no-mouse and --theme are for the terminal quiz, not --print")
     }
   }
 

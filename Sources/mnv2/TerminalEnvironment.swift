@@ -26,6 +26,12 @@ extension TerminalEnvironment {
     return environment["TERM"] != "dumb"
   }
 
+  /// The mouse is on unless MNV2_MOUSE is 0, off, no or false (as `--no-mouse`).
+  static var mouseAllowed: Bool {
+    guard let value = ProcessInfo.processInfo.environment["MNV2_MOUSE"] else { return true }
+    return !["0", "off", "no", "false"].contains(value.trimmingCharacters(in: .whitespaces).lowercased())
+  }
+
   /// The terminal's width when stdout is one, else $COLUMNS when set.
   static var columns: Int? {
     var size = winsize()

@@ -89,6 +89,17 @@ final class TmuxSession {
     try tmux(["send-keys", "-t", name, "-l", text])
   }
 
+  /// A left click at a cell counted from 1, as a terminal reports it with SGR 1006: the
+  /// press, then the release.
+  func click(column: Int, row: Int) throws {
+    try type("\u{1B}[<0;\(column);\(row)M\u{1B}[<0;\(column);\(row)m")
+  }
+
+  /// One wheel notch at a cell (SGR buttons 64 up, 65 down; a wheel has no release).
+  func wheel(down: Bool, column: Int, row: Int) throws {
+    try type("\u{1B}[<\(down ? 65 : 64);\(column);\(row)M")
+  }
+
   func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
   func resize(width: Int, height: Int) throws {

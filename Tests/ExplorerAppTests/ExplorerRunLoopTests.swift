@@ -34,6 +34,20 @@ import Testing
     #expect(text.contains("conv2d 3×3"))
   }
 
+  /// A click means what the frame on screen drew under it: row 5 of the Network view at
+  /// 100×30 is block 2 (title, totals and header come first), and clicking it again opens
+  /// it. Behind "terminal too small" a click changes nothing.
+  @Test func clicksMeanWhatTheLastFrameShowed() throws {
+    let (backend, state, _) = run([
+      .mouse(MouseEvent(.click, x: 10, y: 5)), .mouse(MouseEvent(.click, x: 10, y: 5)),
+      .mouse(MouseEvent(.wheelDown, x: 10, y: 5)),
+    ])
+    #expect(state.view == .block && state.selectedGroup == 3)
+    #expect(backend.frames[1].plainText().split(separator: "\n")[5].contains("112×112×16 → 56×56×24"))
+    let small = run([.resize(width: 60, height: 20), .mouse(MouseEvent(.click, x: 10, y: 5))]).state
+    #expect(small.selectedGroup == 0 && small.view == .network)
+  }
+
   @Test func endOfInputQuitsToo() {
     let (_, state, _) = run([.key(.down)])
     #expect(state.quitRequested)

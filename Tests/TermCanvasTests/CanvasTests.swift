@@ -57,3 +57,41 @@ import Testing
     #expect(canvas.layoutViolations().isEmpty, "\(canvas.layoutViolations())")
   }
 }
+
+/// Places to click, as views mark them while drawing.
+@Suite struct CanvasHotspotTests {
+  @Test func theLastMarkedWinsAndMarksAreClipped() {
+    var canvas = Canvas(width: 10, height: 4)
+    canvas.mark(Rect(x: 0, y: 1, width: 10, height: 1), as: "row")
+    canvas.mark(Rect(x: 2, y: 1, width: 3, height: 1), as: "button")
+    #expect(canvas.hotspot(x: 0, y: 1) == "row")
+    #expect(canvas.hotspot(x: 3, y: 1) == "button")
+    #expect(canvas.hotspot(x: 5, y: 1) == "row")
+    #expect(canvas.hotspot(x: 0, y: 0) == nil)
+    canvas.mark(Rect(x: 8, y: 3, width: 5, height: 5), as: "edge")
+    #expect(canvas.hotspots.last?.rect == Rect(x: 8, y: 3, width: 2, height: 1))
+    canvas.mark(Rect(x: 20, y: 0, width: 3, height: 1), as: "outside")
+    #expect(canvas.hotspots.count == 3)
+  }
+
+  /// A modal box covers what was clickable under it; a blitted canvas brings its places.
+  @Test func overlaysCoverAndBlitsMove() {
+    var canvas = Canvas(width: 10, height: 4)
+    canvas.mark(Rect(x: 0, y: 0, width: 10, height: 1), as: "top")
+    canvas.mark(Rect(x: 0, y: 3, width: 10, height: 1), as: "bottom")
+    canvas.clearForOverlay(Rect(x: 4, y: 0, width: 2, height: 2))
+    #expect(canvas.hotspot(x: 0, y: 0) == nil)
+    #expect(canvas.hotspot(x: 0, y: 3) == "bottom")
+    var panel = Canvas(width: 4, height: 2)
+    panel.mark(Rect(x: 0, y: 1, width: 4, height: 1), as: "choice")
+    canvas.blit(panel, x: 5, y: 1)
+    #expect(canvas.hotspot(x: 5, y: 2) == "choice" && canvas.hotspot(x: 8, y: 2) == "choice")
+    #expect(canvas.hotspot(x: 4, y: 2) == nil && canvas.hotspot(x: 5, y: 1) == nil)
+    // Equality is the cells: where a click lands is not part of what is drawn.
+    #expect(
+      canvas
+        == {
+          var copy = canvas; copy.mark(canvas.bounds, as: "all"); return copy
+        }())
+  }
+}

@@ -47,6 +47,10 @@ int mnv2_terminal_begin(void);
 /// safe to call from a signal handler path.
 void mnv2_terminal_end(void);
 
+/// Turns the terminal's mouse reporting on (1000 and SGR 1006) or off. Off is idempotent
+/// and async-signal-safe, and mnv2_terminal_end always turns it off.
+void mnv2_mouse_reporting(int on);
+
 /// Sends stderr to a temporary file while curses owns the screen, so a crash message is
 /// not painted into (and lost with) the alternate screen; mnv2_terminal_end replays it.
 void mnv2_capture_stderr(void);
