@@ -138,6 +138,8 @@ static int ignored(int signal_number) {
   return sigaction(signal_number, NULL, &current) == 0 && current.sa_handler == SIG_IGN;
 }
 
+int mnv2_signal_is_ignored(int signal_number) { return ignored(signal_number); }
+
 /* The signal again, with its default action and unblocked: from a handler, after the
    terminal or the temporary file has been seen to, so the status stays truthful (128 + n, and
    a core dump where the default dumps one); from mnv2_stop_self, the stop itself. */
@@ -198,17 +200,43 @@ int mnv2_take_resumed(void) {
   return value;
 }
 
-/* Every signal whose default action ends the process (SIGKILL cannot be caught). */
-static const int ending[] = {
-  SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
-  SIGPROF, SIGSYS,
+/* Every signal whose default action ends the process (SIGKILL cannot be caught): the named
+   ones, SIGIO (SIGPOLL), and every real-time signal from SIGRTMIN to SIGRTMAX, which glibc
+   only knows at run time (it keeps the first two or three for its threads). */
+#define MAXIMUM_ENDING 96
+static int ending[MAXIMUM_ENDING];
+static size_t ending_count = 0;
+
+static void list_ending(void) {
+  if (ending_count > 0) return;
+  static const int named[] = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
+    SIGPROF, SIGSYS,
 #ifdef SIGPWR
-  SIGPWR,
+    SIGPWR,
 #endif
 #ifdef SIGSTKFLT
-  SIGSTKFLT,
+    SIGSTKFLT,
 #endif
-};
+#ifdef SIGIO
+    SIGIO,
+#endif
+  };
+  for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) ending[ending_count++] = named[i];
+#ifdef SIGRTMIN
+  for (int n = SIGRTMIN; n <= SIGRTMAX && ending_count < MAXIMUM_ENDING; n++) ending[ending_count++] = n;
+#endif
+}
+
+int mnv2_ending_signal_count(void) {
+  list_ending();
+  return (int)ending_count;
+}
+
+int mnv2_ending_signal(int index) {
+  list_ending();
+  return index >= 0 && (size_t)index < ending_count ? ending[index] : 0;
+}
 
 
 void mnv2_install_signal_handlers(void) {
@@ -222,7 +250,8 @@ void mnv2_install_signal_handlers(void) {
   /* A signal the parent ignores (nohup's SIGHUP, a pipe's SIGPIPE) stays ignored, as ncurses
      leaves it; but Ctrl-C and Ctrl-\ are keys a person presses at the screen, so those two
      always end the explorer, whatever a wrapping shell set. */
-  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) {
+  list_ending();
+  for (size_t i = 0; i < ending_count; i++) {
     int typed = ending[i] == SIGINT || ending[i] == SIGQUIT;
     if (typed || !ignored(ending[i])) install(ending[i], on_terminate, 0, NULL);
   }
@@ -238,7 +267,7 @@ void mnv2_install_signal_handlers(void) {
    async-signal-safe. */
 static char pending_file[4096];
 static volatile sig_atomic_t pending_set = 0;
-static struct sigaction saved_actions[sizeof ending / sizeof ending[0]];
+static struct sigaction saved_actions[MAXIMUM_ENDING];
 static sigset_t saved_mask;
 
 static void on_terminate_writing(int signal_number) {
@@ -250,7 +279,8 @@ static void on_terminate_writing(int signal_number) {
 static sigset_t ending_set(void) {
   sigset_t set;
   sigemptyset(&set);
-  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) sigaddset(&set, ending[i]);
+  list_ending();
+  for (size_t i = 0; i < ending_count; i++) sigaddset(&set, ending[i]);
   return set;
 }
 
@@ -262,7 +292,7 @@ int mnv2_begin_temporary(const char *path) {
   sigprocmask(SIG_BLOCK, &wanted, &saved_mask);
   memcpy(pending_file, path, length + 1);
   pending_set = 0;
-  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) {
+  for (size_t i = 0; i < ending_count; i++) {
     sigaction(ending[i], NULL, &saved_actions[i]);
     /* A signal the parent ignores (nohup's SIGHUP) stays ignored: the export goes on. */
     if (saved_actions[i].sa_handler == SIG_IGN) continue;
@@ -290,6 +320,6 @@ int mnv2_rename_no_replace(const char *from, const char *to) {
 
 void mnv2_forget_on_signal(void) {
   pending_set = 0;
-  for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++) sigaction(ending[i], &saved_actions[i], NULL);
+  for (size_t i = 0; i < ending_count; i++) sigaction(ending[i], &saved_actions[i], NULL);
   sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 }

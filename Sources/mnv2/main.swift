@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNCurses
 import Foundation
 import TermCanvas
 
@@ -8,7 +9,9 @@ import TermCanvas
 // Ctrl-\ (SIGQUIT) ends any command at once with 128 + 3, as the terminal means it to, not
 // after Swift's backtracer has spent half a minute writing a crash report.
 // A parent may also have left it blocked (test runners' threads do), which would hold it off.
-signal(SIGQUIT, SIG_DFL)
+// A parent that ignores it is obeyed (docs/reference.md): the runtime keeps an inherited
+// SIG_IGN, so the disposition seen here is still the parent's.
+if mnv2_signal_is_ignored(SIGQUIT) == 0 { signal(SIGQUIT, SIG_DFL) }
 var quitOnly = sigset_t()
 sigemptyset(&quitOnly)
 sigaddset(&quitOnly, SIGQUIT)

@@ -172,7 +172,7 @@ import Testing
     ("TERM", SIGTERM), ("HUP", SIGHUP), ("INT", SIGINT), ("QUIT", SIGQUIT), ("USR1", SIGUSR1),
     ("USR2", SIGUSR2),
     ("ALRM", SIGALRM), ("PIPE", SIGPIPE), ("XCPU", SIGXCPU), ("VTALRM", SIGVTALRM), ("PROF", SIGPROF),
-    ("SYS", SIGSYS), ("PWR", SIGPWR), ("XFSZ", SIGXFSZ), ("STKFLT", SIGSTKFLT),
+    ("SYS", SIGSYS), ("PWR", SIGPWR), ("XFSZ", SIGXFSZ), ("STKFLT", SIGSTKFLT), ("IO", SIGIO),
   ])
   func signalsRestoreTheTerminal(name: String, number: Int32) throws {
     let session = try TmuxSession(width: 100, height: 30)
@@ -186,6 +186,30 @@ import Testing
     #expect(!screen.contains("b7 · bottleneck"), "SIG\(name): the explorer's screen is still up")
     #expect(!screen.contains("Program crashed"), "SIG\(name): a backtrace instead of an exit")
     try expectTerminalRestored(session)
+  }
+
+  /// The real-time signals, SIGRTMIN to SIGRTMAX as the shell numbers them (glibc keeps the
+  /// first few for its threads), end the explorer as any other would: before, each left the
+  /// alternate screen up and the terminal raw. The lesson and the quiz share the handlers,
+  /// and are checked with the first and the last.
+  @Test func realTimeSignalsRestoreTheTerminal() throws {
+    let range = try BinaryRunner.run(
+      ["-c", "kill -l RTMIN; kill -l RTMAX"], executable: URL(fileURLWithPath: "/bin/bash"))
+    let bounds = range.stdout.split(separator: "\n").compactMap { Int32($0) }
+    try #require(bounds.count == 2 && bounds[0] < bounds[1], "kill -l: \(range.stdout)")
+    let commands = [("", "bottleneck: linear (b)"), (" lesson", "Step 1 / 9"), (" quiz", "Quiz │")]
+    for number in bounds[0]...bounds[1] {
+      let uses = number == bounds[0] || number == bounds[1] ? commands : [commands[0]]
+      for (subcommand, ready) in uses {
+        let session = try TmuxSession(width: 100, height: 30)
+        try session.run("bash -c '" + Self.command + subcommand + "; echo EXIT=$?'")
+        try session.waitFor(text: ready)
+        kill(try Self.descendantPID(of: try session.shellPID()), number)
+        let screen = try session.waitFor(text: "EXIT=\(128 + number)")
+        #expect(!screen.contains(ready), "signal \(number)\(subcommand): the screen is still up")
+        try expectTerminalRestored(session)
+      }
+    }
   }
 
   /// A raw stop and continue (not Ctrl-Z): the modes come back, keys are read one at a time

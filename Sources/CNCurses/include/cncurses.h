@@ -55,10 +55,19 @@ void mnv2_mouse_reporting(int on);
 /// not painted into (and lost with) the alternate screen; mnv2_terminal_end replays it.
 void mnv2_capture_stderr(void);
 
-/// Installs handlers that restore the terminal on SIGINT, SIGTERM, SIGHUP (then exit with
-/// 128 + signal) and on crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE; then
-/// re-raise so the exit status and any core dump are as without us).
+/// Installs handlers that restore the terminal on every signal that would end the process
+/// (SIGINT, SIGTERM, SIGHUP, …, SIGIO, the real-time ones) and on crashes (SIGSEGV, SIGBUS,
+/// SIGILL, SIGTRAP, SIGABRT, SIGFPE), then raise it again with its default action, so the
+/// exit status and any core dump are as without us.
 void mnv2_install_signal_handlers(void);
+
+/// Whether the signal's disposition is SIG_IGN (as a parent may have set it).
+int mnv2_signal_is_ignored(int signal_number);
+
+/// The signals whose default action ends the process and that the handlers above catch:
+/// the named ones, SIGIO and SIGRTMIN..SIGRTMAX. For tests and the docs.
+int mnv2_ending_signal_count(void);
+int mnv2_ending_signal(int index);
 
 /* Whether Ctrl-Z (SIGTSTP) arrived since the last call. */
 int mnv2_take_stop_request(void);
