@@ -96,12 +96,20 @@ public final class CursesBackend: TerminalBackend {
     mnv2_mouse_reporting(0)
     def_prog_mode()
     endwin()
+    suspended = true
   }
 
+  /// Whether `suspend` gave the terminal back and nothing has taken it again.
+  private var suspended = false
+
   /// After a stop from any cause the shell may have put the terminal in cooked mode and off
-  /// the alternate screen; leaving and re-entering curses reapplies everything.
+  /// the alternate screen; leaving and re-entering curses reapplies everything. After our own
+  /// suspend (Ctrl-Z) curses is already left: leaving again would send the alternate
+  /// screen's exit twice, and the second restores the cursor saved at launch, so the shell,
+  /// once the explorer quit, wrote over the lines printed meanwhile ("Stopped", "fg").
   public func resume() {
-    endwin()
+    if !suspended { endwin() }
+    suspended = false
     refresh()
     applyModes()
     invalidate()

@@ -341,7 +341,15 @@ import Testing
     try session.waitFor(text: "b9 · bottleneck")
     try session.press("q")
     try session.run("echo BACK=$?")
-    try session.waitFor(text: "BACK=0")
+    // The shell's cursor is where the shell left it: before the fix, the resume left the
+    // alternate screen twice, and after q the shell wrote over the lines printed meanwhile.
+    let after = try session.waitFor(text: "BACK=0").split(separator: "\n").map(String.init)
+    // (The check of the modes while stopped cleared the screen and printed STTY-42.)
+    let stopped = after.firstIndex { $0.contains("STTY-42") }
+    let fg = after.firstIndex { $0.hasSuffix("# fg") }
+    let back = after.firstIndex { $0.hasPrefix("BACK=0") }
+    #expect(stopped != nil && fg != nil && back != nil, "\(after)")
+    if let stopped, let fg, let back { #expect(stopped < fg && fg < back, "\(after)") }
   }
 
   /// Ctrl-C and Ctrl-\\ typed at the explorer are the terminal's SIGINT and SIGQUIT: the
