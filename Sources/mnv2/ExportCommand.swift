@@ -182,6 +182,19 @@ enum AtomicWriter {
       }
       return
     }
+    // A descriptor we were given (/dev/stdout, /dev/fd/N, /proc/self/fd/N) is written through
+    // that descriptor, whatever it leads to: a pipe (whose "pipe:[…]" realpath cannot
+    // resolve), a terminal, or the file a shell redirect opened (already truncated, or opened
+    // to append). Only names of regular files get the no-overwrite rule.
+    if let inherited = inheritedDescriptor(named: requested) {
+      guard fcntl(inherited, F_GETFD) >= 0 else {
+        throw CannotCreateError(message: "cannot write \(requested): descriptor \(inherited) is not open")
+      }
+      if let code = writeAll(inherited, contents) {
+        throw CannotCreateError(message: "cannot write \(requested): \(InputFile.reason(code))")
+      }
+      return
+    }
     guard !requested.isEmpty else { throw CannotCreateError(message: "--output is empty; give a file name") }
     if requested.hasSuffix("/") && requested.contains(where: { $0 != "/" }) {
       throw CannotCreateError(message: "cannot write \(requested): it names a folder; give a file name")
@@ -301,19 +314,24 @@ enum AtomicWriter {
 }
 
 extension AtomicWriter {
-  private static func writeInto(stream path: String, _ contents: String) throws {
-    // Our own stdout and stderr are written through the descriptors we already have:
-    // opening /dev/stdout anew would start at offset 0 without O_APPEND, so `>> log` would
-    // be overwritten from the top.
-    if let inherited = [
-      "/dev/stdout": STDOUT_FILENO, "/dev/fd/1": STDOUT_FILENO, "/proc/self/fd/1": STDOUT_FILENO,
-      "/dev/stderr": STDERR_FILENO, "/dev/fd/2": STDERR_FILENO, "/proc/self/fd/2": STDERR_FILENO,
-    ][path] {
-      if let code = writeAll(inherited, contents) {
-        throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(code))")
+  /// The descriptor a path names: /dev/stdout, /dev/stderr, /dev/fd/N, and
+  /// /proc/self/fd/N or /proc/<our pid>/fd/N. Opening one of these anew would start at
+  /// offset 0 without O_APPEND (so `>> log` would be overwritten from the top), and cannot
+  /// be done at all for a socket.
+  static func inheritedDescriptor(named path: String) -> Int32? {
+    let named: [String: Int32] = ["/dev/stdout": STDOUT_FILENO, "/dev/stderr": STDERR_FILENO]
+    if let descriptor = named[path] { return descriptor }
+    for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"] where path.hasPrefix(prefix) {
+      let number = path.dropFirst(prefix.count)
+      guard (1...9).contains(number.count), number.allSatisfy(\.isASCII), let value = Int32(number) else {
+        return nil
       }
-      return
+      return value
     }
+    return nil
+  }
+
+  private static func writeInto(stream path: String, _ contents: String) throws {
     let descriptor = open(path, O_WRONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")

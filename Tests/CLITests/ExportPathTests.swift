@@ -28,6 +28,38 @@ import Testing
     #expect(bare.stderr.contains("standard output has no extension; add --format (txt, ansi, svg, html)"))
   }
 
+  /// The names people give for standard output. Stdout here is a pipe, whose realpath
+  /// ("pipe:[…]") cannot resolve: before, each of these failed with 73 "exists; use --force".
+  @Test(arguments: ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+  func descriptorPathsAreWrittenInPlace(name: String) throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let piped = try Self.export(["--format", "txt", "--output", name], in: folder)
+    #expect(piped.status == 0, "\(name): \(piped.stderr)")
+    #expect(piped.stdout.contains("MobileNetV2 1.0"))
+    // Redirected to a file to append to: the line already there stays, the screen follows it.
+    let log = folder + "/log.txt"
+    try "first line\n".write(toFile: log, atomically: false, encoding: .utf8)
+    let quoted = [
+      BinaryRunner.binary.path, "export", "--view", "network", "--format", "txt", "--output", name,
+    ]
+    .map { "'\($0)'" }.joined(separator: " ")
+    let appended = try BinaryRunner.run(
+      ["-c", quoted + " >> '\(log)'"], executable: URL(fileURLWithPath: "/bin/sh"))
+    #expect(appended.status == 0, "\(name): \(appended.stderr)")
+    let text = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(text.hasPrefix("first line\n MobileNetV2 1.0"), "\(text.prefix(200))")
+  }
+
+  /// A descriptor that is not open is one line and 73, not a file created under /dev/fd.
+  @Test func aClosedDescriptorIsOneLine() throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let result = try Self.export(["--format", "txt", "--output", "/dev/fd/9"], in: folder)
+    #expect(result.status == 73)
+    #expect(result.stderr == "mnv2: error: cannot write /dev/fd/9: descriptor 9 is not open\n")
+  }
+
   /// The format comes from the name when --format is missing.
   @Test(arguments: [
     ("fig.svg", "<?xml"), ("fig.html", "<!DOCTYPE html>"), ("FIG.HTM", "<!DOCTYPE html>"),
