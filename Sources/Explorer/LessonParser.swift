@@ -17,6 +17,17 @@ public enum LessonParser {
   /// The on-screen instruction is one short line under the text.
   public static let maximumLiveLength = 160
 
+  /// The file's lines as editors write them: LF or CRLF (Windows Notepad), after a UTF-8
+  /// byte-order mark if there is one. "\r\n" is one Character in Swift, so a split on "\n"
+  /// alone left a CRLF file one line long ("missing the '---' line").
+  static func lines(of text: String) -> [Substring] {
+    var scalars = Substring(text).unicodeScalars
+    if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+    return scalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      Substring(line.last == "\r" ? line.dropLast() : line)
+    }
+  }
+
   /// `rows` bounds `block`: the row count of the network the lesson runs on (MobileNetV2's
   /// by default).
   public static func parse(_ text: String, source: String, rows: Int = bundledRows) throws(LessonError)
@@ -25,10 +36,9 @@ public enum LessonParser {
     var fields: [String: (value: String, line: Int)] = [:]
     var bodyLines: [Substring] = []
     var inBody = false
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    for (offset, rawLine) in lines.enumerated() {
+    let lines = Self.lines(of: text)
+    for (offset, line) in lines.enumerated() {
       let number = offset + 1
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       if inBody {
         bodyLines.append(line)
         continue

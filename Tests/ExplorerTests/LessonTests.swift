@@ -17,6 +17,22 @@ import Testing
     return state
   }
 
+  /// Files as people's editors write them: CRLF line endings (Windows Notepad) and a UTF-8
+  /// byte-order mark read the same as LF. Before, "\r\n" being one Character left a CRLF file
+  /// one line long: "missing the '---' line".
+  @Test func crlfAndAByteOrderMarkReadAsLF() throws {
+    for (name, text) in BundledLessons.files {
+      let lf = try LessonParser.parse(text, source: name)
+      let crlf = text.unicodeScalars.reduce(into: "") { result, scalar in
+        if scalar == "\n" { result += "\r\n" } else { result.unicodeScalars.append(scalar) }
+      }
+      #expect(crlf.utf8.count == text.utf8.count + text.filter { $0 == "\n" }.count)
+      #expect(try LessonParser.parse(crlf, source: name) == lf, "\(name) with CRLF")
+      #expect(try LessonParser.parse("\u{FEFF}" + crlf, source: name) == lf, "\(name) with a BOM and CRLF")
+      #expect(try LessonParser.parse("\u{FEFF}" + text, source: name) == lf, "\(name) with a BOM")
+    }
+  }
+
   @Test func bundledLessonHasTheNineSteps() {
     #expect(Self.steps.count == 9)
     #expect(
