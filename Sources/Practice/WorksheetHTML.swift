@@ -1,28 +1,12 @@
+import TermCanvas
+
 /// The worksheet as one self-contained HTML page that prints on A4 and on Letter: each
 /// question is kept whole on a page, and the answer key starts on a page of its own.
 struct WorksheetHTML {
   let sheet: Worksheet
   let answers: Bool
 
-  static func escape(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      default:
-        // Controls cannot reach the page raw (and are invalid in HTML).
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-          result += "&#xFFFD;"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result
-  }
+  static func escape(_ text: String) -> String { MarkupRenderer.escape(text) }
 
   static let style = """
     @page { margin: 16mm 15mm; }

@@ -30,16 +30,26 @@ public enum MarkupRenderer {
     return runs
   }
 
-  /// Text for HTML or XML: & < > and " as entities.
+  /// Text for HTML or XML: & < > and " as entities, and every code point XML 1.0 forbids
+  /// (controls but tab, newline and return; U+FFFE and U+FFFF) as U+FFFD, with the C1
+  /// controls too, so a name from a file can make neither the page invalid nor a terminal
+  /// act. Before, U+FFFF in an architecture's name made the SVG export unreadable XML.
   public static func escape(_ text: String) -> String {
     var result = ""
-    for character in text {
-      switch character {
+    for scalar in text.unicodeScalars {
+      switch scalar {
       case "&": result += "&amp;"
       case "<": result += "&lt;"
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
-      default: result.append(character)
+      case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+      default:
+        let value = scalar.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF {
+          result += "&#xFFFD;"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
       }
     }
     return result

@@ -23,6 +23,33 @@ enum ExternalTool {
     return process.terminationStatus == 0
   }()
 
+  static let hasPython: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import xml.dom.minidom"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }()
+
+  /// Runs where python3 is (CI installs it), to parse XML with a real parser (expat).
+  static var pythonTrait: ConditionTrait {
+    .enabled(if: hasPython || inCI, "needs python3 (skipped outside CI)")
+  }
+
+  /// Why `document` is not well-formed XML according to expat, or nil when it is.
+  static func xmlProblem(_ document: String, folder: String) throws -> String? {
+    let path = folder + "/document.xml"
+    try document.write(toFile: path, atomically: true, encoding: .utf8)
+    let parsed = try BinaryRunner.run(
+      ["python3", "-c", "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])", path],
+      executable: URL(fileURLWithPath: "/usr/bin/env"))
+    return parsed.status == 0
+      ? nil : parsed.stderr.split(separator: "\n").last.map(String.init) ?? "status \(parsed.status)"
+  }
+
   /// Runs where Chromium is, and always in CI, where `#require` then fails without it.
   static var chromiumTrait: ConditionTrait {
     .enabled(
