@@ -76,6 +76,14 @@ struct ExplorerOptions: ParsableArguments {
   func network() throws -> Network { try architecture.network(config: config) }
   var unicode: Bool { !ascii && TerminalEnvironment.isUTF8 }
 
+  /// Builds the largest network the run can reach (`ExplorerState.largestReachableConfig`),
+  /// so a file that fits at launch but not at a wider width or a lesson step's size is
+  /// refused now, with the builder's one-line error (exit 65), and no screen later traps.
+  func checkReach(steps: [LessonStep], keys: Bool = true) throws {
+    _ = try architecture.network(
+      config: ExplorerState.largestReachableConfig(launch: config, steps: steps, keys: keys))
+  }
+
   /// Runs the full-screen loop until the user quits. `loadedSteps` are lessons the caller
   /// has already read; otherwise they are read from `--lessons`.
   @discardableResult
@@ -85,8 +93,7 @@ struct ExplorerOptions: ParsableArguments {
   ) throws -> ExplorerState {
     let network = try network ?? self.network()
     let steps = try loadedSteps ?? LessonLoader.load(directory: lessons, rows: network.groups.count)
-    _ = try architecture.network(
-      config: ExplorerState.largestReachableConfig(launch: config, steps: steps))
+    try checkReach(steps: steps)
     let terminal: CursesBackend
     do {
       try CursesBackend.checkEnvironment()

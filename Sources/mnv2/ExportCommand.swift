@@ -129,6 +129,12 @@ struct ExportCommand: ParsableCommand {
     try BlockRange.check(block, in: network, flag: "--block")
     let steps = try LessonLoader.load(
       directory: options.lessons, rows: network.groups.count, checkingStep: step)
+    // The export reaches what its keys can: W and R step up through the paper's sizes, and
+    // a lesson (its view, or L) reaches every step's.
+    let pressed = (try? KeySequence.parse(keys)) ?? []
+    let widens = pressed.contains(.character("W")) || pressed.contains(.character("R"))
+    let lesson = view == .lesson || pressed.contains(.character("L"))
+    try options.checkReach(steps: lesson ? steps : [], keys: widens || lesson)
     let (width, height) = try parsedSize()
     let format = try resolvedFormat()
     let unicode = !options.ascii

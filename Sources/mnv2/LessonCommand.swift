@@ -118,6 +118,8 @@ struct LessonCommand: ParsableCommand {
     let steps = try LessonLoader.load(
       directory: options.lessons, rows: network.groups.count, checkingStep: step ?? 1)
     if print {
+      // Paper has no keys: the launch and the printed steps are all it reaches.
+      try options.checkReach(steps: step.map { [steps[$0 - 1]] } ?? steps, keys: false)
       Swift.print(
         Handout.render(
           steps: steps, network: network, options: options, format: format, columns: columns,
