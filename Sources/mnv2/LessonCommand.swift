@@ -30,7 +30,8 @@ struct LessonCommand: ParsableCommand {
       bottlenecks, 4 inverted residuals, 5 the architecture, 6 the cost of a block, 7 memory-efficient \
       inference, 8 width and resolution trade-offs, 9 the ablation.
 
-      --print writes every step with its visual in ASCII, for a handout (with --step, that \
+      --print writes every step with its visual (figures in ASCII, prose in UTF-8 where the \
+      locale is) for a handout (with --step, that \
       step alone); --for students asks each prediction with room to answer and leaves out the \
       figures and answers that would give it away. --record keeps the class's votes as CSV:
         mnv2 lesson --print --format markdown > handout.md
@@ -141,8 +142,9 @@ enum Handout {
   /// The prose's spelling: 7-bit for paper (text), UTF-8 in Markdown where the locale is.
   static func proseStyle(_ format: LessonCommand.HandoutFormat) -> TextStyle {
     switch format {
-    case .text: TextStyle(unicode: false)
-    case .markdown: TextStyle(unicode: TerminalEnvironment.isUTF8)
+    // Prose in the locale's characters: a lesson written in Chinese or Greek stays so where
+    // the locale is UTF-8, and only a 7-bit locale gets the ASCII spellings.
+    case .text, .markdown: TextStyle(unicode: TerminalEnvironment.isUTF8)
     case .html: TextStyle(unicode: true)  // the page declares UTF-8
     }
   }
@@ -170,8 +172,8 @@ enum Handout {
   ) -> String {
     // Paper has no keys to press and no bold: hints and formatting references are left out.
     let theme = Theme(colored: false, unicode: false, keyHints: false, formatting: false)
-    // Paper gets 7-bit text; the Markdown handout is UTF-8 where the locale is (its
-    // figures stay ASCII, which every Markdown renderer lines up).
+    // The prose is UTF-8 where the locale is; the figures stay ASCII, which every printer,
+    // pager and Markdown renderer lines up.
     let ascii = proseStyle(format)
     var out: String
     switch format {

@@ -6,10 +6,13 @@ import Testing
 #endif
 
 @Suite struct LessonCommandTests {
+  /// In a 7-bit locale every byte is ASCII; in a UTF-8 one the prose keeps its symbols.
   @Test func printWritesEveryStepInASCII() throws {
-    let result = try BinaryRunner.run(["lesson", "--print"])
+    let result = try BinaryRunner.run(["lesson", "--print"], environment: ["LANG": "C"])
     #expect(result.status == 0)
     #expect(result.stdout.utf8.allSatisfy { $0 < 128 })
+    let utf8 = try BinaryRunner.run(["lesson", "--print"])
+    #expect(utf8.stdout.contains("costs h·w·d_i·d_j·k²"), "the prose stayed 7-bit in UTF-8")
     for step in 1...9 { #expect(result.stdout.contains("Step \(step) / 9: ")) }
     #expect(result.stdout.contains("b2: d_i = 16 -> d_j = 24 at 56x56"))
   }
@@ -17,7 +20,7 @@ import Testing
   /// Step 9's handout carries Figure 6 trained: the chart and bars of the Ablation view,
   /// then the tables and verdicts, line for line those of `mnv2 ablation --compare both`.
   @Test func theAblationStepCarriesTheTrainedFigure() throws {
-    let handout = try BinaryRunner.run(["lesson", "--print", "--step", "9"])
+    let handout = try BinaryRunner.run(["lesson", "--print", "--step", "9"], environment: ["LANG": "C"])
     #expect(handout.status == 0, "\(handout.stderr)")
     #expect(handout.stdout.contains("Figure 6a in miniature"))
     #expect(handout.stdout.contains("All 100 runs trained"))
@@ -85,6 +88,30 @@ import Testing
       let allASCII = handout.stdout.unicodeScalars.allSatisfy { $0.isASCII }
       #expect(allASCII)
       #expect(!handout.stdout.contains(" * 10 seeds"), "a separator that reads as a product")
+    }
+  }
+
+  /// A lesson written in another script keeps its characters in the text handout where the
+  /// locale is UTF-8 (every one was "?"), and becomes 7-bit only in a 7-bit locale; the figures
+  /// stay ASCII either way.
+  @Test(arguments: ["C.UTF-8", "C"])
+  func textHandoutsKeepTheLessonsScript(locale: String) throws {
+    let folder = try BinaryRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try "title: 深度可分离卷积\nvisual: architecture\n---\n标准卷积同时混合空间和通道 (k×k).\n".write(
+      toFile: folder + "/01.lesson", atomically: true, encoding: .utf8)
+    let handout = try BinaryRunner.run(
+      ["lesson", "--print", "--lessons", folder], environment: ["LANG": locale])
+    #expect(handout.status == 0, "\(handout.stderr)")
+    if locale == "C.UTF-8" {
+      #expect(
+        handout.stdout.contains("Step 1 / 1: 深度可分离卷积") && handout.stdout.contains("标准卷积同时混合空间和通道 (k×k)."))
+      let figure = handout.stdout.split(separator: "\n").filter {
+        $0.contains("bottleneck") || $0.contains("conv2d")
+      }
+      #expect(!figure.isEmpty && figure.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "\(figure)")
+    } else {
+      #expect(handout.stdout.unicodeScalars.allSatisfy(\.isASCII) && handout.stdout.contains("(kxk)."))
     }
   }
 
