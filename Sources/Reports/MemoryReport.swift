@@ -111,6 +111,109 @@ public struct MemoryReport {
     return marks.joined(separator: " ")
   }
 
+  /// The footnotes by marker, for the JSON: the same text as the table's, one line each.
+  static var footnotesByMark: [String: String] {
+    var notes: [String: String] = [:]
+    var mark: String?
+    for line in footnotes.split(separator: "\n") {
+      let text = line.trimmingCharacters(in: .whitespaces)
+      if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+        mark = String(text[...close])
+        notes[mark!] = String(text[text.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+      } else if let mark {
+        notes[mark, default: ""] += " " + text
+      }
+    }
+    return notes
+  }
+
+  static let definitions: [String: String] = [
+    "tensor":
+      "channels and bytes of the largest tensor materialised at each size; V1 counts every layer output, V2 only tensors between blocks, as §5.1 streams each block's expanded tensor in slices",
+    "first_layer_trick":
+      "the first conv is streamed into the first bottleneck (Table 3's caption), so its output is never stored",
+    "eq2":
+      "the paper's own definition (§5.1): the largest inputs + outputs of one operator, a whole bottleneck being one operator; its max is M(G)",
+    "eq2_first_layer_trick": "Eq. (2) with the first conv and the first bottleneck as one operator",
+  ]
+
+  /// Everything the table shows, each column under its own name: the four definitions per
+  /// size, their maxima, the paper's printed cells and the notes, with the units stated.
+  func json() -> String {
+    struct Entry: Encodable {
+      var size, channels, bytes: Int
+      var producer: String
+    }
+    struct OperatorEntry: Encodable {
+      var size, bytes: Int
+      var operatorName: String
+    }
+    struct PaperRow: Encodable {
+      var size: Int
+      var mobilenetV1, mobilenetV2, shufflenet: String
+    }
+    struct Maxima: Encodable {
+      var mobilenetV1, mobilenetV2, mobilenetV2FirstLayerTrick: Entry?
+      var eq2, eq2FirstLayerTrick: OperatorEntry?
+    }
+    struct Note: Encodable {
+      var size: Int
+      var marks: [String]
+    }
+    struct Document: Encodable {
+      var bytesPerElement: Int
+      var units: String
+      var width: Double
+      var resolution: Int
+      var channelRounding: String
+      var definitions: [String: String]
+      var mobilenetV1, mobilenetV2, mobilenetV2FirstLayerTrick: [Entry]
+      var eq2, eq2FirstLayerTrick: [OperatorEntry]
+      var max: Maxima
+      var paperArxivV4, paperCVPR: [PaperRow]?
+      var paperMaxArxivV4, paperMaxCVPR: PaperRow?
+      var notes: [Note]?
+      var footnotes: [String: String]?
+    }
+    func paperRow(_ row: PaperTable3.Row) -> PaperRow {
+      PaperRow(
+        size: row.size, mobilenetV1: row.mobileNetV1, mobilenetV2: row.mobileNetV2, shufflenet: row.shuffleNet
+      )
+    }
+    func entry(_ entry: MaterializedMemory.Entry) -> Entry {
+      Entry(size: entry.size, channels: entry.channels, bytes: entry.bytes, producer: entry.producer)
+    }
+    func operatorEntry(_ entry: OperatorMemory.Entry) -> OperatorEntry {
+      OperatorEntry(size: entry.size, bytes: entry.bytes, operatorName: entry.name)
+    }
+    let v4 = PaperTable3.rows(.arxivV4)
+    let notes = sizes.map { size in
+      Note(
+        size: size,
+        marks: note(
+          size: size, ours1: v1.entry(size: size), ours2: v2Trick.entry(size: size),
+          printed: v4.first { $0.size == size }
+        ).split(separator: " ").map(String.init))
+    }.filter { !$0.marks.isEmpty }
+    return encodeJSON(
+      Document(
+        bytesPerElement: v2.bytesPerElement, units: "bytes (16-bit floats); the table's KB are bytes / 1000",
+        width: v2Network.config.width, resolution: v2Network.config.resolution,
+        channelRounding: v2Network.config.channelRounding.rawValue, definitions: Self.definitions,
+        mobilenetV1: v1.entries.map(entry), mobilenetV2: v2.entries.map(entry),
+        mobilenetV2FirstLayerTrick: v2Trick.entries.map(entry), eq2: v2Operators.entries.map(operatorEntry),
+        eq2FirstLayerTrick: v2OperatorsTrick.entries.map(operatorEntry),
+        max: Maxima(
+          mobilenetV1: v1.peak().map(entry), mobilenetV2: v2.peak().map(entry),
+          mobilenetV2FirstLayerTrick: v2Trick.peak().map(entry), eq2: v2Operators.peak.map(operatorEntry),
+          eq2FirstLayerTrick: v2OperatorsTrick.peak.map(operatorEntry)),
+        paperArxivV4: showPaper ? PaperTable3.rows(.arxivV4).map(paperRow) : nil,
+        paperCVPR: showPaper ? PaperTable3.rows(.cvpr).map(paperRow) : nil,
+        paperMaxArxivV4: showPaper ? paperRow(PaperTable3.max(.arxivV4)) : nil,
+        paperMaxCVPR: showPaper ? paperRow(PaperTable3.max(.cvpr)) : nil,
+        notes: showPaper ? notes : nil, footnotes: showPaper ? Self.footnotesByMark : nil))
+  }
+
   static let footnotes = """
     [a] V1 7×7: the paper prints 199, but 1024·7²·2 B = 100,352 B ≈ 100K; 199 fits 4-byte floats.
     [b] 112×112: arXiv v4 lists 16 ch, b1's output: with the first-layer trick the largest
@@ -155,36 +258,7 @@ public struct MemoryReport {
     case .csv:
       return table(machine: true).renderCSV()
     case .json:
-      struct Entry: Encodable {
-        var size, channels, bytes: Int
-        var producer: String
-      }
-      struct PaperRow: Encodable {
-        var size: Int
-        var mobilenetV1, mobilenetV2, shufflenet: String
-      }
-      struct Document: Encodable {
-        var bytesPerElement: Int
-        var mobilenetV1, mobilenetV2: [Entry]
-        var paperArxivV4, paperCVPR: [PaperRow]?
-      }
-      func paper(_ version: PaperTable3.Version) -> [PaperRow]? {
-        showPaper
-          ? PaperTable3.rows(version).map {
-            PaperRow(
-              size: $0.size, mobilenetV1: $0.mobileNetV1, mobilenetV2: $0.mobileNetV2,
-              shufflenet: $0.shuffleNet)
-          } : nil
-      }
-      func entries(_ memory: MaterializedMemory) -> [Entry] {
-        memory.entries.map {
-          Entry(size: $0.size, channels: $0.channels, bytes: $0.bytes, producer: $0.producer)
-        }
-      }
-      return encodeJSON(
-        Document(
-          bytesPerElement: v2.bytesPerElement, mobilenetV1: entries(v1), mobilenetV2: entries(v2),
-          paperArxivV4: paper(.arxivV4), paperCVPR: paper(.cvpr)))
+      return json()
     }
   }
 }
