@@ -24,10 +24,14 @@ import keras  # noqa: E402
 
 # Odd widths where int(c*a) and make_divisible disagree, the paper's widths, and V1 widths
 # whose channels are not multiples of 8.
+# Odd resolutions too, where the frameworks pad differently: Keras's MobileNet (V1) pads a
+# strided depthwise conv on one side only, so it gives floor(h/2) where "same" gives ceil(h/2).
 V2_VARIANTS = [(0.14, 96), (0.28, 128), (0.35, 96), (0.42, 160), (0.56, 160), (0.84, 192), (1.0, 224),
-               (1.12, 160), (1.49, 224), (1.67, 128), (2.23, 96)]
+               (1.12, 160), (1.49, 224), (1.67, 128), (2.23, 96),
+               (1.0, 97), (0.35, 225), (0.75, 33), (1.4, 161), (0.5, 199)]
 V1_VARIANTS = [(0.25, 128), (0.3, 160), (0.5, 160), (0.6, 192), (0.75, 224), (0.9, 128), (1.0, 224),
-               (1.1, 96)]
+               (1.1, 96),
+               (1.0, 97), (1.0, 225), (0.5, 33), (0.75, 161), (0.25, 199), (0.6, 101)]
 
 
 def describe(model):

@@ -9,6 +9,27 @@ public enum ChannelRounding: String, CaseIterable, Sendable {
   case keras
 }
 
+/// How a framework pads a strided convolution: the same at even sizes, one row apart at odd.
+public enum PaddingRule: String, Sendable {
+  /// "same" (TF-slim), PyTorch's k // 2 (torchvision), and Keras MobileNetV2's `correct_pad`:
+  /// every output is ⌈input / stride⌉.
+  case same
+  /// Keras MobileNet (V1): a strided depthwise conv gets `ZeroPadding2D(((0, 1), (0, 1)))` and
+  /// then `valid`, so its output is ⌊(h + 1 − k) / s⌋ + 1, which is ⌊h / 2⌋ for k = 3 and s = 2
+  /// (24 where the others give 25 at h = 49). Its other convs are "same".
+  case kerasSeparable = "keras-v1"
+}
+
+extension ChannelRounding {
+  /// The padding of the framework that rounds this way: the two travel together, as the
+  /// framework's own rules.
+  public var padding: PaddingRule { self == .keras ? .kerasSeparable : .same }
+}
+
+extension NetworkConfig {
+  public var padding: PaddingRule { channelRounding.padding }
+}
+
 /// A framework whose MobileNet a student compares with: it fixes the channel rounding, the
 /// last layer's rule, what "params" counts and the class count, together.
 public enum Framework: String, CaseIterable, Sendable {
@@ -45,7 +66,9 @@ public enum Framework: String, CaseIterable, Sendable {
   public var explanation: String {
     switch self {
     case .torchvision: return "torchvision: channels make_divisible(c·α, 8)"
-    case .keras: return "keras: channels make_divisible(int(c·α), 8) in V2 blocks, int(c·α) in V1"
+    case .keras:
+      return
+        "keras: channels make_divisible(int(c·α), 8) in V2 blocks, int(c·α) in V1; V1's strided depthwise ⌊h/2⌋"
     case .tfSlim: return "tf-slim: channels make_divisible(c·α, 8), 1001 classes"
     }
   }

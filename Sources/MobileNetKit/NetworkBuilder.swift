@@ -1,5 +1,6 @@
-/// Walks Table 2 row by row, applying the channel rules of the reference implementations
-/// (paper-facts §10) and "same" padding, so every output size is ⌈input / stride⌉.
+/// Walks Table 2 row by row, applying the channel and padding rules of the reference
+/// implementations (paper-facts §10): "same" padding, so an output is ⌈input / stride⌉,
+/// except where Keras's MobileNet (V1) pads a strided depthwise conv on one side only.
 struct NetworkBuilder {
   let config: NetworkConfig
   private(set) var layers: [Layer] = []
@@ -94,14 +95,24 @@ struct NetworkBuilder {
 
   private static func spatial(_ size: Int, stride: Int) -> Int { (size + stride - 1) / stride }
 
+  /// Keras V1's strided depthwise: one row and column of zeros after, then `valid`. Keras
+  /// cannot build it where the padded input is smaller than the kernel; mnv2 keeps one row.
+  private static func paddedAfterThenValid(_ size: Int, kernel: Int, stride: Int) -> Int {
+    max(1, (size + 1 - kernel) / stride + 1)
+  }
+
   /// Appends a convolution followed by BatchNorm (conv bias off, as in every reference).
   private mutating func conv(
     _ name: String, kind: LayerKind, outChannels: Int, kernel: Int, stride: Int, groups convGroups: Int,
-    activation: Activation, residual: Bool = false
+    activation: Activation, residual: Bool = false, padding: PaddingRule = .same
   ) throws(NetworkSizeError) {
     let input = shape
-    let output = TensorShape(
-      Self.spatial(input.height, stride: stride), Self.spatial(input.width, stride: stride), outChannels)
+    func size(_ input: Int) -> Int {
+      padding == .kerasSeparable && stride > 1
+        ? Self.paddedAfterThenValid(input, kernel: kernel, stride: stride)
+        : Self.spatial(input, stride: stride)
+    }
+    let output = TensorShape(size(input.height), size(input.width), outChannels)
     let perGroup = input.channels / convGroups
     let weights = try Self.count(name, "weights", kernel, kernel, perGroup, outChannels)
     _ = try Self.count(name, "output elements", output.height, output.width, outChannels)
@@ -174,7 +185,7 @@ struct NetworkBuilder {
     let input = shape, first = layers.count
     try conv(
       "\(name).dw", kind: .depthwise, outChannels: input.channels, kernel: stage.kernel, stride: stride,
-      groups: input.channels, activation: .relu6)
+      groups: input.channels, activation: .relu6, padding: config.padding)
     try conv(
       "\(name).pw", kind: .pointwise, outChannels: channels(for: stage), kernel: 1, stride: 1, groups: 1,
       activation: .relu6)

@@ -181,7 +181,7 @@ public struct LayerReport {
       resolution: config.resolution, classes: config.classes, convention: convention.rawValue,
       bottleneck: config.bottleneckActivation.rawValue, lastLayerRule: config.lastLayerRule.rawValue,
       framework: Framework.label(rounding: config.channelRounding, convention: convention),
-      channelRounding: config.channelRounding.rawValue,
+      channelRounding: config.channelRounding.rawValue, padding: config.padding.rawValue,
       conventions: .init(
         macs: CostConvention.multiplyAdds, flops: CostConvention.flops, params: convention.explanation,
         memory: CostConvention.memory),
@@ -258,7 +258,7 @@ struct LayersDocument: Encodable {
   var width: Double
   var resolution, classes: Int
   var convention, bottleneck, lastLayerRule: String
-  var framework, channelRounding: String
+  var framework, channelRounding, padding: String
   var conventions: Conventions
   var totals: Totals
   var layers: [LayerEntry]
