@@ -105,7 +105,10 @@ struct LabJSON: Encodable {
   var shortcut: Bool
   var points, trials: Int
   var seed: UInt64
-  var collapsedFraction, collapsedFractionTheory, recoverability: Double
+  /// `relu_theory` is always Theorem 1 for a ReLU projection (the yardstick the table shows),
+  /// `activation_theory` the theory for this run's projection: 0 when linear, and the same
+  /// share as a lower bound for ReLU6. The manifold's JSON uses the two names the same way.
+  var collapsedFraction, reluTheory, activationTheory, recoverability: Double
   /// Null only if the lab was run without it (never from the command line).
   var neighbourPreservation: Double?
   var collapsedFractionSD, recoverabilitySD, neighbourPreservationSD: Double?
@@ -124,7 +127,8 @@ struct LabJSON: Encodable {
     trials = lab.trials
     seed = lab.seed
     collapsedFraction = result.collapsedFraction.mean
-    collapsedFractionTheory = result.theory
+    reluTheory = result.theory
+    activationTheory = lab.projection == .linear ? 0 : result.theory
     recoverability = result.recoverability.mean
     neighbourPreservation = result.neighbourPreservation?.mean
     if lab.trials > 1 {
@@ -136,14 +140,14 @@ struct LabJSON: Encodable {
 
   static let csvColumns = [
     "block", "width", "d_in", "hidden", "d_out", "k", "projection", "shortcut", "collapsed_fraction",
-    "collapsed_fraction_theory", "recoverability", "neighbour_preservation",
+    "relu_theory", "activation_theory", "recoverability", "neighbour_preservation",
   ]
 
   var csvRow: [String] {
     [
       block, formatWidth(width), String(dIn), String(hidden), String(dOut), String(k), projection,
       String(shortcut),
-      String(collapsedFraction), String(collapsedFractionTheory), String(recoverability),
+      String(collapsedFraction), String(reluTheory), String(activationTheory), String(recoverability),
       neighbourPreservation.map { String($0) } ?? "",
     ]
   }

@@ -67,15 +67,31 @@ public struct ManifoldReport {
         "Metrics\(trials)\n" + metricsTable().renderText(rule: style.rule) + "\n" + Self.definitions)
   }
 
+  /// `activation_theory` in words, for the JSON beside it.
+  static func activationTheoryMeaning(_ activation: ManifoldActivation) -> String {
+    switch activation {
+    case .linear: return "0: a linear map zeroes no coordinate, so nothing collapses"
+    case .relu: return "Theorem 1's expected collapsed share, (1 + n)/2^n, the same as relu_theory"
+    case .relu6:
+      return
+        "(1 + n)/2^n as a lower bound: ReLU6 zeroes the same coordinates as ReLU, and its clipping at 6 can only remove more"
+    }
+  }
+
   public func renderJSON() -> String {
     struct Panel: Encodable {
       var n: Int
-      var collapsedFraction, collapsedFractionTheory, alignedError, zeroedShare: Double
+      /// One name, one meaning (the audit found `collapsed_fraction_theory` = 0 in JSON where
+      /// the screen's thy said 75%): `relu_theory` is always Theorem 1's (1 + n)/2^n, the
+      /// yardstick the screen shows; `activation_theory` is the theory for this activation.
+      var collapsedFraction, reluTheory, activationTheory, alignedError, zeroedShare: Double
       var collapsedFractionSD, alignedErrorSD, zeroedShareSD: Double?
       var embeddingRank: Int
     }
     struct Document: Encodable {
       var activation: String
+      /// What `activation_theory` is for this activation, in words.
+      var activationTheoryMeaning: String
       var seed: UInt64
       var points: Int
       var turns, radius: Double
@@ -86,12 +102,15 @@ public struct ManifoldReport {
     let many = experiment.trials > 1
     return encodeJSON(
       Document(
-        activation: experiment.activation.rawValue, seed: experiment.seed, points: experiment.spiral.points,
+        activation: experiment.activation.rawValue,
+        activationTheoryMeaning: Self.activationTheoryMeaning(experiment.activation),
+        seed: experiment.seed, points: experiment.spiral.points,
         turns: experiment.spiral.turns, radius: experiment.spiral.radius, trials: experiment.trials,
         panels: result.panels.map { panel in
           Panel(
             n: panel.dimension, collapsedFraction: panel.collapsedFraction.mean,
-            collapsedFractionTheory: panel.theory, alignedError: panel.alignedError.mean,
+            reluTheory: ManifoldFigure.reluPrediction(panel), activationTheory: panel.theory,
+            alignedError: panel.alignedError.mean,
             zeroedShare: panel.zeroedShare.mean,
             collapsedFractionSD: many ? panel.collapsedFraction.standardDeviation : nil,
             alignedErrorSD: many ? panel.alignedError.standardDeviation : nil,
@@ -102,15 +121,16 @@ public struct ManifoldReport {
 
   public func renderCSV() -> String {
     var table = TextTable(columns: [
-      .init("n"), .init("collapsed_fraction"), .init("collapsed_fraction_sd"),
-      .init("collapsed_fraction_theory"),
+      .init("n"), .init("collapsed_fraction"), .init("collapsed_fraction_sd"), .init("relu_theory"),
+      .init("activation_theory"),
       .init("aligned_error"), .init("aligned_error_sd"), .init("zeroed_share"), .init("zeroed_share_sd"),
     ])
     for panel in result.panels {
       table.rows.append(
         [String(panel.dimension)]
           + [
-            panel.collapsedFraction.mean, panel.collapsedFraction.standardDeviation, panel.theory,
+            panel.collapsedFraction.mean, panel.collapsedFraction.standardDeviation,
+            ManifoldFigure.reluPrediction(panel), panel.theory,
             panel.alignedError.mean, panel.alignedError.standardDeviation, panel.zeroedShare.mean,
             panel.zeroedShare.standardDeviation,
           ].map { String($0) })

@@ -26,7 +26,7 @@ import Testing
     let document = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     for key in [
-      "collapsed_fraction", "collapsed_fraction_theory", "recoverability", "neighbour_preservation",
+      "collapsed_fraction", "relu_theory", "activation_theory", "recoverability", "neighbour_preservation",
       "collapsed_fraction_sd", "recoverability_sd", "neighbour_preservation_sd",
     ] {
       #expect(document[key] is Double, "\(key)")

@@ -44,12 +44,47 @@ import Testing
     let panels = try #require(document["panels"] as? [[String: Any]])
     #expect(panels.map { $0["n"] as? Int } == [2, 3, 5, 15, 30])
     for key in [
-      "collapsed_fraction", "collapsed_fraction_theory", "aligned_error", "zeroed_share",
+      "collapsed_fraction", "relu_theory", "activation_theory", "aligned_error", "zeroed_share",
       "collapsed_fraction_sd",
       "aligned_error_sd", "zeroed_share_sd",
     ] {
       #expect(panels.allSatisfy { $0[key] is Double }, "\(key)")
     }
+  }
+
+  /// One name, one meaning: with a linear activation the screen's thy is still the ReLU
+  /// yardstick (75% at n = 2), and so is `relu_theory`; `activation_theory` is linear's 0.
+  /// Before, JSON's `collapsed_fraction_theory` gave 0 where the screen said 75%.
+  @Test(arguments: ["json", "csv"])
+  func theoryColumnsMeanOneThingEach(format: String) throws {
+    let n = [2, 3, 5, 15, 30]
+    // Theorem 1 by hand, (1 + n)/2^n.
+    let relu = n.map { Double(1 + $0) / Double(1 << $0) }
+    for activation in ["linear", "relu", "relu6"] {
+      let result = try BinaryRunner.run(["manifold", "--activation", activation, "--format", format])
+      #expect(result.status == 0, "\(result.stderr)")
+      var reluColumn: [Double] = [], activationColumn: [Double] = []
+      if format == "json" {
+        let document = try #require(
+          try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let panels = try #require(document["panels"] as? [[String: Any]])
+        reluColumn = panels.compactMap { $0["relu_theory"] as? Double }
+        activationColumn = panels.compactMap { $0["activation_theory"] as? Double }
+        #expect((document["activation_theory_meaning"] as? String)?.isEmpty == false)
+      } else {
+        let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let header = rows[0]
+        let reluIndex = try #require(header.firstIndex(of: "relu_theory"))
+        let activationIndex = try #require(header.firstIndex(of: "activation_theory"))
+        reluColumn = rows.dropFirst().compactMap { Double($0[reluIndex]) }
+        activationColumn = rows.dropFirst().compactMap { Double($0[activationIndex]) }
+      }
+      #expect(reluColumn == relu, "\(activation) \(format)")
+      #expect(
+        activationColumn == (activation == "linear" ? n.map { _ in 0 } : relu), "\(activation) \(format)")
+    }
+    let screen = try BinaryRunner.run(["manifold", "--activation", "linear"])
+    #expect(screen.stdout.contains("thy 75.0%") || screen.stdout.contains("75.0%"))
   }
 
   @Test func sameSeedSameBytes() throws {
