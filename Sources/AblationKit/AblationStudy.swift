@@ -180,7 +180,8 @@ public struct AblationResult: Sendable {
   }
 
   /// The paper's choice against an alternative: the difference of mean accuracy and the
-  /// half width of its 95% interval (Welch).
+  /// half width of its 95% interval, paired by seed (the design: run r of both shares its
+  /// weights and batches), with Welch's unpaired interval beside it for comparison.
   public struct Comparison: Sendable {
     public var paper: VariantResult
     public var other: VariantResult
@@ -191,6 +192,11 @@ public struct AblationResult: Sendable {
     }
 
     public var difference: (difference: Double, halfWidth: Double) {
+      paper.accuracy.pairedDifference(from: other.accuracy)
+    }
+
+    /// Welch's interval, which ignores the pairing: wider where the seeds agree.
+    public var welchDifference: (difference: Double, halfWidth: Double) {
       paper.accuracy.difference(from: other.accuracy)
     }
 

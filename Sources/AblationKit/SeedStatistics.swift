@@ -31,6 +31,15 @@ public struct SeedStatistics: Equatable, Sendable {
       / Double(values.count).squareRoot()
   }
 
+  /// The paired comparison with `other`, seed by seed: run r of every variant shares its
+  /// initial weights and its batch order, so the per-seed differences are the design's own
+  /// sample. Their mean, and the half width of its 95% interval, t(0.975, n − 1) · sd / √n.
+  public func pairedDifference(from other: SeedStatistics) -> (difference: Double, halfWidth: Double) {
+    let n = min(count, other.count)
+    let differences = SeedStatistics((0..<n).map { values[$0] - other.values[$0] })
+    return (differences.mean, differences.confidenceHalfWidth)
+  }
+
   /// Welch's comparison of this set's mean with `other`'s: the difference, and the half
   /// width of its 95% interval with the Welch–Satterthwaite degrees of freedom.
   public func difference(from other: SeedStatistics) -> (difference: Double, halfWidth: Double) {

@@ -16,7 +16,7 @@ public struct TrainingSession: Sendable {
   private var order: BatchOrder
   private let training: LabelledPoints
   /// The curve is measured on the first 1,000 test points (±1.6 points at 90%, enough to
-  /// draw); the final accuracy, the one the statistics use, on all of them.
+  /// draw); the final evaluations, whose mean the statistics use, on all of them.
   private let test: LabelledPoints
   private let probe: LabelledPoints
   private var pass: InvertedResidualNet.Pass
@@ -38,7 +38,13 @@ public struct TrainingSession: Sendable {
     probe = test.prefix(TrainingRun.curvePoints)
     pass = InvertedResidualNet.Pass(for: net, batch: run.batchSize)
     probePass = InvertedResidualNet.Pass(for: net, batch: probe.count)
+    let steps = run.evaluationSteps
+    evaluations = Set(steps)
+    onWholeTestSet = Set(run.finalEvaluationSteps)
   }
+
+  private let evaluations: Set<Int>
+  private let onWholeTestSet: Set<Int>
 
   public var isFinished: Bool { step >= run.steps }
 
@@ -65,10 +71,10 @@ public struct TrainingSession: Sendable {
       let loss = CrossEntropy.evaluate(pass, labels: labels, withLoss: false)
       net.backward(&pass, logitGradient: loss.gradient)
       adam.update(&net.parameters, gradient: pass.parameterGradient)
-      if step == run.steps {
-        // The whole test set once, so its pass is made here and dropped at once.
+      if onWholeTestSet.contains(step) {
+        // The whole test set a few times at the end, so its pass is made and dropped here.
         curve.append(CurvePoint(step: step, accuracy: TrainingRun.accuracy(net, on: test)))
-      } else if step % run.evaluationInterval == 0 {
+      } else if evaluations.contains(step) {
         curve.append(
           CurvePoint(step: step, accuracy: TrainingRun.accuracy(net, on: probe, using: &probePass)))
       }

@@ -170,7 +170,7 @@ public struct AblationBoard: Equatable, Sendable {
   /// The trained net whose decision the screen maps: the variant's first seed.
   func map(_ spec: MiniNetSpec) -> (map: DecisionMap, accuracy: Double)? {
     guard let run = finished[RunKey(spec: spec, seedIndex: 0)], let map = run.map else { return nil }
-    return (map, run.result.finalAccuracy)
+    return (map, run.result.lastAccuracy)
   }
 }
 

@@ -171,7 +171,7 @@ enum AblationScreen {
     }
   }
 
-  /// Final test accuracy, mean ± sd over seeds: both projections at every d for 6a (the
+  /// Final accuracy (the mean of each run's last evaluations), mean ± sd over seeds: both projections at every d for 6a (the
   /// chosen d marked), each shortcut kind for 6b.
   static func drawBars(
     _ board: AblationBoard, specs: [MiniNetSpec], theme: Theme, writer: inout LineWriter,
@@ -181,7 +181,8 @@ enum AblationScreen {
     writer.line(
       theme.fit(
         [
-          ("Final test accuracy, 50% (chance) to 100%:", 3), ("mean ± sd over seeds", 2),
+          ("Final accuracy (mean of the last \(TrainingRun.finalEvaluationCount) evaluations):", 9),
+          ("50% (chance) to 100%,", 3), ("mean ± sd over seeds", 7),
           (theme.unicode ? "(▓ to the mean, ░ to +1 sd)" : "(= to the mean, - to +1 sd)", 1),
         ], width: width), style: theme.heading, into: &canvas)
     // "79.8 ± 10.2 (8/10)" is the widest while seeds train (an sd is at most 70.7 points);

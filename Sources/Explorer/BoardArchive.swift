@@ -18,7 +18,7 @@ import ManifoldKit
 /// FNV-1a hash (u64) of everything before it.
 public enum BoardArchive {
   static let magic = Array("MNV2FIG6".utf8)
-  static let version: UInt32 = 1
+  static let version: UInt32 = 2
 
   public enum Failure: Error, Equatable {
     /// Written for another board, or by a build that trains differently.

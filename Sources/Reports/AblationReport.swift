@@ -31,7 +31,10 @@ public struct AblationReport {
       + "to d, \(MiniNetSpec.defaultStages) stages × \(MiniNetSpec.defaultBlocks) blocks (expand ×"
       + "\(MiniNetSpec.defaultExpansion) + BN + ReLU6, the depthwise 3×3 as a per-channel scale since a point "
       + "has no neighbours, project to d + BN), a shortcut on every block but the first of each stage, a "
-      + "linear classifier. Accuracy is on the test points: mean ± sd over seeds."
+      + "linear classifier. A run's accuracy is the mean of its last \(TrainingRun.finalEvaluationCount) "
+      + "evaluations on all \(TwoSpirals.testCount) test points; mean ± sd over seeds. Differences are paired "
+      + "by seed (run r of every variant shares its weights and batches): the 95% CI is t(n − 1) on the "
+      + "per-seed differences."
   }
 
   func text() -> String {
@@ -86,7 +89,7 @@ public struct AblationReport {
   }
 
   static func gap(_ a: VariantResult, _ b: VariantResult) -> String {
-    let (difference, halfWidth) = a.accuracy.difference(from: b.accuracy)
+    let (difference, halfWidth) = a.accuracy.pairedDifference(from: b.accuracy)
     return
       "\(signed(100 * difference)) (\(signed(100 * (difference - halfWidth))) to \(signed(100 * (difference + halfWidth))))"
   }
@@ -231,14 +234,21 @@ struct AblationJSON: Encodable {
     var paper: String
     var other: String
     var difference: Double
+    /// Paired by seed, t on n − 1 degrees of freedom: what `outcome` follows.
     var differenceCi95: [Double]
+    /// Welch's unpaired interval, for comparison: it ignores the pairing.
+    var welchDifferenceCi95: [Double]
     var outcome: String
   }
 
-  var schema = "mnv2-ablation/1"
+  var schema = "mnv2-ablation/2"
   var seed: UInt64
   var steps: Int
   var seedsPerVariant: Int
+  /// The steps whose accuracies (all test points) are averaged into each run's accuracy.
+  var finalEvaluationSteps: [Int]
+  var pairing =
+    "run r of every variant shares its initial weights and batch order; difference_ci95 is t(0.975, n - 1) on the n per-seed differences"
   var setup: String
   var variants: [Variant]
   var comparisons: [Comparison]
@@ -252,6 +262,8 @@ struct AblationJSON: Encodable {
     seed = result.study.seed
     steps = result.study.steps
     seedsPerVariant = result.study.seeds
+    finalEvaluationSteps = Array(
+      TrainingRun(spec: MiniNetSpec(width: 2), seed: 0, steps: result.study.steps).finalEvaluationSteps)
     setup = AblationReport.setup(result.study)
     variants = result.variants.map { variant in
       let stats = variant.accuracy
@@ -264,6 +276,7 @@ struct AblationJSON: Encodable {
     }
     comparisons = result.comparisons.map { comparison in
       let (difference, halfWidth) = comparison.difference
+      let welch = comparison.welchDifference
       func name(_ spec: MiniNetSpec) -> String {
         "\(spec.projection.rawValue), shortcuts: \(spec.shortcut.rawValue)"
       }
@@ -271,6 +284,7 @@ struct AblationJSON: Encodable {
         d: comparison.paper.spec.width, paper: name(comparison.paper.spec),
         other: name(comparison.other.spec),
         difference: difference, differenceCi95: [difference - halfWidth, difference + halfWidth],
+        welchDifferenceCi95: [welch.difference - welch.halfWidth, welch.difference + welch.halfWidth],
         outcome: comparison.outcome.rawValue)
     }
   }

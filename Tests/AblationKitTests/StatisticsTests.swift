@@ -47,6 +47,18 @@ import Testing
 
   /// Welch's interval by hand: a = {10, 12, 14} (mean 12, var 4), b = {5, 6, 7} (mean 6,
   /// var 1): se = √(4/3 + 1/3) = 1.29099, ν = (5/3)² / ((4/3)²/2 + (1/3)²/2) = 2.94118.
+  /// The paired interval by hand: per-seed differences 0.05, 0, 0.10 have mean 0.05 and sd
+  /// 0.05; t(0.975, 2) = 4.302652729911275 (scipy), half width 4.30265 · 0.05 / √3 = 0.12421.
+  /// Where the seeds move together the pairing narrows the interval a lot: Welch's, on the
+  /// same numbers, is wider.
+  @Test func pairedDifferenceByHand() {
+    let paper = SeedStatistics([0.90, 0.80, 0.70]), other = SeedStatistics([0.85, 0.80, 0.60])
+    let (difference, halfWidth) = paper.pairedDifference(from: other)
+    #expect(abs(difference - 0.05) < 1e-12)
+    #expect(abs(halfWidth - 4.302_652_729_911_275 * 0.05 / 3.0.squareRoot()) < 1e-9)
+    #expect(paper.difference(from: other).halfWidth > halfWidth)
+  }
+
   @Test func welchDifference() {
     let (difference, halfWidth) = SeedStatistics([10, 12, 14]).difference(from: SeedStatistics([5, 6, 7]))
     #expect(difference == 6)

@@ -50,8 +50,31 @@ import Testing
     let data = TwoSpirals(seed: 1)
     let result = TrainingRun(spec: MiniNetSpec(width: 8), seed: 1, steps: 600, evaluationInterval: 100)
       .run(data: data)
-    #expect(result.curve.first!.accuracy < result.finalAccuracy)
-    #expect(result.finalAccuracy > 0.9, "\(result.curve)")
+    #expect(result.curve.first!.accuracy < result.lastAccuracy)
+    #expect(result.lastAccuracy > 0.9, "\(result.curve)")
+  }
+
+  /// The final accuracy is the mean of the last five evaluations, each on all 4,000 test
+  /// points: a single end point moved the d = 4 verdict with the stopping step.
+  @Test func theFinalAccuracyIsTheMeanOfTheLastFiveEvaluations() {
+    let spec = MiniNetSpec(width: 4)
+    #expect(Array(TrainingRun(spec: spec, seed: 1).finalEvaluationSteps) == [1300, 1350, 1400, 1450, 1500])
+    #expect(
+      Array(TrainingRun(spec: spec, seed: 1, steps: 1473).finalEvaluationSteps) == [
+        1300, 1350, 1400, 1450, 1473,
+      ])
+    #expect(Array(TrainingRun(spec: spec, seed: 1, steps: 120).finalEvaluationSteps) == [50, 100, 120])
+    #expect(Array(TrainingRun(spec: spec, seed: 1, steps: 1).finalEvaluationSteps) == [1])
+    let data = TwoSpirals(seed: 1)
+    let result = TrainingRun(spec: spec, seed: 1, steps: 300).run(data: data)
+    #expect(result.curve.map(\.step) == [50, 100, 150, 200, 250, 300])
+    let lastFive = result.curve.suffix(5).map(\.accuracy)
+    #expect(result.finalAccuracy == (lastFive[0] + lastFive[1] + lastFive[2] + lastFive[3] + lastFive[4]) / 5)
+    // Measured on the whole test set: the last one is the trained net's accuracy on all 4,000,
+    // a multiple of 1/4000, where the first (on 1,000) is a multiple of 1/1000.
+    #expect(result.lastAccuracy == TrainingRun.accuracy(result.net, on: data.test))
+    #expect(result.curve.suffix(5).allSatisfy { ($0.accuracy * 4000).rounded() == $0.accuracy * 4000 })
+    #expect((result.curve[0].accuracy * 1000).rounded() == result.curve[0].accuracy * 1000)
   }
 }
 

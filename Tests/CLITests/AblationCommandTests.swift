@@ -46,9 +46,11 @@ import Testing
     #expect(try BinaryRunner.run(arguments).stdout == result.stdout)
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    #expect(json["schema"] as? String == "mnv2-ablation/1")
+    #expect(json["schema"] as? String == "mnv2-ablation/2")
+    #expect(json["final_evaluation_steps"] as? [Int] == [50, 60])
     let variants = try #require(json["variants"] as? [[String: Any]])
     #expect(variants.count == 2)
+    var perSeed: [[Double]] = []
     for variant in variants {
       let accuracies = try #require(variant["accuracies"] as? [Double])
       #expect(accuracies.count == 3)
@@ -63,9 +65,20 @@ import Testing
       let curve = try #require(variant["curve"] as? [[String: Any]])
       #expect(curve.map { $0["step"] as? Int } == [50, 60])
       #expect(accuracies.allSatisfy { (0...1).contains($0) })
+      perSeed.append(accuracies)
     }
     let comparisons = try #require(json["comparisons"] as? [[String: Any]])
     #expect(comparisons.count == 1)
+    // The verdict's interval is paired by seed: the mean of the three per-seed differences
+    // and t(0.975, 2) · their sd / √3, worked here from the accuracies the JSON gives.
+    let t = 0.95 * (2 / (1 - 0.95 * 0.95)).squareRoot()
+    let differences = (0..<3).map { perSeed[0][$0] - perSeed[1][$0] }
+    let mean = differences.reduce(0, +) / 3
+    let sd = (differences.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 2).squareRoot()
+    let paired = try #require(comparisons[0]["difference_ci95"] as? [Double])
+    #expect(abs(paired[0] - (mean - t * sd / 3.0.squareRoot())) < 1e-9)
+    #expect(abs(paired[1] - (mean + t * sd / 3.0.squareRoot())) < 1e-9)
+    #expect((comparisons[0]["welch_difference_ci95"] as? [Double])?.count == 2)
     #expect(
       ["paper-ahead", "other-ahead", "within-uncertainty"].contains(
         comparisons[0]["outcome"] as? String ?? ""))
