@@ -69,7 +69,9 @@ public struct BottleneckLab: Equatable, Sendable {
   /// The lab for several projection activations, sharing the weights and the forward pass
   /// up to the projection (what the explorer's side-by-side panel and the sweep need).
   public func run(projections: [ManifoldActivation], progress: (@Sendable () -> Void)? = nil) -> [LabResult] {
-    let inputs = LabPass.Inputs(LabManifold.points(count: points, dimension: manifoldDimension, seed: seed))
+    let perTrial = LabManifold.inputsPerTrial(
+      count: points, dimension: manifoldDimension, seed: seed, trials: trials)
+    let inputs = perTrial[0]
     let lab = self
     let passes: [[LabPass]]
     if trials == 1 {
@@ -85,10 +87,11 @@ public struct BottleneckLab: Equatable, Sendable {
     } else {
       passes = Array(0..<trials).concurrentMap { trial in
         defer { progress?() }
+        // Past k = 2 each trial draws its own extra coordinates (LabManifold).
         return LabPass.run(
           weights: lab.weights(trial: trial), manifoldDimension: lab.manifoldDimension,
           shortcut: lab.shortcut,
-          inputs: inputs, projections: projections, neighbours: lab.measuresNeighbours,
+          inputs: perTrial[trial], projections: projections, neighbours: lab.measuresNeighbours,
           keepDecoded: trial == 0)
       }
     }

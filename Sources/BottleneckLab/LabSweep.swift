@@ -14,8 +14,10 @@ public enum LabSweep {
     template: BottleneckLab, shapes: [BottleneckShape], dimensions: [Int], projections: [ManifoldActivation],
     progress: (@Sendable () -> Void)? = nil
   ) -> [[[LabResult]]] {
+    // [k][trial]: past k = 2 each trial draws its own extra coordinates (LabManifold).
     let inputs = dimensions.map {
-      LabPass.Inputs(LabManifold.points(count: template.points, dimension: $0, seed: template.seed))
+      LabManifold.inputsPerTrial(
+        count: template.points, dimension: $0, seed: template.seed, trials: template.trials)
     }
     let units = shapes.indices.flatMap { block in (0..<template.trials).map { Unit(block: block, trial: $0) }
     }
@@ -32,7 +34,8 @@ public enum LabSweep {
         defer { progress?() }
         return LabPass.run(
           weights: weights, manifoldDimension: dimensions[index], shortcut: template.shortcut,
-          inputs: inputs[index], projections: projections, neighbours: template.measuresNeighbours,
+          inputs: inputs[index][unit.trial], projections: projections,
+          neighbours: template.measuresNeighbours,
           keepDecoded: unit.trial == 0)
       }
     }
@@ -46,7 +49,7 @@ public enum LabSweep {
           lab.shape = shapes[block]
           lab.manifoldDimension = dimensions[d]
           lab.projection = projections[p]
-          return LabResult(lab: lab, inputs: inputs[d], trials: byBlock[block].map { $0[d][p] })
+          return LabResult(lab: lab, inputs: inputs[d][0], trials: byBlock[block].map { $0[d][p] })
         }
       }
     }

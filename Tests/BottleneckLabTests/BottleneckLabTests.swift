@@ -181,3 +181,38 @@ enum NumericJacobian {
     #expect(points.allSatisfy { $0.allSatisfy { abs($0) <= 4 } })
   }
 }
+
+/// Past k = 2 the lab's extra coordinates are drawn per trial, so the spread over trials
+/// covers the draw as well as the weights; k ≤ 2 has nothing to draw.
+@Suite struct LabManifoldDrawTests {
+  @Test func eachTrialDrawsItsOwnExtraCoordinates() {
+    let first = LabManifold.points(count: 50, dimension: 4, seed: 7)
+    #expect(LabManifold.points(count: 50, dimension: 4, seed: 7, trial: 0) == first)
+    let second = LabManifold.points(count: 50, dimension: 4, seed: 7, trial: 1)
+    // The spiral in the first two coordinates is the same curve; the other two are redrawn.
+    #expect(zip(first, second).allSatisfy { $0[0] == $1[0] && $0[1] == $1[1] })
+    #expect(zip(first, second).filter { $0[2] != $1[2] && $0[3] != $1[3] }.count == 50)
+    #expect(
+      LabManifold.points(count: 50, dimension: 2, seed: 7, trial: 3)
+        == LabManifold.points(count: 50, dimension: 2, seed: 7))
+    // Four turns: the spiral's angle runs to 4 · 2π.
+    #expect(LabManifold.turns == 4)
+  }
+
+  /// A two-trial k = 4 lab averages trial 0 on the seed's draw and trial 1 on its own draw,
+  /// each with its own weights: rebuilt here pass by pass.
+  @Test func trialsOfALabSeeDifferentDraws() {
+    let shape = BottleneckShape(inputChannels: 8, expansion: 6, outputChannels: 8, hasShortcut: false)
+    let lab = BottleneckLab(shape: shape, manifoldDimension: 4, points: 300, seed: 3, trials: 2)
+    func recoverability(trial: Int, draw: Int) -> Double {
+      let inputs = LabPass.Inputs(LabManifold.points(count: 300, dimension: 4, seed: 3, trial: draw))
+      return LabPass.run(
+        weights: lab.weights(trial: trial), manifoldDimension: 4, shortcut: false, inputs: inputs,
+        projections: [.linear], neighbours: lab.measuresNeighbours, keepDecoded: false)[0].recoverability
+    }
+    let own = (recoverability(trial: 0, draw: 0) + recoverability(trial: 1, draw: 1)) / 2
+    let shared = (recoverability(trial: 0, draw: 0) + recoverability(trial: 1, draw: 0)) / 2
+    #expect(own != shared)
+    #expect(abs(lab.run().recoverability.mean - own) < 1e-12)
+  }
+}
