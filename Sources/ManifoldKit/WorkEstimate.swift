@@ -14,7 +14,7 @@ public struct WorkEstimate: Equatable, Sendable {
     self.bytes = bytes
   }
 
-  /// Memory any one command may plan to use: 2 GB (10^9 bytes each).
+  /// Memory any one command may plan to use: 2 GB, 2 × 10^9 bytes.
   public static let maximumBytes = 2e9
 
   /// The program itself before any work: about 30 MB resident (measured with /usr/bin/time).

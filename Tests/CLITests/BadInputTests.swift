@@ -116,6 +116,18 @@ import Testing
     #expect(Date().timeIntervalSince(started) < 30)
   }
 
+  /// Just over the limit reads as over it: 5 trials of 8,421,041 points at the default dims
+  /// are 5 · (8,421,041 · 95 + 1,163) = 4,000,000,290 steps, which read "4e9 (limit 4e9)"
+  /// when rounded to nearest.
+  @Test func anEstimateJustOverTheLimitReadsAsOver() throws {
+    let perTrial: Int = 8_421_041 * 95 + 1_163  // Σ n² over 2, 3, 5, 15, 30 is 1,163
+    let steps: Int = 5 * perTrial
+    #expect(steps == 4_000_000_290)
+    try expectOneLineError(
+      ["manifold", "--points", "8421041", "--trials", "5", "--format", "csv"], status: 64,
+      mentioning: "needs about 4.1e9 scalar steps (limit 4e9)")
+  }
+
   @Test func goodArchFileWorks() throws {
     let path = try BinaryRunner.temporaryFile(Self.good)
     let result = try BinaryRunner.run(["layers", "--arch", path, "--resolution", "64", "--format", "csv"])
