@@ -205,11 +205,13 @@ enum AtomicWriter {
     if requested.hasSuffix("/") && requested.contains(where: { $0 != "/" }) {
       throw CannotCreateError(message: "cannot write \(requested): it names a folder; give a file name")
     }
+    // Every system call gets the path's own bytes (ArgumentBytes), in any encoding.
+    let bytes = ArgumentBytes.bytes(of:)
     var path = requested
     var linkStatus = stat()
-    if lstat(requested, &linkStatus) == 0, linkStatus.st_mode & S_IFMT == S_IFLNK {
-      if let resolved = realpath(requested, nil) {
-        path = String(cString: resolved)
+    if lstat(bytes(requested), &linkStatus) == 0, linkStatus.st_mode & S_IFMT == S_IFLNK {
+      if let resolved = realpath(bytes(requested), nil) {
+        path = ArgumentBytes.name(resolved)
         free(resolved)
       } else if !overwrite {
         // A dangling link or a loop still names something that exists; --force replaces it.
@@ -218,7 +220,7 @@ enum AtomicWriter {
     }
     var status = stat()
     let special = ["/dev/", "/proc/"].contains { requested.hasPrefix($0) || path.hasPrefix($0) }
-    if stat(path, &status) == 0,
+    if stat(bytes(path), &status) == 0,
       special || status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO
     {
       if status.st_mode & S_IFMT == S_IFREG && !overwrite {
@@ -227,17 +229,14 @@ enum AtomicWriter {
       try writeInto(stream: requested, contents)
       return
     }
-    let manager = FileManager.default
-    var targetIsFolder: ObjCBool = false
-    if manager.fileExists(atPath: path, isDirectory: &targetIsFolder), targetIsFolder.boolValue {
+    if FileKind.of(path) == .directory {
       throw CannotCreateError(message: "cannot write \(path): it is a folder; give a file name")
     }
-    if (manager.fileExists(atPath: path) || lstat(path, &linkStatus) == 0) && !overwrite {
+    if FileKind.of(path, followingLinks: false) != nil && !overwrite {
       throw CannotCreateError(message: "\(path) exists; use --force to replace it")
     }
     let folder = folder(of: path)
-    var isDirectory: ObjCBool = false
-    guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileKind.of(folder) == .directory else {
       throw CannotCreateError(message: "cannot write \(path): no such folder \(folder)")
     }
     // A short name of our own, so a target name near the 255-byte limit still has room.
@@ -246,25 +245,25 @@ enum AtomicWriter {
       + ".mnv2-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
     try writeTemporary(temporary, contents, for: path)
     defer {
-      unlink(temporary)
+      unlink(bytes(temporary))
       mnv2_forget_on_signal()
     }
     // Without --force the file is published with link(2), which fails if the name exists:
     // of several exports racing to one path exactly one wins, where a check then a rename
     // let every one of them report success.
     if !overwrite {
-      if link(temporary, path) == 0 { return }
+      if link(bytes(temporary), bytes(path)) == 0 { return }
       var code = errno
       // FAT and exFAT sticks, and many FUSE and SMB mounts, have no hard links: there the
       // atomic no-replace rename does the same job.
       if code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EMLINK {
-        if mnv2_rename_no_replace(temporary, path) == 0 { return }
+        if mnv2_rename_no_replace(bytes(temporary), bytes(path)) == 0 { return }
         code = errno
       }
       if code == EEXIST { throw CannotCreateError(message: "\(path) exists; use --force to replace it") }
       throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(code))")
     }
-    guard rename(temporary, path) == 0 else {
+    guard rename(bytes(temporary), bytes(path)) == 0 else {
       throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
     }
   }
@@ -282,10 +281,11 @@ enum AtomicWriter {
   /// ends the process while it exists; the caller publishes it, then forgets it.
   private static func writeTemporary(_ temporary: String, _ contents: String, for path: String) throws {
     // Signals are held off from before the file exists until it is registered for removal.
-    guard mnv2_begin_temporary(temporary) == 0 else {
+    let bytes = ArgumentBytes.bytes(of: temporary)
+    guard mnv2_begin_temporary(bytes) == 0 else {
       throw CannotCreateError(message: "cannot write \(path): the path is too long")
     }
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    let descriptor = open(bytes, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard descriptor >= 0 else {
       let reason = InputFile.reason(errno)
       mnv2_forget_on_signal()
@@ -295,7 +295,7 @@ enum AtomicWriter {
     let failure = writeAll(descriptor, contents)
     let closed = close(descriptor) == 0 ? nil : errno
     if let code = failure ?? closed {
-      unlink(temporary)
+      unlink(bytes)
       mnv2_forget_on_signal()
       throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(code))")
     }
@@ -338,7 +338,7 @@ extension AtomicWriter {
   }
 
   private static func writeInto(stream path: String, _ contents: String) throws {
-    let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+    let descriptor = open(ArgumentBytes.bytes(of: path), O_WRONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
       throw CannotCreateError(message: "cannot write \(path): \(InputFile.reason(errno))")
     }

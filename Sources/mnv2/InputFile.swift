@@ -7,7 +7,7 @@ enum InputFile {
   /// The file's text, or a reason such as "not a regular file" or "larger than 1 MB".
   static func text(at path: String, limit: Int, limitName: String) -> Result<String, Failure> {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    let descriptor = open(ArgumentBytes.bytes(of: path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { return .failure(Failure(reason: reason(errno))) }
     defer { close(descriptor) }
     var status = stat()

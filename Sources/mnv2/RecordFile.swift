@@ -1,4 +1,5 @@
 import Foundation
+import TermCanvas
 
 /// `--record FILE` on `quiz` and `lesson`: the class's answers as CSV, written when the
 /// session ends. The path is checked before the screen opens, so a class's work is never
@@ -11,13 +12,12 @@ enum RecordFile {
     guard !path.isEmpty, !path.hasSuffix("/") else {
       throw CannotCreateError(message: "--record \(path): give a file name")
     }
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-      if isFolder.boolValue { throw CannotCreateError(message: "cannot write \(path): it is a folder") }
+    if let kind = FileKind.of(path) {
+      if kind == .directory { throw CannotCreateError(message: "cannot write \(path): it is a folder") }
       if !force { throw CannotCreateError(message: "\(path) exists; use --force to replace it") }
     }
     let folder = AtomicWriter.folder(of: path)
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+    guard FileKind.of(folder) == .directory else {
       throw CannotCreateError(message: "cannot write \(path): no such folder \(folder)")
     }
   }
@@ -25,6 +25,7 @@ enum RecordFile {
   /// Writes the record; the path was checked before the session began.
   static func write(_ contents: String, to path: String) throws {
     try AtomicWriter.write(contents, to: path, overwrite: true)
-    FileHandle.standardError.write(Data("mnv2: recorded in \(path)\n".utf8))
+    FileHandle.standardError.write(
+      Data("mnv2: recorded in \(TerminalSafe.escape(ArgumentBytes.spelled(path)))\n".utf8))
   }
 }

@@ -29,16 +29,20 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "help",
 }
 
 do {
-  var command = try MNV2.parseAsRoot()
+  // The arguments with any bytes that are not UTF-8 kept, so a path names its own file.
+  var command = try MNV2.parseAsRoot(Array(ArgumentBytes.arguments.dropFirst()))
   try command.run()
 } catch let error as UnavailableError {
-  FileHandle.standardError.write(Data("mnv2: \(TerminalSafe.escape(error.message))\n".utf8))
+  FileHandle.standardError.write(
+    Data("mnv2: \(TerminalSafe.escape(ArgumentBytes.spelled(error.message)))\n".utf8))
   exit(69)
 } catch let error as CannotCreateError {
-  FileHandle.standardError.write(Data("mnv2: error: \(TerminalSafe.escape(error.message))\n".utf8))
+  FileHandle.standardError.write(
+    Data("mnv2: error: \(TerminalSafe.escape(ArgumentBytes.spelled(error.message)))\n".utf8))
   exit(73)
 } catch let error as DataError {
-  FileHandle.standardError.write(Data("mnv2: error: \(TerminalSafe.escape(error.message))\n".utf8))
+  FileHandle.standardError.write(
+    Data("mnv2: error: \(TerminalSafe.escape(ArgumentBytes.spelled(error.message)))\n".utf8))
   exit(65)
 } catch {
   let code = MNV2.exitCode(for: error)
@@ -54,6 +58,6 @@ do {
   let helpCommand =
     arguments.first.flatMap { subcommands.contains($0) ? "mnv2 \($0) --help" : nil } ?? "mnv2 --help"
   FileHandle.standardError.write(
-    Data("mnv2: error: \(TerminalSafe.escape(message)) (see '\(helpCommand)')\n".utf8))
+    Data("mnv2: error: \(TerminalSafe.escape(ArgumentBytes.spelled(message))) (see '\(helpCommand)')\n".utf8))
   exit(usageCode)
 }
