@@ -84,13 +84,45 @@ public struct ManifoldFigure {
     return canvas
   }
 
+  /// The cells of the text figure `width` wide with `panels` panels besides the input, from
+  /// the layout alone, so a command can refuse a figure too large before computing it.
+  public static func textCells(panels: Int, width: Int) -> Int? {
+    let perRow = panelsPerRow(width: width)
+    let panelWidth = (width - (perRow - 1) * gap) / perRow
+    guard panelWidth >= minimumPanelWidth else { return nil }
+    let panelHeight = (panelWidth - 2) / 2 + 2 + 2
+    return width * ((panels + 1 + perRow - 1) / perRow) * panelHeight
+  }
+
+  /// The figure one row of panels at a time, each handed to `band` as soon as it is drawn,
+  /// so a figure of hundreds of panels is never held whole (800 panels at 2,000 columns were
+  /// 180 million cells, 2.75 GB). The bands, stacked, are `render(width:)`'s canvas.
+  public func renderBands(width: Int, _ band: (Canvas) -> Void) -> Bool {
+    guard let layout = layout(width: width) else { return false }
+    let panelCount = result.panels.count + 1
+    for row in 0..<((panelCount + layout.perRow - 1) / layout.perRow) {
+      var canvas = Canvas(width: width, height: layout.panelHeight)
+      let first = row * layout.perRow
+      draw(
+        into: &canvas, origin: (0, -row * layout.panelHeight), layout: layout,
+        panels: first..<min(panelCount, first + layout.perRow))
+      band(canvas)
+    }
+    return true
+  }
+
   public func draw(into canvas: inout Canvas, origin: (x: Int, y: Int), layout: Layout) {
+    draw(into: &canvas, origin: origin, layout: layout, panels: 0..<(result.panels.count + 1))
+  }
+
+  /// Draws the panels in `panels` (0 is the input) where the whole figure would put them.
+  func draw(into canvas: inout Canvas, origin: (x: Int, y: Int), layout: Layout, panels: Range<Int>) {
     let scales = result.displayScales
     let extent = result.displayExtent(scales: scales)
     let box = BoxStyle.forUnicode(unicode)
     let count = result.inputs.count
     let shades = (0..<count).map { Float(count > 1 ? Double($0) / Double(count - 1) : 0) }
-    for index in 0...result.panels.count {
+    for index in panels {
       let column = index % layout.perRow, row = index / layout.perRow
       let x = origin.x + column * (layout.panelWidth + Self.gap)
       let y = origin.y + row * layout.panelHeight

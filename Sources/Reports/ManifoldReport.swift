@@ -53,18 +53,33 @@ public struct ManifoldReport {
 
   /// The text form: the figure (plain or with ANSI colour), the table and the definitions.
   public func renderText(width: Int, plotStyle: PlotStyle, colored: Bool) -> String? {
+    var text = ""
+    guard renderText(width: width, plotStyle: plotStyle, colored: colored, write: { text += $0 }) else {
+      return nil
+    }
+    return text
+  }
+
+  /// The same, handed to `write` a row of panels at a time (`ManifoldFigure.renderBands`),
+  /// so the figure is never held whole; false if `width` is too narrow for a panel.
+  public func renderText(width: Int, plotStyle: PlotStyle, colored: Bool, write: (String) -> Void) -> Bool {
     let figure = ManifoldFigure(
       result: result, plotStyle: plotStyle, colored: colored, unicode: style.unicode)
-    guard let canvas = figure.render(width: width) else { return nil }
-    let picture = colored ? ANSIRenderer.render(canvas) : canvas.plainText()
+    guard figure.layout(width: width) != nil else { return false }
     let experiment = result.experiment
-    let heading =
-      "Figure 1 (Sandler et al. 2018): a spiral embedded in n dimensions by a random T, "
-      + "\(experiment.activation.rawValue), then projected back with T⁺\n\n"
+    write(
+      style.apply(
+        "Figure 1 (Sandler et al. 2018): a spiral embedded in n dimensions by a random T, "
+          + "\(experiment.activation.rawValue), then projected back with T⁺\n\n"))
+    _ = figure.renderBands(width: width) { band in
+      write(colored ? ANSIRenderer.render(band) : band.plainText())
+    }
     let trials = experiment.trials > 1 ? " (mean over \(experiment.trials) random T; sd beside)" : ""
-    return style.apply(heading) + picture + "\n"
-      + style.apply(
-        "Metrics\(trials)\n" + metricsTable().renderText(rule: style.rule) + "\n" + Self.definitions)
+    write(
+      "\n"
+        + style.apply(
+          "Metrics\(trials)\n" + metricsTable().renderText(rule: style.rule) + "\n" + Self.definitions))
+    return true
   }
 
   /// `activation_theory` in words, for the JSON beside it.

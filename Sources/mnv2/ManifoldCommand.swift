@@ -112,7 +112,25 @@ struct ManifoldCommand: ParsableCommand {
       throw ValidationError(
         "--columns must be from \(ManifoldFigure.minimumPanelWidth) (one panel) to 2000, got \(columns)")
     }
+    // The text figure's size is known from the layout before any work: refused up front.
+    if format == .text,
+      let cells = ManifoldFigure.textCells(panels: experiment.dimensions.count, width: figureWidth),
+      cells > Self.maximumTextCells
+    {
+      throw ValidationError(
+        "the text figure would be \(NumberFormatting.grouped(cells)) cells, up to "
+          + "\(NumberFormatting.grouped((cells * 3 + 999_999) / 1_000_000)) MB "
+          + "(limit \(NumberFormatting.grouped(Self.maximumTextCells)) cells); use fewer --dims or --columns, "
+          + "or --format json or csv")
+    }
   }
+
+  /// The most cells a text figure may have: 10 million, at most 30 MB of UTF-8 Braille (3
+  /// bytes a cell) before colour, and about a thousand 120-column screens. Its rows are
+  /// written as they are drawn, so memory holds one row of panels, not the figure.
+  static let maximumTextCells = 10_000_000
+
+  private var figureWidth: Int { columns ?? TerminalEnvironment.columns ?? 120 }
 
   func run() throws {
     let experiment = try experiment()
@@ -126,12 +144,16 @@ struct ManifoldCommand: ParsableCommand {
     case .json: print(report.renderJSON(), terminator: "")
     case .csv: print(report.renderCSV(), terminator: "")
     case .text:
-      let width = columns ?? TerminalEnvironment.columns ?? 120
+      let width = figureWidth
       let plotStyle = style ?? (unicode ? .braille : .ascii)
-      guard let text = report.renderText(width: width, plotStyle: plotStyle, colored: useColor) else {
-        throw ValidationError("--columns \(width) is too narrow for a panel")
+      var failure: Int32?
+      let drawn = report.renderText(width: width, plotStyle: plotStyle, colored: useColor) { text in
+        if failure == nil { failure = AtomicWriter.writeAll(STDOUT_FILENO, text) }
       }
-      print(text, terminator: "")
+      guard drawn else { throw ValidationError("--columns \(width) is too narrow for a panel") }
+      if let failure {
+        throw CannotCreateError(message: "cannot write to standard output: \(InputFile.reason(failure))")
+      }
     }
   }
 

@@ -87,6 +87,28 @@ import Testing
     #expect(screen.stdout.contains("thy 75.0%") || screen.stdout.contains("75.0%"))
   }
 
+  /// A text figure too large to be worth printing is refused before any work, with its
+  /// size: 799 panels at 2,000 columns were 184 MB of text and 2.75 GB of memory in 28 s.
+  /// 3 panels a row of 666 columns, 332 plot rows + 4: 2,000 · 267 · 336 cells.
+  @Test func aHugeTextFigureIsRefusedUpFront() throws {
+    let started = Date()
+    let dims = (2...800).map(String.init).joined(separator: ",")
+    let result = try BinaryRunner.run(["manifold", "--points", "2000", "--dims", dims, "--columns", "2000"])
+    #expect(result.status == 64)
+    let cells = 2000 * ((800 + 2) / 3) * (332 + 4)
+    #expect(
+      result.stderr.hasPrefix(
+        "mnv2: error: the text figure would be \(cells.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) cells"
+      ),
+      "\(result.stderr)")
+    #expect(result.stdout.isEmpty && Date().timeIntervalSince(started) < 10)
+    // As JSON the same run is allowed: it is the panels' points, not cells.
+    let json = try BinaryRunner.run([
+      "manifold", "--points", "200", "--dims", dims, "--columns", "2000", "--format", "json",
+    ])
+    #expect(json.status == 0, "\(json.stderr)")
+  }
+
   @Test func sameSeedSameBytes() throws {
     let arguments = ["manifold", "--seed", "7", "--columns", "120", "--color", "always"]
     let first = try BinaryRunner.run(arguments), second = try BinaryRunner.run(arguments)

@@ -25,6 +25,26 @@ import Testing
     #expect(verifySnapshot(text, named: "manifold-ascii-80") == nil)
   }
 
+  /// The figure drawn a row of panels at a time is the whole figure, cell for cell and in
+  /// both renderings, and its size is what `textCells` says before anything is computed.
+  @Test(arguments: [60, 80, 120, 333])
+  func bandsStackToTheWholeFigure(width: Int) throws {
+    for colored in [false, true] {
+      let figure = ManifoldFigure(result: Self.result, plotStyle: .braille, colored: colored, unicode: true)
+      let whole = try #require(figure.render(width: width))
+      var plain = "", ansi = "", cells = 0
+      #expect(
+        figure.renderBands(width: width) { band in
+          plain += band.plainText()
+          ansi += ANSIRenderer.render(band)
+          cells += band.width * band.height
+        })
+      #expect(plain == whole.plainText() && ansi == ANSIRenderer.render(whole))
+      #expect(cells == whole.width * whole.height)
+      #expect(ManifoldFigure.textCells(panels: Self.result.panels.count, width: width) == cells)
+    }
+  }
+
   @Test func layoutFollowsTheWidth() throws {
     let figure = ManifoldFigure(result: Self.result, plotStyle: .braille, colored: false, unicode: true)
     #expect(figure.layout(width: 120)?.perRow == 3)
