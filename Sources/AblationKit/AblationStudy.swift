@@ -76,27 +76,54 @@ public struct AblationStudy: Equatable, Sendable {
   }
 
   /// Training (a forward and a backward pass, about three forward passes' worth, per point
-  /// of every batch) and evaluation (a forward pass over the test set every 50 steps).
-  /// `workers` runs at once, each holding one pass's activations.
+  /// of every batch) and evaluation (a forward pass over the probe or the test set).
+  ///
+  /// Memory is an upper bound by construction, from the sizes the code allocates: `workers`
+  /// sessions at once, each its net, Adam's two moments, the net copy an evaluation makes,
+  /// and its three passes (the batch, the curve's probe and the whole test set, all from
+  /// `Pass.bytes`); and every finished run's net and curve, which the result keeps. That last
+  /// term was missing: 640 runs at d = 64 keep 0.8 GB of weights, and a run estimated at
+  /// 596 MB peaked at 1.2 GB.
   public func workEstimate(workers: Int) -> WorkEstimate {
     var operations = 0.0
     for run in runs {
       let perPoint = Double(run.spec.multiplyAddsPerPoint)
-      let evaluations = Double(run.steps / run.evaluationInterval + 1)
-      operations +=
-        perPoint
-        * (3 * Double(run.steps) * Double(run.batchSize) + evaluations * Double(TwoSpirals.testCount))
+      operations += perPoint * (3 * Double(run.steps) * Double(run.batchSize) + run.evaluatedPoints)
     }
-    // A concurrent run's largest pass is the evaluation over the test set: every slot
-    // (about six per block) at up to t·d channels, 4 bytes each. Results keep only curves
-    // and the trained weights, small beside that.
-    var largestPass = 0.0
+    var largestSession = 0, kept = 0
     for spec in variants {
-      let slots = Double(6 * spec.blocks + 10)
-      largestPass = max(largestPass, slots * Double(spec.hidden) * Double(TwoSpirals.testCount) * 4)
+      let net = InvertedResidualNet(spec: spec, seed: 0)
+      let passes = [TrainingRun.defaultBatchSize, TrainingRun.curvePoints, TwoSpirals.testCount].reduce(0) {
+        $0 + InvertedResidualNet.Pass.bytes(for: net, batch: $1)
+      }
+      let adam = 2 * net.parameterCount * MemoryLayout<Float>.stride
+      largestSession = max(largestSession, 2 * net.bytes + adam + passes)
+      let curve = run(spec, seedIndex: 0).evaluationSteps.count * MemoryLayout<CurvePoint>.stride
+      kept += seeds * (net.bytes + curve + Self.perRunOverhead)
     }
-    let concurrent = Double(min(workers, max(1, runs.count)))
-    return WorkEstimate(operations: operations, bytes: WorkEstimate.programBytes + concurrent * largestPass)
+    let concurrent = min(workers, max(1, runs.count))
+    let data = 2 * TwoSpirals.testCount * (2 * MemoryLayout<Float>.stride + MemoryLayout<Int>.stride)
+    let slack = (concurrent + 1) * Self.allocatorSlackPerThread
+    return WorkEstimate(
+      operations: operations,
+      bytes: WorkEstimate.programBytes + Double(concurrent * largestSession + kept + data + slack))
+  }
+
+  /// What the allocator may keep of freed memory, per thread that allocates: glibc keeps a
+  /// freed block below its mmap threshold in the thread's arena, and the threshold rises to
+  /// at most 32 MiB, so at most that much per arena (the workers' and the main one) stays
+  /// resident after a pass is dropped. Measured: a study estimated at 180 MB without it
+  /// peaked at 189 MB (`mnv2-bench ablation-memory`).
+  static let allocatorSlackPerThread = 32 << 20
+
+  /// A finished run's fixed costs beside its arrays: the net's tensor list and operations,
+  /// array headers, allocator rounding. Generous, so the estimate stays above.
+  static let perRunOverhead = 16_384
+
+  /// Roughly how long training takes on `workers` cores, from the model below (measured on
+  /// this project's two-core machine: the default study, 100 runs, in about 20 s).
+  public func expectedSeconds(workers: Int) -> Double {
+    runs.reduce(0) { $0 + $1.expectedMicroseconds } / 1e6 / Double(max(1, min(workers, runs.count)))
   }
 
   /// Trains every run (on every core) and gathers them by variant. `progress` is called as

@@ -58,6 +58,9 @@ public struct InvertedResidualNet: Equatable, Sendable {
   }
 
   public var parameterCount: Int { parameters.count }
+
+  /// The bytes a copy of the net holds: its parameters and BatchNorm's running statistics.
+  public var bytes: Int { (parameters.count + running.count) * MemoryLayout<Float>.stride }
 }
 
 /// One named tensor of the flat parameter array.

@@ -44,6 +44,21 @@ extension InvertedResidualNet {
       parameterGradient = [Float](repeating: 0, count: net.parameters.count)
     }
 
+    /// The bytes a pass over `batch` points allocates for `net`: the same sums the
+    /// initialiser makes, so a work estimate built on it is an upper bound by construction.
+    public static func bytes(for net: InvertedResidualNet, batch: Int) -> Int {
+      let slots = net.slotChannels.reduce(0, +) * batch
+      var normalised = 0, deviations = 0
+      for operation in net.operations {
+        if case .batchNorm(_, _, _, _, _, let channels) = operation {
+          normalised += channels * batch
+          deviations += channels
+        }
+      }
+      let floats = 2 * slots + normalised + deviations + net.parameters.count
+      return floats * MemoryLayout<Float>.stride
+    }
+
     /// The two logits of point n.
     public func logits(_ n: Int) -> (Float, Float) {
       let last = slotOffsets[slotOffsets.count - 1]

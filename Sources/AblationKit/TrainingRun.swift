@@ -35,6 +35,22 @@ public struct TrainingRun: Hashable, Sendable {
     return steps
   }
 
+  /// Test points the run evaluates in all: the curve's probe at each evaluation, and the
+  /// whole test set at the final ones.
+  public var evaluatedPoints: Double {
+    let final = finalEvaluationSteps.count
+    return Double(evaluationSteps.count - final) * Double(Self.curvePoints)
+      + Double(final) * Double(TwoSpirals.testCount)
+  }
+
+  /// A model of the run's time: 40 µs of fixed cost a step, and 2,400 multiply-adds a
+  /// microsecond in the dense kernels, fitted on two cores (`AblationBoard` and `mnv2
+  /// ablation` quote it before they start).
+  public var expectedMicroseconds: Double {
+    let perPoint = Double(spec.multiplyAddsPerPoint)
+    return Double(steps) * (40 + perPoint * 3 * Double(batchSize) / 2400) + evaluatedPoints * perPoint / 2400
+  }
+
   /// The evaluations averaged into the final accuracy, all on the whole test set.
   public var finalEvaluationSteps: ArraySlice<Int> { evaluationSteps.suffix(Self.finalEvaluationCount) }
 

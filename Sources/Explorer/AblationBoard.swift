@@ -133,12 +133,7 @@ public struct AblationBoard: Equatable, Sendable {
   public func expectedSeconds(workers: Int = AblationBatch.workers) -> Double {
     var microseconds = 0.0
     for key in plan where finished[key] == nil {
-      let run = study.run(key.spec, seedIndex: key.seedIndex)
-      let perPoint = Double(key.spec.multiplyAddsPerPoint)
-      let step = 40 + perPoint * 3 * Double(run.batchSize) / 2400
-      let evaluations =
-        Double(run.steps / run.evaluationInterval + 1) * perPoint * Double(TwoSpirals.testCount) / 2400
-      microseconds += Double(run.steps) * step + evaluations
+      microseconds += study.run(key.spec, seedIndex: key.seedIndex).expectedMicroseconds
     }
     return microseconds / 1e6 / Double(max(1, min(workers, runCount)))
   }

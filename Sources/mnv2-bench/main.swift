@@ -211,6 +211,8 @@ case "kernels": benchmarkKernels(runs: runs)
 case "ablation": benchmarkAblation(runs: 5)
 case "ablation-parts": benchmarkAblationParts(runs: 5)
 case "ablation-view": benchmarkAblationView()
+case "ablation-memory":
+  benchmarkAblationMemory(binary: arguments.dropFirst().first ?? ".build/release/mnv2")
 case "lab":
   // mnv2-bench lab [trials] [table|all]: both variants unless one is named.
   let which = arguments.dropFirst(2).first
@@ -223,6 +225,6 @@ case "all":
   benchmarkRender(runs: runs)
 default:
   print(
-    "usage: mnv2-bench [manifold|raster|render|lab-panel|kernels|lab|ablation|ablation-parts|ablation-view|all]"
+    "usage: mnv2-bench [manifold|raster|render|lab-panel|kernels|lab|ablation|ablation-parts|ablation-view|ablation-memory [mnv2]|all]"
   )
 }

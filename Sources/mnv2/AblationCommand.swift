@@ -91,6 +91,15 @@ struct AblationCommand: ParsableCommand {
 
   func run() throws {
     let study = try study()
+    let workers = ProcessInfo.processInfo.activeProcessorCount
+    let seconds = study.expectedSeconds(workers: workers)
+    if seconds > 10 {
+      let memory = gigabytes(study.workEstimate(workers: workers).bytes, up: true)
+      FileHandle.standardError.write(
+        Data(
+          ("mnv2 ablation: \(study.runs.count) networks, about \(Int(seconds.rounded(.up))) s on \(workers) "
+            + "core\(workers == 1 ? "" : "s"), at most \(memory) of memory\n").utf8))
+    }
     let progress = ProgressLine(label: "ablation: networks trained", total: study.runs.count)
     let result = study.run(progress: progress.advance)
     progress.finish()

@@ -113,3 +113,34 @@ import Testing
     #expect(map.cell(x: 1.2, y: 0) == nil)
   }
 }
+
+/// The memory estimate is built from what the code allocates, so it cannot fall below it.
+@Suite struct AblationMemoryTests {
+  /// `Pass.bytes` is the sum of the arrays a pass holds, for every variant's shape.
+  @Test func passBytesAreWhatAPassAllocates() {
+    for spec in [
+      MiniNetSpec(width: 2), MiniNetSpec(width: 64, projection: .relu6),
+      MiniNetSpec(width: 3, shortcut: .expansions),
+    ] {
+      let net = InvertedResidualNet(spec: spec, seed: 1)
+      for batch in [1, 128, 4000] {
+        let pass = InvertedResidualNet.Pass(for: net, batch: batch)
+        let floats =
+          pass.activations.count + pass.slotGradients.count + pass.normalised.count
+          + pass.inverseDeviation.count
+          + pass.parameterGradient.count
+        #expect(InvertedResidualNet.Pass.bytes(for: net, batch: batch) == floats * 4, "\(spec) \(batch)")
+      }
+      #expect(net.bytes == (net.parameters.count + net.running.count) * 4)
+    }
+  }
+
+  /// Every finished run is kept with its weights: the estimate grows with the runs, not only
+  /// with the widest pass (640 runs at d = 64 keep 0.8 GB of weights, which it left out).
+  @Test func keptRunsAreCounted() {
+    let few = AblationStudy(activationWidths: [64], seeds: 1, steps: 1).workEstimate(workers: 2).bytes
+    let many = AblationStudy(activationWidths: [64], seeds: 100, steps: 1).workEstimate(workers: 2).bytes
+    let net = InvertedResidualNet(spec: MiniNetSpec(width: 64), seed: 1)
+    #expect(many - few >= Double(2 * 99 * net.bytes))
+  }
+}
