@@ -102,11 +102,16 @@ public struct BottleneckLab: Equatable, Sendable {
     }
   }
 
+  /// The seed of one trial's weights.
+  func trialSeed(_ trial: Int) -> UInt64 {
+    SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial))
+  }
+
   /// The weights of one trial; they depend on the block, the seed and the trial, not on k.
   /// A single-trial run (the explorer's) keeps the last few in a cache: its next run is
   /// usually the same block with another k.
   func weights(trial: Int, cached: Bool = false) -> LabWeights {
-    let trialSeed = SplitMix64.derivedSeed(seed, stream: 0xB10C_0000 &+ UInt64(trial))
+    let trialSeed = trialSeed(trial)
     let make = { LabWeights(shape: shape, seed: trialSeed, linearised: linearised) }
     guard cached else { return make() }
     return LabWeightsCache.shared.weights(shape: shape, seed: trialSeed, linearised: linearised, make: make)

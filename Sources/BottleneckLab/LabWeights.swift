@@ -26,31 +26,47 @@ struct LabWeights: Sendable {
     self.seed = seed
     self.linearised = linearised
     let hidden = shape.hiddenChannels, outputs = shape.outputChannels
-    var taps = PolarNormalGenerator(seed: SplitMix64.derivedSeed(seed, stream: Stream.depthwise))
-    let tapDeviation = (2.0 / 9).squareRoot()
-    let allTaps = (0..<hidden).map { _ in taps.next() * tapDeviation }
-    // Without the first ReLU6 (t = 1 blocks, or the all-linear test) a negative tap is live:
-    // it passes the negative half of its input.
-    let clipsBeforeDepthwise = shape.hasExpansion && !linearised
-    live = (0..<hidden).filter { allTaps[$0] != 0 && (!clipsBeforeDepthwise || allTaps[$0] > 0) }
-    depthwise = live.map { Float(allTaps[$0]) }
+    let (live, depthwise) = Self.liveTaps(shape: shape, seed: seed, linearised: linearised)
+    self.live = live
+    self.depthwise = depthwise
     // Each channel's row has its own stream, so dead rows are never drawn and live rows do
     // not depend on which other channels died.
     let deviation = (2 / Double(hidden)).squareRoot()
-    let live = live
-    @Sendable func rows(_ channels: ArraySlice<Int>) -> [Float] {
-      var values = [Float]()
-      values.reserveCapacity(channels.count * outputs)
-      for channel in channels {
-        var row = PolarNormalGenerator(
-          seed: SplitMix64.derivedSeed(seed, stream: Stream.projectionRow &+ UInt64(channel)))
-        for _ in 0..<outputs { values.append(Float(row.next() * deviation)) }
+    // Written in place, a chunk of 64 rows per task: gathering the chunks and joining them
+    // held the weights twice (2.15 GB for a 131,072 × 2,048 projection).
+    projection = Matrix(rows: live.count, columns: outputs) { buffer in
+      guard let start = buffer.baseAddress else { return }
+      let base = RowsPointer(pointer: start)
+      concurrentForEach((live.count + 63) / 64) { chunk in
+        for r in (chunk * 64)..<min(live.count, chunk * 64 + 64) {
+          var row = PolarNormalGenerator(
+            seed: SplitMix64.derivedSeed(seed, stream: Stream.projectionRow &+ UInt64(live[r])))
+          for o in 0..<outputs { base.pointer[r * outputs + o] = Float(row.next() * deviation) }
+        }
       }
-      return values
     }
-    let chunks = Swift.stride(from: 0, to: live.count, by: 64).map { live[$0..<min($0 + 64, live.count)] }
-    projection = Matrix(
-      rows: live.count, columns: outputs, values: Array(chunks.concurrentMap(rows).joined()))
+  }
+
+  /// The live channels and their depthwise taps: the weights' first draw, cheap beside the
+  /// projection, so the memory estimate can count the live rows exactly.
+  static func liveTaps(shape: BottleneckShape, seed: UInt64, linearised: Bool) -> (live: [Int], taps: [Float])
+  {
+    var taps = PolarNormalGenerator(seed: SplitMix64.derivedSeed(seed, stream: Stream.depthwise))
+    let tapDeviation = (2.0 / 9).squareRoot()
+    let allTaps = (0..<shape.hiddenChannels).map { _ in taps.next() * tapDeviation }
+    // Without the first ReLU6 (t = 1 blocks, or the all-linear test) a negative tap is live:
+    // it passes the negative half of its input.
+    let clipsBeforeDepthwise = shape.hasExpansion && !linearised
+    let live = (0..<shape.hiddenChannels).filter {
+      allTaps[$0] != 0 && (!clipsBeforeDepthwise || allTaps[$0] > 0)
+    }
+    return (live, live.map { Float(allTaps[$0]) })
+  }
+
+  /// The bytes the weights of `live` live channels hold: the projection (live × d″), the
+  /// taps and the channel list.
+  static func bytes(_ shape: BottleneckShape, live: Int) -> Double {
+    Double(live) * (Double(shape.outputChannels) * 4 + 4 + 8)
   }
 
   /// Random streams of a trial, one per weight tensor.
@@ -60,4 +76,9 @@ struct LabWeights: Sendable {
     static let expansion: UInt64 = 0xE1_0000
     static let projectionRow: UInt64 = 0x9_0000_0000
   }
+}
+
+/// The projection's buffer, shared by the tasks that fill disjoint rows of it.
+private struct RowsPointer: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<Float>
 }

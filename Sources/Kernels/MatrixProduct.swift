@@ -19,6 +19,20 @@ extension Matrix {
       b: other.values, upperOnly: false)
   }
 
+  /// The scratch one thread allocates while it multiplies: a chunk of A's rows packed, and
+  /// in single precision the same entries broadcast to four lanes (`multiplyChunk`). With
+  /// the packed copy of B (`packedBytes`), what a product holds beyond its operands.
+  public static func productScratchBytes(inner: Int) -> Int {
+    let chunk = ProductKernel<Scalar>.chunkRows * inner
+    return chunk * MemoryLayout<Scalar>.stride + (Scalar.self == Float.self ? chunk * 16 : 0)
+  }
+
+  /// The packed copy of a right-hand matrix `inner` × `columns` (`packPanels`).
+  public static func packedBytes(inner: Int, columns: Int) -> Int {
+    let width = ProductKernel<Scalar>.lanes
+    return (columns + width - 1) / width * width * inner * MemoryLayout<Scalar>.stride
+  }
+
   /// selfᵀ · other, without a transposed copy of self.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)

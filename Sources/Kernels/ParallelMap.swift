@@ -16,7 +16,7 @@ extension Array where Element: Sendable {
 
 /// Runs `body(index)` for every index in `0..<count` on every core; the bodies must write
 /// disjoint memory.
-func concurrentForEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+public func concurrentForEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
   if count <= 1 {
     for index in 0..<count { body(index) }
     return

@@ -40,7 +40,7 @@ public struct ManifoldExperiment: Equatable, Sendable {
     self.trials = trials
   }
 
-  public func validate() throws(ManifoldError) {
+  public func validate(memoryLimit: Double = WorkEstimate.maximumBytes) throws(ManifoldError) {
     guard !dimensions.isEmpty else { throw .noDimensions }
     var seen = Set<Int>()
     for n in dimensions {
@@ -55,9 +55,11 @@ public struct ManifoldExperiment: Equatable, Sendable {
     }
     guard Self.trialsRange.contains(trials) else { throw .trials(trials, valid: Self.trialsRange) }
     let estimate = workEstimate
-    guard estimate.fits(operationLimit: Self.maximumOperations) else {
+    guard estimate.fits(operationLimit: Self.maximumOperations, memoryLimit: memoryLimit) else {
       throw .tooMuchWork(
-        WorkLimitError(estimate: estimate, operationLimit: Self.maximumOperations, unit: "scalar steps"))
+        WorkLimitError(
+          estimate: estimate, operationLimit: Self.maximumOperations, unit: "scalar steps",
+          memoryLimit: memoryLimit))
     }
   }
 

@@ -24,9 +24,17 @@ public struct WorkEstimate: Equatable, Sendable {
     WorkEstimate(operations: lhs.operations + rhs.operations, bytes: lhs.bytes + rhs.bytes)
   }
 
-  /// Whether the run fits under `operationLimit` and the memory limit.
-  public func fits(operationLimit: Double) -> Bool {
-    operations <= operationLimit && bytes <= Self.maximumBytes
+  /// Whether the run fits under `operationLimit` and `memoryLimit` (2 GB, or less where the
+  /// address space left is smaller: `ulimit -v`).
+  public func fits(operationLimit: Double, memoryLimit: Double = maximumBytes) -> Bool {
+    operations <= operationLimit && bytes <= memoryLimit
+  }
+
+  /// The memory a run may plan: 2 GB, or what the address-space limit leaves if that is
+  /// less, so a capped run is refused with both figures instead of aborting mid-way on an
+  /// allocation that fails ("failed to allocate 2149580736 bytes", exit 134).
+  public static func memoryLimit(addressSpaceLeft: Double?) -> Double {
+    min(maximumBytes, max(0, addressSpaceLeft ?? .infinity))
   }
 }
 
@@ -34,12 +42,17 @@ public struct WorkEstimate: Equatable, Sendable {
 public struct WorkLimitError: Error, Equatable, Sendable {
   public var estimate: WorkEstimate
   public var operationLimit: Double
+  public var memoryLimit: Double
   /// "scalar steps", "multiply-adds".
   public var unit: String
 
-  public init(estimate: WorkEstimate, operationLimit: Double, unit: String) {
+  public init(
+    estimate: WorkEstimate, operationLimit: Double, unit: String,
+    memoryLimit: Double = WorkEstimate.maximumBytes
+  ) {
     self.estimate = estimate
     self.operationLimit = operationLimit
+    self.memoryLimit = memoryLimit
     self.unit = unit
   }
 }

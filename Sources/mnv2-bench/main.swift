@@ -211,6 +211,8 @@ case "kernels": benchmarkKernels(runs: runs)
 case "ablation": benchmarkAblation(runs: 5)
 case "ablation-parts": benchmarkAblationParts(runs: 5)
 case "ablation-view": benchmarkAblationView()
+case "lab-memory":
+  benchmarkLabMemory(binary: arguments.dropFirst().first ?? ".build/release/mnv2")
 case "ablation-memory":
   benchmarkAblationMemory(binary: arguments.dropFirst().first ?? ".build/release/mnv2")
 case "lab":
@@ -225,6 +227,6 @@ case "all":
   benchmarkRender(runs: runs)
 default:
   print(
-    "usage: mnv2-bench [manifold|raster|render|lab-panel|kernels|lab|ablation|ablation-parts|ablation-view|ablation-memory [mnv2]|all]"
+    "usage: mnv2-bench [manifold|raster|render|lab-panel|kernels|lab|ablation|ablation-parts|ablation-view|ablation-memory [mnv2]|lab-memory [mnv2]|all]"
   )
 }

@@ -82,9 +82,11 @@ struct AblationCommand: ParsableCommand {
     }
     let study = try study()
     let estimate = study.workEstimate(workers: ProcessInfo.processInfo.activeProcessorCount)
-    guard estimate.fits(operationLimit: AblationStudy.maximumOperations) else {
+    let memoryLimit = AddressSpace.memoryLimit
+    guard estimate.fits(operationLimit: AblationStudy.maximumOperations, memoryLimit: memoryLimit) else {
       let error = WorkLimitError(
-        estimate: estimate, operationLimit: AblationStudy.maximumOperations, unit: "multiply-adds")
+        estimate: estimate, operationLimit: AblationStudy.maximumOperations, unit: "multiply-adds",
+        memoryLimit: memoryLimit)
       throw ValidationError(error.message(advice: "use fewer seeds, steps or widths"))
     }
   }

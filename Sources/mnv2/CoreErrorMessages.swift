@@ -55,7 +55,8 @@ extension WorkLimitError {
   func message(advice: String) -> String {
     "this run needs about \(scientific(estimate.operations, up: true)) \(unit) "
       + "(limit \(scientific(operationLimit))) and "
-      + "\(gigabytes(estimate.bytes, up: true)) of memory (limit \(gigabytes(WorkEstimate.maximumBytes))); \(advice)"
+      + "\(gigabytes(estimate.bytes, up: true)) of memory (limit \(gigabytes(memoryLimit))"
+      + (memoryLimit < WorkEstimate.maximumBytes ? ", what ulimit -v leaves" : "") + "); \(advice)"
   }
 }
 

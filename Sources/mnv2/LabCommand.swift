@@ -129,9 +129,11 @@ struct LabCommand: ParsableCommand {
       }
     }
     let estimate = workEstimate(blocks: studied, dimensions: dims)
-    guard estimate.fits(operationLimit: BottleneckLab.maximumOperations) else {
+    let memoryLimit = AddressSpace.memoryLimit
+    guard estimate.fits(operationLimit: BottleneckLab.maximumOperations, memoryLimit: memoryLimit) else {
       let error = WorkLimitError(
-        estimate: estimate, operationLimit: BottleneckLab.maximumOperations, unit: "multiply-adds")
+        estimate: estimate, operationLimit: BottleneckLab.maximumOperations, unit: "multiply-adds",
+        memoryLimit: memoryLimit)
       throw ValidationError(error.message(advice: "use fewer points, trials or values of --k"))
     }
     return bottlenecks

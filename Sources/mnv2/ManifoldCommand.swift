@@ -104,7 +104,7 @@ struct ManifoldCommand: ParsableCommand {
   func validate() throws {
     let experiment = try experiment()
     do {
-      try experiment.validate()
+      try experiment.validate(memoryLimit: AddressSpace.memoryLimit)
     } catch {
       throw ValidationError(error)
     }
