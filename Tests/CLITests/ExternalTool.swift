@@ -12,27 +12,21 @@ enum ExternalTool {
     FileManager.default.isExecutableFile(atPath: $0)
   }
 
-  static let hasMarkdownIt: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import markdown_it"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-  }()
+  static let hasMarkdownIt = pythonImports("markdown_it")
 
-  static let hasPython: Bool = {
+  /// Whether python3 is there and can import `module`.
+  static func pythonImports(_ module: String) -> Bool {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import xml.dom.minidom"]
+    process.arguments = ["python3", "-c", "import \(module)"]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     guard (try? process.run()) != nil else { return false }
     process.waitUntilExit()
     return process.terminationStatus == 0
-  }()
+  }
+
+  static let hasPython = pythonImports("xml.dom.minidom")
 
   /// Runs where python3 is (CI installs it), to parse XML with a real parser (expat).
   static var pythonTrait: ConditionTrait {
