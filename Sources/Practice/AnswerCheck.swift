@@ -117,7 +117,6 @@ public enum AnswerParser {
     let message = AnswerCheck.unreadable("Expected \(form(of: .shape(shape))).")
     guard let parsed = shapeNumbers(text) else { return message }
     var numbers = parsed.numbers
-    let bracketed = parsed.bracketed
     if numbers.count == 4 {
       guard numbers[0] == 1 else {
         return .unreadable("A 4-number shape is [N, C, H, W] for one image, so N = 1, as in [1, 24, 56, 56].")
