@@ -120,10 +120,30 @@ public struct AblationStudy: Equatable, Sendable {
   /// array headers, allocator rounding. Generous, so the estimate stays above.
   static let perRunOverhead = 16_384
 
-  /// Roughly how long training takes on `workers` cores, from the model below (measured on
-  /// this project's two-core machine: the default study, 100 runs, in about 20 s).
+  /// Roughly how long training takes on `workers` cores: each run's arithmetic
+  /// (`TrainingRun.expectedMicroseconds`) and the passes it allocates and fills
+  /// (`allocationMicroseconds`), which dominate for wide nets and few steps (640 runs at
+  /// d = 1…64 and one step were predicted at 60 s from the arithmetic alone, and took 90 s).
   public func expectedSeconds(workers: Int) -> Double {
-    runs.reduce(0) { $0 + $1.expectedMicroseconds } / 1e6 / Double(max(1, min(workers, runs.count)))
+    var microseconds = 0.0
+    for spec in variants {
+      let allocation = Self.allocationMicroseconds(spec, steps: steps)
+      for r in 0..<seeds { microseconds += run(spec, seedIndex: r).expectedMicroseconds + allocation }
+    }
+    return microseconds / 1e6 / Double(max(1, min(workers, runs.count)))
+  }
+
+  /// The time a run spends allocating and zero-filling its passes: the batch's, the probe's,
+  /// and one over the whole test set per final evaluation, at about 2 GB/s (page faults and
+  /// the zero fill, measured at d = 64).
+  public static func allocationMicroseconds(_ spec: MiniNetSpec, steps: Int) -> Double {
+    let net = InvertedResidualNet(spec: spec, seed: 0)
+    let finals = TrainingRun(spec: spec, seed: 0, steps: steps).finalEvaluationSteps.count
+    let bytes =
+      InvertedResidualNet.Pass.bytes(for: net, batch: TrainingRun.defaultBatchSize)
+      + InvertedResidualNet.Pass.bytes(for: net, batch: TrainingRun.curvePoints)
+      + finals * InvertedResidualNet.Pass.bytes(for: net, batch: TwoSpirals.testCount)
+    return Double(bytes) / 2000
   }
 
   /// Trains every run (on every core) and gathers them by variant. `progress` is called as

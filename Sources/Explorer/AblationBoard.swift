@@ -132,8 +132,11 @@ public struct AblationBoard: Equatable, Sendable {
   /// measured by `mnv2-bench ablation-parts`), plus the test-set evaluations.
   public func expectedSeconds(workers: Int = AblationBatch.workers) -> Double {
     var microseconds = 0.0
+    var allocation: [MiniNetSpec: Double] = [:]
     for key in plan where finished[key] == nil {
-      microseconds += study.run(key.spec, seedIndex: key.seedIndex).expectedMicroseconds
+      let perRun = allocation[key.spec] ?? AblationStudy.allocationMicroseconds(key.spec, steps: study.steps)
+      allocation[key.spec] = perRun
+      microseconds += study.run(key.spec, seedIndex: key.seedIndex).expectedMicroseconds + perRun
     }
     return microseconds / 1e6 / Double(max(1, min(workers, runCount)))
   }

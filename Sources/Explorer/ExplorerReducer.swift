@@ -375,7 +375,7 @@ public enum ExplorerReducer {
     case .nextStep, .previousStep:
       guard let lesson = state.lesson else { return nil }
       if action == .nextStep && lesson.showsSummary {
-        return "This is the end: the summary of the predictions. ← goes back, Home to the first step."
+        return "This is the end: the summary of the predictions. ← back, Home: the first step."
       }
       if action == .nextStep && lesson.index == state.lessonSteps.count - 1 && !state.lessonPredicts {
         return
