@@ -22,7 +22,11 @@ enum PredictionPanel {
     } else {
       let label = prediction.choices.map(\.count).max() ?? 0
       let total = tally.reduce(0, +)
-      let room = max(4, width - 2 - 4 - label - 2 - 8)
+      // The figures keep their room whatever the counts ("200 100%" is nine columns, where
+      // eight were kept): the bars share what is left, on one scale.
+      let figuresWidth =
+        tally.map { " \($0)" + (total == 0 ? "" : " \(percent($0, of: total))%") }.map(\.count).max() ?? 0
+      let room = max(1, width - 2 - 4 - label - 2 - figuresWidth)
       let most = max(1, tally.max() ?? 0)
       for (index, choice) in prediction.choices.enumerated() {
         let count = tally[index]
@@ -35,7 +39,7 @@ enum PredictionPanel {
         canvas.mark(Rect(x: 0, y: y, width: width, height: 1), as: .choice(index))
         var x = 2 + canvas.write(text.replacingUnicode(theme), x: 2, y: y, style: .plain, maxWidth: width - 2)
         x += canvas.write("  ", x: x, y: y)
-        x += canvas.write(bar, x: x, y: y, style: theme.bar, maxWidth: max(0, width - x - 8))
+        x += canvas.write(bar, x: x, y: y, style: theme.bar, maxWidth: max(0, width - x - figuresWidth))
         canvas.write(" \(count)\(share)", x: x, y: y, maxWidth: max(0, width - x))
         y += 1
       }
