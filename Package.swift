@@ -23,7 +23,11 @@ let package = Package(
     .target(name: "Kernels", swiftSettings: optimisedInDebug),
 
     // The paper's Figure 1: seeded RNG, spiral, random embedding, activations, T⁺, Theorem 1.
-    .target(name: "ManifoldKit", swiftSettings: optimisedInDebug),
+    .target(name: "ManifoldKit", dependencies: ["Kernels"], swiftSettings: optimisedInDebug),
+
+    // The network runs: MobileNetKit's layer list compiled onto the Kernels ops (BatchNorm
+    // folded), seeded weights, the forward pass, and its profile beside the MAdds.
+    .target(name: "Inference", dependencies: ["MobileNetKit", "Kernels"], swiftSettings: optimisedInDebug),
 
     // Figure 1's question inside a real block's widths: collapse, decoder, neighbours, sweep.
     .target(
@@ -95,6 +99,8 @@ let package = Package(
     .target(name: "SnapshotTesting", path: "Sources/SnapshotTesting"),
     .testTarget(name: "MobileNetKitTests", dependencies: ["MobileNetKit"], exclude: ["Fixtures"]),
     .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
+    .testTarget(
+      name: "InferenceTests", dependencies: ["Inference", "MobileNetKit", "Kernels"], exclude: ["Fixtures"]),
     .testTarget(name: "ManifoldKitTests", dependencies: ["ManifoldKit"]),
     .testTarget(
       name: "AblationKitTests", dependencies: ["AblationKit", "ManifoldKit"], exclude: ["Fixtures"]),

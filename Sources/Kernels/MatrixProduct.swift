@@ -12,11 +12,16 @@ extension Matrix {
   /// self · other.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  public func times(_ other: Matrix) -> Matrix {
+  public func times(_ other: Matrix) -> Matrix { times(other, threads: nil) }
+
+  /// self · other on at most `threads` threads (nil: every core). The same bits either way.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  public func times(_ other: Matrix, threads: Int?) -> Matrix {
     precondition(columns == other.rows, "product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
     return ProductKernel<Scalar>.product(
       rows: rows, inner: columns, columns: other.columns, a: values, rowStride: columns, innerStride: 1,
-      b: other.values, upperOnly: false)
+      b: other.values, upperOnly: false, threads: threads)
   }
 
   /// The scratch one thread allocates while it multiplies: a chunk of A's rows packed, and
@@ -78,7 +83,7 @@ enum ProductKernel<Scalar: KernelScalar> {
   /// at zero.
   static func product(
     rows n: Int, inner p: Int, columns m: Int, a: [Scalar], rowStride: Int, innerStride: Int, b: [Scalar],
-    upperOnly: Bool
+    upperOnly: Bool, threads: Int? = nil
   ) -> Matrix<Scalar> {
     var c = Matrix<Scalar>(rows: n, columns: m)
     guard n > 0, m > 0, p > 0 else { return c }
@@ -98,7 +103,9 @@ enum ProductKernel<Scalar: KernelScalar> {
               innerStride: innerStride, panels: UnsafePointer(bitPattern: addresses.1)!,
               c: UnsafeMutablePointer(bitPattern: cAddress)!, upperOnly: upperOnly)
           }
-          if parallel {
+          if parallel, let threads {
+            concurrentForEach(chunks, threads: threads, work)
+          } else if parallel {
             concurrentForEach(chunks, work)
           } else {
             for chunk in 0..<chunks { work(chunk) }

@@ -24,6 +24,21 @@ public func concurrentForEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
   DispatchQueue.concurrentPerform(iterations: count, execute: body)
 }
 
+/// Runs `body(index)` for every index in `0..<count` on at most `threads` threads: thread t
+/// takes indices t, t + threads, …, so the split is fixed and the result never depends on
+/// the schedule. One thread runs everything on the caller's. Dispatch never runs more
+/// threads at once than the machine has cores, so a larger `threads` only splits finer.
+public func concurrentForEach(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+  let workers = min(max(threads, 1), count)
+  if workers <= 1 {
+    for index in 0..<count { body(index) }
+    return
+  }
+  DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    for index in Swift.stride(from: worker, to: count, by: workers) { body(index) }
+  }
+}
+
 /// One write-once slot per iteration; each index is written by exactly one thread, through
 /// a raw pointer so no two threads ever access the same Swift variable.
 private final class ResultSlots<Result>: @unchecked Sendable {

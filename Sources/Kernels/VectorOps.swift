@@ -24,6 +24,25 @@ public enum VectorOps {
     }
   }
 
+  /// z ← z + x·y elementwise (each z[i] sees one multiply, then one add): a depthwise tap.
+  @inlinable @inline(__always)
+  public static func multiplyAdd(
+    _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    var i = 0
+    while i + 8 <= count {
+      let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+      let ys = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD8<Float>.self)
+      let zs = UnsafeRawPointer(z + i).loadUnaligned(as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(z + i).storeBytes(of: zs + xs * ys, as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count {
+      z[i] += x[i] * y[i]
+      i += 1
+    }
+  }
+
   /// Σ x[i]·y[i] in the fixed eight-lane order.
   @inlinable @inline(__always)
   public static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, count: Int) -> Float {

@@ -1,5 +1,5 @@
 import Foundation
-import Kernels
+@testable import Kernels
 import Testing
 
 @testable import BottleneckLab

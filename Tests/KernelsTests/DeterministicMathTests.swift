@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ManifoldKit
+@testable import Kernels
 
 /// Our functions against the platform's libm: they need not be bit-identical to it (that
 /// is the point), only accurate.
