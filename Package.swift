@@ -57,7 +57,7 @@ let package = Package(
     // Presentation: tables, JSON and CSV built from core values; still no I/O.
     .target(
       name: "Reports",
-      dependencies: ["MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas"]),
+      dependencies: ["MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Inference"]),
 
     // The explorer: state, reducer, key table and views rendered into a Canvas.
     .target(
@@ -79,7 +79,7 @@ let package = Package(
       dependencies: [
         "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Reports", "Practice",
         "Explorer",
-        "ExplorerApp", "TerminalBackend", "CNCurses",
+        "ExplorerApp", "TerminalBackend", "CNCurses", "Inference",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -87,7 +87,10 @@ let package = Package(
     // Benchmarks: swift run -c release mnv2-bench.
     .executableTarget(
       name: "mnv2-bench",
-      dependencies: ["Kernels", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Explorer"]),
+      dependencies: [
+        "Kernels", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Explorer", "Inference",
+        "MobileNetKit",
+      ]),
 
     // Fuzz targets: scripts/fuzz.sh builds them with -sanitize=fuzzer; a plain build replays
     // the committed corpus (mnv2-fuzz TARGET FILE…), which CI runs.

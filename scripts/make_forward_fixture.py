@@ -11,7 +11,7 @@ itself, never from mnv2's output:
   * MobileNet V1 written out here in PyTorch (width 0.25 at 64 px, torchvision rounding).
 Their weights come from mnv2's documented seeded generator (Inference/SeededWeights.swift),
 re-implemented below from its description: SplitMix64, Marsaglia's polar method with the
-same Horner logarithm, one stream per layer, He-normal fan-out convs, N(0, 0.01^2)
+same Horner logarithm, one stream per layer, He-normal fan-in convs, N(0, 0.01^2)
 classifier, and BatchNorm statistics perturbed so that the folding is exercised. The input
 is N(0, 1) from the stream 2^64 - 1.
 
@@ -104,7 +104,7 @@ def f32(values):
 def conv_weights(index, outputs, inputs_per_group, k):
     """OIHW weights and perturbed BatchNorm (gamma, beta, mean, var) for layer `index`."""
     normal = Polar(derived_seed(SEED, index))
-    deviation = math.sqrt(2.0 / (outputs * k * k))
+    deviation = math.sqrt(2.0 / (inputs_per_group * k * k))
     weight = f32([normal.next() * deviation for _ in range(outputs * inputs_per_group * k * k)])
     gamma, beta, mean, var = [], [], [], []
     for _ in range(outputs):

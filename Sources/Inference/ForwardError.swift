@@ -13,9 +13,11 @@ public enum ForwardError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .emptyOutput(let layer, let input, let kernel, let stride):
-      return "\(layer): a \(kernel)×\(kernel) conv with stride \(stride) on \(input) has no output pixels; use a larger --resolution"
+      return
+        "\(layer): a \(kernel)×\(kernel) conv with stride \(stride) on \(input) has no output pixels; use a larger --resolution"
     case .shapeMismatch(let layer, let computed, let counted, let placement):
-      return "\(layer): \(placement) padding gives \(computed), but the network is counted at \(counted); choose another --framework"
+      return
+        "\(layer): \(placement) padding gives \(computed), but the network is counted at \(counted); choose another --framework"
     case .weightCount(let layer, let found, let needed):
       return "\(layer): the weights hold \(found) values, the layer needs \(needed)"
     }

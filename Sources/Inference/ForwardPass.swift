@@ -17,7 +17,8 @@ public struct ForwardPass: Sendable {
     var steps: [ForwardStep] = []
     var previousGroup = -1
     for layer in network.layers {
-      let operation = try Self.operation(for: layer, weights: weights.layers[layer.index], network: network, placement: placement)
+      let operation = try Self.operation(
+        for: layer, weights: weights.layers[layer.index], network: network, placement: placement)
       steps.append(
         ForwardStep(
           layer: layer.index, operation: operation, addsShortcut: layer.residualAdd && layer.kind == .project,
@@ -50,7 +51,10 @@ public struct ForwardPass: Sendable {
     let nonlinearity: Nonlinearity = layer.activation == .relu6 ? .relu6 : .linear
     if layer.kind == .classifier {
       return .pointwise(
-        PointwiseConvolution(outputsByInputs: weights.weight, inputs: inputs, outputs: outputs, bias: weights.bias))
+        PointwiseConvolution(
+          outputsByInputs: weights.weight, inputs: inputs, outputs: outputs, bias: weights.bias
+        )
+        .prepared())
     }
     let norm = weights.batchNorm ?? .identity(channels: outputs)
     if layer.groups == inputs && layer.groups == outputs && layer.groups > 1 || layer.kind == .depthwise {
@@ -63,7 +67,7 @@ public struct ForwardPass: Sendable {
     if k == 1 && layer.stride == 1 {
       let conv = PointwiseConvolution(
         outputsByInputs: weights.weight, inputs: inputs, outputs: outputs, nonlinearity: nonlinearity)
-      return .pointwise(conv.folding(norm))
+      return .pointwise(conv.folding(norm).prepared())
     }
     let conv = Convolution(
       kernel: k, stride: layer.stride, padding: padding, inputChannels: inputs, outputChannels: outputs,
@@ -89,7 +93,8 @@ public struct ForwardPass: Sendable {
   /// Runs the network on `input`. `observe` sees every layer's output (index, tensor), for
   /// fixtures and activations; `clock` (monotonic nanoseconds) times each step.
   public func run(
-    _ input: Tensor, threads: Int? = nil, clock: (() -> UInt64)? = nil, observe: ((Int, Tensor) -> Void)? = nil
+    _ input: Tensor, threads: Int? = nil, clock: (() -> UInt64)? = nil,
+    observe: ((Int, Tensor) -> Void)? = nil
   ) -> Run {
     precondition(input.shape.channels == inputShape().channels, "input \(input.shape) for \(inputShape())")
     var x = input, groupInput = input

@@ -2,9 +2,12 @@ import Kernels
 import MobileNetKit
 
 /// Weights for a network nobody trained, drawn from a seed, so the forward pass always runs
-/// and always gives the same numbers. They follow torchvision's own initialisation:
-/// - convs: He-normal with fan-out, N(0, 2 / (outputs·k²)) (`kaiming_normal_(mode="fan_out")`,
-///   whose fan-out ignores groups, so a depthwise conv uses its channel count);
+/// and always gives the same numbers:
+/// - convs: He-normal with fan-in, N(0, 2 / (inputs per group·k²)) (He et al. 2015, PyTorch's
+///   `kaiming_normal_` default mode). torchvision itself uses fan-out, whose fan-out ignores
+///   groups: a depthwise conv then draws with σ² = 2 / (channels·k²), and with BatchNorm at
+///   the identity the signal shrinks block by block until it is subnormal, which would time
+///   the CPU's slow path rather than the network. Fan-in keeps the activations' scale;
 /// - the classifier: N(0, 0.01²), bias 0;
 /// - BatchNorm at PyTorch's initial state (γ = 1, β = 0, μ = 0, σ² = 1, ε = 1e-5).
 ///
@@ -33,12 +36,14 @@ public enum SeededWeights {
         switch layer.kind {
         case .pool: return nil
         case .classifier:
-          let weight = (0..<layer.input.channels * layer.output.channels).map { _ in Float(normal.next() * 0.01) }
+          let weight = (0..<layer.input.channels * layer.output.channels).map { _ in
+            Float(normal.next() * 0.01)
+          }
           return LayerWeights(weight: weight, bias: [Float](repeating: 0, count: layer.output.channels))
         default:
           let outputs = layer.output.channels, k = layer.kernel
           let count = k * k * (layer.input.channels / layer.groups) * outputs
-          let deviation = (2.0 / Double(outputs * k * k)).squareRoot()
+          let deviation = (2.0 / Double(layer.input.channels / layer.groups * k * k)).squareRoot()
           let weight = (0..<count).map { _ in Float(normal.next() * deviation) }
           let norm: BatchNorm
           switch batchNorm {

@@ -38,6 +38,17 @@ extension Matrix {
     return (columns + width - 1) / width * width * inner * MemoryLayout<Scalar>.stride
   }
 
+  /// self · B for a B packed once by `PackedOperand`: a layer's weights, multiplied by a new
+  /// input every pass. The same bits as `times(B)`.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  public func times(_ other: PackedOperand<Scalar>, threads: Int?) -> Matrix {
+    precondition(columns == other.rows, "product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
+    return ProductKernel<Scalar>.product(
+      rows: rows, inner: columns, columns: other.columns, a: values, rowStride: columns, innerStride: 1,
+      b: [], upperOnly: false, threads: threads, packed: other.panels)
+  }
+
   /// selfᵀ · other, without a transposed copy of self.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
@@ -83,11 +94,11 @@ enum ProductKernel<Scalar: KernelScalar> {
   /// at zero.
   static func product(
     rows n: Int, inner p: Int, columns m: Int, a: [Scalar], rowStride: Int, innerStride: Int, b: [Scalar],
-    upperOnly: Bool, threads: Int? = nil
+    upperOnly: Bool, threads: Int? = nil, packed: [Scalar]? = nil
   ) -> Matrix<Scalar> {
     var c = Matrix<Scalar>(rows: n, columns: m)
     guard n > 0, m > 0, p > 0 else { return c }
-    let packedB = packPanels(b, inner: p, columns: m)
+    let packedB = packed ?? packPanels(b, inner: p, columns: m)
     let chunks = (n + chunkRows - 1) / chunkRows
     let parallel = n * p * m >= parallelWork && chunks > 1
     a.withUnsafeBufferPointer { a in
@@ -262,4 +273,21 @@ enum ProductKernel<Scalar: KernelScalar> {
       }
     }
   }
+}
+
+/// A right-hand matrix in the panel layout the product kernel reads, packed once: a
+/// layer's weights, which every pass multiplies by new activations.
+public struct PackedOperand<Scalar: KernelScalar>: Equatable, Sendable {
+  public let rows: Int
+  public let columns: Int
+  let panels: [Scalar]
+
+  public init(_ matrix: Matrix<Scalar>) {
+    rows = matrix.rows
+    columns = matrix.columns
+    panels = ProductKernel<Scalar>.packPanels(matrix.values, inner: matrix.rows, columns: matrix.columns)
+  }
+
+  /// Bytes the packed copy holds (columns rounded up to whole lane groups).
+  public var bytes: Int { panels.count * MemoryLayout<Scalar>.stride }
 }

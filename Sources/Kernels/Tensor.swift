@@ -72,7 +72,8 @@ public struct Tensor: Equatable, Sendable {
     precondition(
       pixels.rows == batch * height * width, "\(pixels.rows) rows are not \(batch)×\(height)×\(width) pixels")
     self.init(
-      shape: Shape(batch: batch, height: height, width: width, channels: pixels.columns), values: pixels.values)
+      shape: Shape(batch: batch, height: height, width: width, channels: pixels.columns),
+      values: pixels.values)
   }
 
   @inlinable

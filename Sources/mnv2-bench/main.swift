@@ -208,6 +208,12 @@ case "raster": benchmarkRaster(points: 1_000_000, runs: runs)
 case "render": benchmarkRender(runs: runs)
 case "lab-panel": benchmarkLabPanel(runs: runs)
 case "kernels": benchmarkKernels(runs: runs)
+case "forward-kinds": benchmarkForwardKinds(threads: Int(arguments.dropFirst().first ?? "2") ?? 2)
+case "forward":
+  let rest = Array(arguments.dropFirst())
+  benchmarkForward(
+    width: Double(rest.first ?? "1") ?? 1, resolution: Int(rest.dropFirst().first ?? "224") ?? 224,
+    threads: Int(rest.dropFirst(2).first ?? "2") ?? 2, runs: Int(rest.dropFirst(3).first ?? "50") ?? 50)
 case "ablation": benchmarkAblation(runs: 5)
 case "ablation-parts": benchmarkAblationParts(runs: 5)
 case "ablation-view": benchmarkAblationView()

@@ -12,6 +12,7 @@ struct MNV2: ParsableCommand {
     subcommands: [
       ExploreCommand.self, LessonCommand.self, ExportCommand.self, LayersCommand.self, VariantsCommand.self,
       MemoryCommand.self, ManifoldCommand.self, LabCommand.self, AblationCommand.self, QuizCommand.self,
+      ProfileCommand.self,
     ],
     defaultSubcommand: ExploreCommand.self
   )

@@ -1,8 +1,8 @@
 import Foundation
-@testable import Kernels
 import Testing
 
 @testable import BottleneckLab
+@testable import Kernels
 @testable import ManifoldKit
 
 /// The pieces the lab's speed rests on, each against an independent statement of what it

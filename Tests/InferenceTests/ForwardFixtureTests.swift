@@ -45,7 +45,9 @@ import Testing
   static let floats: [Float] = {
     let data = try! Data(contentsOf: directory.appendingPathComponent("forward.f32"))
     return data.withUnsafeBytes { raw in
-      (0..<data.count / 4).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+      (0..<data.count / 4).map {
+        Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
+      }
     }
   }()
 
@@ -76,7 +78,8 @@ import Testing
     let networkConfig = NetworkConfig(
       width: config.width, resolution: config.resolution, classes: config.classes,
       channelRounding: framework.channelRounding)
-    let network = config.arch == "mobilenet-v1" ? Network.mobileNetV1(networkConfig) : .mobileNetV2(networkConfig)
+    let network =
+      config.arch == "mobilenet-v1" ? Network.mobileNetV1(networkConfig) : .mobileNetV2(networkConfig)
     let weights = SeededWeights.make(
       for: network, seed: Self.fixture.seed, batchNorm: .perturbed,
       epsilon: SeededWeights.batchNormEpsilon(framework))
@@ -87,7 +90,8 @@ import Testing
     #expect(SeededWeights.input(pass.inputShape(), seed: Self.fixture.seed).values == input.values)
 
     var groupOutputs: [Int: Tensor] = [:]
-    let run = pass.run(input, observe: { layer, tensor in groupOutputs[network.layers[layer].group] = tensor })
+    let run = pass.run(
+      input, observe: { layer, tensor in groupOutputs[network.layers[layer].group] = tensor })
     for expected in config.outputs {
       let group = try #require(expected.group)
       let ours = try #require(groupOutputs[group], "no output for group \(group)")

@@ -22,7 +22,9 @@ import Testing
                 let iy = oy * conv.stride + ky - p.top, ix = ox * conv.stride + kx - p.left
                 if iy < 0 || iy >= s.height || ix < 0 || ix >= s.width { continue }
                 for i in 0..<conv.inputChannels {
-                  sum = sum + x[n, iy, ix, i] * conv.weights[((ky * k + kx) * conv.inputChannels + i) * conv.outputChannels + o]
+                  sum =
+                    sum + x[n, iy, ix, i]
+                    * conv.weights[((ky * k + kx) * conv.inputChannels + i) * conv.outputChannels + o]
                 }
               }
             }
@@ -82,10 +84,12 @@ import Testing
   @Test(arguments: 0..<7)
   func depthwiseEqualsTheDefinitionBitForBit(case index: Int) {
     let (k, stride, padding) = Self.paddings[index]
-    let x = OpsTestData.tensor(Tensor.Shape(batch: 2, height: 10, width: 7, channels: 19), salt: 10 + index, scale: 4)
+    let x = OpsTestData.tensor(
+      Tensor.Shape(batch: 2, height: 10, width: 7, channels: 19), salt: 10 + index, scale: 4)
     let conv = DepthwiseConvolution(
       kernel: k, stride: stride, padding: padding, channels: 19,
-      weights: OpsTestData.values(k * k * 19, salt: 300 + index, scale: 3), bias: OpsTestData.values(19, salt: 400),
+      weights: OpsTestData.values(k * k * 19, salt: 300 + index, scale: 3),
+      bias: OpsTestData.values(19, salt: 400),
       nonlinearity: Nonlinearity.allCases[index % 3])
     #expect(conv.forward(x) == Self.naiveDepthwise(conv, x))
     #expect(conv.forward(x, threads: 1) == conv.forward(x, threads: 2))
@@ -93,7 +97,8 @@ import Testing
 
   @Test(arguments: [(1, 1), (7, 5), (50, 33), (130, 24)])
   func pointwiseEqualsTheDefinitionBitForBit(inputs: Int, outputs: Int) {
-    let x = OpsTestData.tensor(Tensor.Shape(batch: 3, height: 5, width: 4, channels: inputs), salt: 7, scale: 3)
+    let x = OpsTestData.tensor(
+      Tensor.Shape(batch: 3, height: 5, width: 4, channels: inputs), salt: 7, scale: 3)
     for nonlinearity in Nonlinearity.allCases {
       let conv = PointwiseConvolution(
         weights: MatrixProductTests.matrix(inputs, outputs, salt: 8, Float.self),
@@ -108,6 +113,10 @@ import Testing
         }
       }
       #expect(y == expected)
+      #expect(conv.prepared().forward(x, threads: 2) == expected)
+      var changed = conv.prepared()
+      changed.weights.values[0] += 1
+      #expect(changed.packed == nil)
     }
   }
 
@@ -128,7 +137,9 @@ import Testing
   /// TensorFlow's "same" worked by hand: at 224, a 3×3 stride-2 conv pads 0 before and 1
   /// after ((112 − 1)·2 + 3 − 224 = 1); at 225, 1 and 1. Keras V1's pad-after gives ⌊h/2⌋.
   @Test func paddingSizesFollowEachFramework() {
-    #expect(Padding.same(height: 224, width: 225, kernel: 3, stride: 2) == Padding(top: 0, left: 1, bottom: 1, right: 1))
+    #expect(
+      Padding.same(height: 224, width: 225, kernel: 3, stride: 2)
+        == Padding(top: 0, left: 1, bottom: 1, right: 1))
     #expect(Padding.same(height: 7, width: 7, kernel: 3, stride: 1) == .symmetric(kernel: 3))
     #expect(Padding.afterOnly.output(height: 49, width: 48, kernel: 3, stride: 2) == (24, 24))
     #expect(Padding.symmetric(kernel: 3).output(height: 49, width: 48, kernel: 3, stride: 2) == (25, 24))

@@ -9,12 +9,15 @@ import Testing
   static let shape = Tensor.Shape(batch: 3, height: 2, width: 2, channels: 5)
 
   @Test func nonlinearitiesAndTheirMasksFollowPyTorch() {
-    #expect(Nonlinearity.relu6.apply(-1) == 0 && Nonlinearity.relu6.apply(7) == 6 && Nonlinearity.relu6.apply(2.5) == 2.5)
+    #expect(
+      Nonlinearity.relu6.apply(-1) == 0 && Nonlinearity.relu6.apply(7) == 6
+        && Nonlinearity.relu6.apply(2.5) == 2.5)
     #expect(Nonlinearity.relu.apply(-1) == 0 && Nonlinearity.relu.apply(7) == 7)
     #expect(Nonlinearity.linear.apply(-3) == -3)
     // The kinks pass nothing: ReLU at 0, ReLU6 at 0 and at 6 (hardtanh's strict inequalities).
     #expect(!Nonlinearity.relu.passes(0) && Nonlinearity.relu.passes(0.001))
-    #expect(!Nonlinearity.relu6.passes(0) && !Nonlinearity.relu6.passes(6) && Nonlinearity.relu6.passes(5.999))
+    #expect(
+      !Nonlinearity.relu6.passes(0) && !Nonlinearity.relu6.passes(6) && Nonlinearity.relu6.passes(5.999))
     #expect(Nonlinearity.linear.passes(-1e30))
     // The vector epilogue is the scalar function, lane by lane and in the tail (13 = 8 + 5).
     let x = OpsTestData.values(13, salt: 50, scale: 8)
@@ -22,7 +25,9 @@ import Testing
     for f in Nonlinearity.allCases {
       var y = x
       y.withUnsafeMutableBufferPointer { buffer in
-        bias.withUnsafeBufferPointer { f.applyWithBias(buffer.baseAddress!, bias: $0.baseAddress!, pixels: 1, channels: 13) }
+        bias.withUnsafeBufferPointer {
+          f.applyWithBias(buffer.baseAddress!, bias: $0.baseAddress!, pixels: 1, channels: 13)
+        }
       }
       #expect(y == zip(x, bias).map { f.apply($0 + $1) })
     }
@@ -71,7 +76,8 @@ import Testing
   static func norm() -> BatchNorm {
     BatchNorm(
       scale: OpsTestData.values(5, salt: 70).map { 1 + $0 }, shift: OpsTestData.values(5, salt: 71),
-      runningMean: OpsTestData.values(5, salt: 72), runningVariance: OpsTestData.values(5, salt: 73).map { 1 + $0 * $0 })
+      runningMean: OpsTestData.values(5, salt: 72),
+      runningVariance: OpsTestData.values(5, salt: 73).map { 1 + $0 * $0 })
   }
 
   /// The batch statistics, the normalisation and PyTorch's running update, by their
@@ -90,7 +96,8 @@ import Testing
       for p in 0..<count { squares = squares + (x.values[p * 5 + c] - mean) * (x.values[p * 5 + c] - mean) }
       let inverse = 1 / (squares / Float(count) + 1e-5).squareRoot()
       for p in 0..<count {
-        #expect(y.values[p * 5 + c] == (x.values[p * 5 + c] - mean) * inverse * before.scale[c] + before.shift[c])
+        #expect(
+          y.values[p * 5 + c] == (x.values[p * 5 + c] - mean) * inverse * before.scale[c] + before.shift[c])
       }
       #expect(norm.runningMean[c] == 0.9 * before.runningMean[c] + 0.1 * mean)
       #expect(norm.runningVariance[c] == 0.9 * before.runningVariance[c] + 0.1 * (squares / Float(count - 1)))
@@ -133,7 +140,8 @@ import Testing
       kernel: 3, stride: 2, padding: .symmetric(kernel: 3), inputChannels: 5, outputChannels: 5,
       weights: OpsTestData.values(225, salt: 78))
     let depthwise = DepthwiseConvolution(
-      kernel: 3, stride: 1, padding: .symmetric(kernel: 3), channels: 5, weights: OpsTestData.values(45, salt: 79))
+      kernel: 3, stride: 1, padding: .symmetric(kernel: 3), channels: 5,
+      weights: OpsTestData.values(45, salt: 79))
     let pointwise = PointwiseConvolution(weights: MatrixProductTests.matrix(5, 5, salt: 80, Float.self))
     let pairs: [(Tensor, Tensor)] = [
       (norm.inference(conv.forward(x)), conv.folding(norm).forward(x)),

@@ -13,13 +13,18 @@ import Testing
     var axpy = y, multiplyAdd = z, relu6 = [Float](repeating: 0, count: count), gradient = z
     x.withUnsafeBufferPointer { xs in
       y.withUnsafeBufferPointer { ys in
-        axpy.withUnsafeMutableBufferPointer { VectorOps.axpy(0.75, xs.baseAddress!, $0.baseAddress!, count: count) }
+        axpy.withUnsafeMutableBufferPointer {
+          VectorOps.axpy(0.75, xs.baseAddress!, $0.baseAddress!, count: count)
+        }
         multiplyAdd.withUnsafeMutableBufferPointer {
           VectorOps.multiplyAdd(xs.baseAddress!, ys.baseAddress!, $0.baseAddress!, count: count)
         }
-        relu6.withUnsafeMutableBufferPointer { VectorOps.relu6(xs.baseAddress!, $0.baseAddress!, count: count) }
+        relu6.withUnsafeMutableBufferPointer {
+          VectorOps.relu6(xs.baseAddress!, $0.baseAddress!, count: count)
+        }
         gradient.withUnsafeMutableBufferPointer {
-          VectorOps.addReLU6Gradient(ys.baseAddress!, input: xs.baseAddress!, into: $0.baseAddress!, count: count)
+          VectorOps.addReLU6Gradient(
+            ys.baseAddress!, input: xs.baseAddress!, into: $0.baseAddress!, count: count)
         }
       }
     }

@@ -43,7 +43,8 @@ public struct Convolution: Equatable, Sendable {
       for i in 0..<inputs {
         for ky in 0..<kernel {
           for kx in 0..<kernel {
-            hwio[((ky * kernel + kx) * inputs + i) * outputs + o] = oihw[((o * inputs + i) * kernel + ky) * kernel + kx]
+            hwio[((ky * kernel + kx) * inputs + i) * outputs + o] =
+              oihw[((o * inputs + i) * kernel + ky) * kernel + kx]
           }
         }
       }
@@ -52,7 +53,8 @@ public struct Convolution: Equatable, Sendable {
   }
 
   public func outputShape(_ input: Tensor.Shape) -> Tensor.Shape {
-    let (height, width) = padding.output(height: input.height, width: input.width, kernel: kernel, stride: stride)
+    let (height, width) = padding.output(
+      height: input.height, width: input.width, kernel: kernel, stride: stride)
     return Tensor.Shape(batch: input.batch, height: height, width: width, channels: outputChannels)
   }
 
@@ -65,7 +67,8 @@ public struct Convolution: Equatable, Sendable {
   /// The conv followed by BatchNorm at its running statistics, as one conv: each output
   /// channel's weights and bias times γ/√(σ² + ε), plus β − μ·γ/√(σ² + ε).
   public func folding(_ norm: BatchNorm) -> Convolution {
-    precondition(norm.channels == outputChannels, "BatchNorm of \(norm.channels) after \(outputChannels) outputs")
+    precondition(
+      norm.channels == outputChannels, "BatchNorm of \(norm.channels) after \(outputChannels) outputs")
     let (scale, shift) = norm.affine
     var folded = self
     for index in weights.indices { folded.weights[index] = weights[index] * scale[index % outputChannels] }
@@ -83,10 +86,14 @@ public struct Convolution: Equatable, Sendable {
       weights.withUnsafeBufferPointer { w in
         bias.withUnsafeBufferPointer { b in
           y.values.withUnsafeMutableBufferPointer { output in
-            let buffers = (SharedBuffer(input.baseAddress!), SharedBuffer(w.baseAddress!), SharedBuffer(b.baseAddress!))
+            let buffers = (
+              SharedBuffer(input.baseAddress!), SharedBuffer(w.baseAddress!), SharedBuffer(b.baseAddress!)
+            )
             let target = SharedBuffer(output.baseAddress!)
             concurrentForEach(rows, threads: threads ?? Int.max) { row in
-              outputRow(row, input: buffers.0.base, inputShape: x.shape, weights: buffers.1.base, bias: buffers.2.base,
+              outputRow(
+                row, input: buffers.0.base, inputShape: x.shape, weights: buffers.1.base,
+                bias: buffers.2.base,
                 output: target.base, outputShape: out)
             }
           }

@@ -41,7 +41,8 @@ public struct DepthwiseConvolution: Equatable, Sendable {
   }
 
   public func outputShape(_ input: Tensor.Shape) -> Tensor.Shape {
-    let (height, width) = padding.output(height: input.height, width: input.width, kernel: kernel, stride: stride)
+    let (height, width) = padding.output(
+      height: input.height, width: input.width, kernel: kernel, stride: stride)
     return Tensor.Shape(batch: input.batch, height: height, width: width, channels: channels)
   }
 
@@ -66,10 +67,14 @@ public struct DepthwiseConvolution: Equatable, Sendable {
       weights.withUnsafeBufferPointer { w in
         bias.withUnsafeBufferPointer { b in
           y.values.withUnsafeMutableBufferPointer { output in
-            let buffers = (SharedBuffer(input.baseAddress!), SharedBuffer(w.baseAddress!), SharedBuffer(b.baseAddress!))
+            let buffers = (
+              SharedBuffer(input.baseAddress!), SharedBuffer(w.baseAddress!), SharedBuffer(b.baseAddress!)
+            )
             let target = SharedBuffer(output.baseAddress!)
             concurrentForEach(rows, threads: threads ?? Int.max) { row in
-              outputRow(row, input: buffers.0.base, inputShape: x.shape, weights: buffers.1.base, bias: buffers.2.base,
+              outputRow(
+                row, input: buffers.0.base, inputShape: x.shape, weights: buffers.1.base,
+                bias: buffers.2.base,
                 output: target.base, outputShape: out)
             }
           }
@@ -94,7 +99,8 @@ public struct DepthwiseConvolution: Equatable, Sendable {
           let ix = ox * stride + kx - padding.left
           guard ix >= 0, ix < s.width else { continue }
           VectorOps.multiplyAdd(
-            input + ((n * s.height + iy) * s.width + ix) * channels, weights + (ky * kernel + kx) * channels, target,
+            input + ((n * s.height + iy) * s.width + ix) * channels, weights + (ky * kernel + kx) * channels,
+            target,
             count: channels)
         }
       }

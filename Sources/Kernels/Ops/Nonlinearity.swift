@@ -30,8 +30,9 @@ public enum Nonlinearity: String, CaseIterable, Sendable {
   /// y ← f(y + bias[c]) for every pixel's channels c: the epilogue of a convolution with its
   /// BatchNorm folded in. The bias is added first, then the function, as two roundings.
   @inlinable
-  public func applyWithBias(_ y: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, pixels: Int, channels: Int)
-  {
+  public func applyWithBias(
+    _ y: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, pixels: Int, channels: Int
+  ) {
     let zero = SIMD8<Float>(repeating: 0), six = SIMD8<Float>(repeating: 6)
     for p in 0..<pixels {
       let row = y + p * channels

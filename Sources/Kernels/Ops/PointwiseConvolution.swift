@@ -7,7 +7,10 @@
 /// non-linearity's own `backward` comes before it, as in any autograd graph.
 public struct PointwiseConvolution: Equatable, Sendable {
   /// inputs × outputs, row-major (the transpose of PyTorch's [out][in] Linear weight).
-  public var weights: Matrix<Float>
+  public var weights: Matrix<Float> { didSet { packed = nil } }
+  /// The weights packed for the product kernel by `prepared()`, for inference; dropped
+  /// whenever the weights change, so it is never stale.
+  public private(set) var packed: PackedOperand<Float>?
   public var bias: [Float]
   public var nonlinearity: Nonlinearity
 
@@ -20,10 +23,20 @@ public struct PointwiseConvolution: Equatable, Sendable {
   }
 
   /// From PyTorch's [out][in] order (a 1×1 conv's OIHW with unit kernel, or a Linear).
-  public init(outputsByInputs: [Float], inputs: Int, outputs: Int, bias: [Float]? = nil, nonlinearity: Nonlinearity = .linear) {
+  public init(
+    outputsByInputs: [Float], inputs: Int, outputs: Int, bias: [Float]? = nil,
+    nonlinearity: Nonlinearity = .linear
+  ) {
     self.init(
       weights: Matrix(rows: outputs, columns: inputs, values: outputsByInputs).transposed, bias: bias,
       nonlinearity: nonlinearity)
+  }
+
+  /// The same conv with its weights packed once, for passes that never change them.
+  public func prepared() -> PointwiseConvolution {
+    var copy = self
+    copy.packed = PackedOperand(weights)
+    return copy
   }
 
   public var inputChannels: Int { weights.rows }
@@ -34,7 +47,8 @@ public struct PointwiseConvolution: Equatable, Sendable {
   public func multiplyAdds(_ input: Tensor.Shape) -> Int { input.pixels * inputChannels * outputChannels }
 
   public func folding(_ norm: BatchNorm) -> PointwiseConvolution {
-    precondition(norm.channels == outputChannels, "BatchNorm of \(norm.channels) after \(outputChannels) outputs")
+    precondition(
+      norm.channels == outputChannels, "BatchNorm of \(norm.channels) after \(outputChannels) outputs")
     let (scale, shift) = norm.affine
     var folded = self
     for index in weights.values.indices {
@@ -46,10 +60,13 @@ public struct PointwiseConvolution: Equatable, Sendable {
 
   public func forward(_ x: Tensor, threads: Int? = nil) -> Tensor {
     precondition(x.shape.channels == inputChannels, "1×1 conv of \(inputChannels) inputs on \(x.shape)")
-    var product = x.pixels.times(weights, threads: threads).values
+    var product =
+      (packed.map { x.pixels.times($0, threads: threads) } ?? x.pixels.times(weights, threads: threads))
+      .values
     product.withUnsafeMutableBufferPointer { y in
       bias.withUnsafeBufferPointer { b in
-        nonlinearity.applyWithBias(y.baseAddress!, bias: b.baseAddress!, pixels: x.shape.pixels, channels: outputChannels)
+        nonlinearity.applyWithBias(
+          y.baseAddress!, bias: b.baseAddress!, pixels: x.shape.pixels, channels: outputChannels)
       }
     }
     return Tensor(shape: outputShape(x.shape), values: product)

@@ -1,0 +1,58 @@
+import Dispatch
+import Inference
+import Kernels
+import MobileNetKit
+
+/// `mnv2-bench forward [width] [resolution] [threads] [runs]`: the whole forward pass of
+/// MobileNetV2 at batch 1 with seeded weights, median of `runs` after five warm-up runs.
+/// bench/forward_vs_frameworks.py runs it interleaved with PyTorch and onnxruntime.
+func benchmarkForward(width: Double, resolution: Int, threads: Int, runs: Int) {
+  let network = Network.mobileNetV2(NetworkConfig(width: width, resolution: resolution))
+  let weights = SeededWeights.make(for: network, seed: 1)
+  guard let pass = try? ForwardPass(network: network, weights: weights, placement: .pytorch) else {
+    print("the network does not compile")
+    return
+  }
+  let input = SeededWeights.input(pass.inputShape(), seed: 1)
+  let clock = ContinuousClock()
+  var checksum: Float = 0
+  for _ in 0..<5 { checksum += pass.run(input, threads: threads).output.values[0] }
+  var samples: [Double] = []
+  for _ in 0..<runs {
+    let elapsed = clock.measure { checksum += pass.run(input, threads: threads).output.values[0] }
+    samples.append(seconds(elapsed) * 1000)
+  }
+  samples.sort()
+  let median = samples[samples.count / 2]
+  print(
+    "forward mobilenet_v2 \(formatWidth(width)) @ \(resolution)  threads=\(threads)  runs=\(runs)  "
+      + "median_ms=\(format(median))  min_ms=\(format(samples[0]))  (checksum \(checksum))")
+}
+
+/// `mnv2-bench forward-kinds [threads]`: where a 1.0 @ 224 pass spends its time, by layer kind
+/// (median over 20 runs of each layer, summed by kind).
+func benchmarkForwardKinds(threads: Int) {
+  let network = Network.mobileNetV2()
+  guard
+    let pass = try? ForwardPass(
+      network: network, weights: SeededWeights.make(for: network, seed: 1), placement: .pytorch)
+  else { return }
+  let input = SeededWeights.input(pass.inputShape(), seed: 1)
+  let clock: () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+  var runs: [[UInt64]] = [], totals: [UInt64] = []
+  for index in 0..<25 {
+    let run = pass.run(input, threads: threads, clock: clock)
+    if index >= 5 {
+      runs.append(run.stepNanoseconds)
+      totals.append(run.totalNanoseconds)
+    }
+  }
+  print("whole pass median \(format(Double(totals.sorted()[totals.count / 2]) / 1e6)) ms")
+  var byKind: [String: Double] = [:]
+  for (index, layer) in network.layers.enumerated() {
+    let sorted = runs.map { $0[index] }.sorted()
+    byKind[layer.kind.rawValue + (layer.kernel > 1 && layer.kind == .conv ? "3x3" : ""), default: 0] +=
+      Double(sorted[sorted.count / 2]) / 1e6
+  }
+  for (kind, ms) in byKind.sorted(by: { $0.value > $1.value }) { print("\(kind)  \(format(ms)) ms") }
+}
