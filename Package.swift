@@ -64,7 +64,7 @@ let package = Package(
       name: "Explorer",
       dependencies: [
         "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "Kernels", "TermCanvas", "Reports",
-        "Practice",
+        "Practice", "Inference",
       ]),
 
     // The backend protocol, its ncurses implementation and a test backend: cells out, keys in.

@@ -1,3 +1,4 @@
+import Inference
 import MobileNetKit
 import Reports
 import TermCanvas
@@ -27,9 +28,12 @@ enum BlockScreen {
     y = drawLayerTable(state, group: group, theme: theme, x: area.x, y: y, width: area.width, into: &canvas)
     // What the table's units are; with a ReLU6 bottleneck, first that nothing it counts changed.
     let framework = Framework.label(rounding: state.config.channelRounding, convention: state.convention)
-    let units = theme.fit(
-      [("Act mem: output in 16-bit floats, K = 1000 bytes", 9), ("\(theme.dot) \(framework)", 5)],
-      width: area.width)
+    let units =
+      state.showTiming
+      ? NetworkScreen.timingLine(state, theme: theme, width: area.width)
+      : theme.fit(
+        [("Act mem: output in 16-bit floats, K = 1000 bytes", 9), ("\(theme.dot) \(framework)", 5)],
+        width: area.width)
     let picked = state.selectedLayer.map { state.network.layers[group.layerRange.lowerBound + $0] }
     if let picked {
       let line = theme.fit(
@@ -83,10 +87,16 @@ enum BlockScreen {
   ) -> Int {
     var y = startY
     // (x offset, right-align width or nil): fits 80 columns.
-    let columns: [(Int, Int?)] = [
+    let counted: [(Int, Int?)] = [
       (0, nil), (11, nil), (36, nil), (38, nil), (40, nil), (47, 11), (59, 10), (70, 9),
     ]
-    let headers = ["Layer", "Input \(theme.arrow) Output", "k", "s", "Act", "MAdds", "Params", "Act mem"]
+    // With the measured column (`T`) on, params and memory give way to what was measured.
+    let timed = state.showTiming
+    let profile = timed ? state.measuredProfile : nil
+    let columns = timed ? Array(counted.prefix(6)) + [(59, 6), (66, 6), (73, nil)] : counted
+    let headers =
+      ["Layer", "Input \(theme.arrow) Output", "k", "s", "Act", "MAdds"]
+      + (timed ? ["ms", "GMAC/s", "bound"] : ["Params", "Act mem"])
     func put(_ text: String, _ index: Int, style: CellStyle = .plain) {
       let (column, alignWidth) = columns[index]
       let offset = alignWidth.map { max(0, $0 - text.count) } ?? 0
@@ -106,8 +116,17 @@ enum BlockScreen {
         layer.activation.label, 4,
         style: isProjection ? theme.activation(linear: layer.activation == .linear) : .plain)
       put(NumberFormatting.grouped(layer.multiplyAdds), 5)
-      put(NumberFormatting.grouped(layer.params.count(state.convention)), 6)
-      put(NumberFormatting.fixed(Double(layer.outputBytes()) / 1000, decimals: 1) + "K", 7)
+      if !timed {
+        put(NumberFormatting.grouped(layer.params.count(state.convention)), 6)
+        put(NumberFormatting.fixed(Double(layer.outputBytes()) / 1000, decimals: 1) + "K", 7)
+      } else if let profile, profile.layers.indices.contains(layer.index) {
+        let row = profile.layers[layer.index]
+        put(ProfileReport.ms(row.samples.median, decimals: 2), 6)
+        put(NumberFormatting.fixed(row.achieved / 1e9, decimals: 1), 7)
+        put(row.isMemoryBound(profile.calibration) ? "memory" : "compute", 8)
+      } else {
+        put(theme.unicode ? "…" : "...", 6, style: theme.dim)
+      }
       if state.selectedLayer == offset && theme.showsSelection {
         canvas.restyle(Rect(x: x, y: y, width: width, height: 1)) { style in
           style.reverse = true

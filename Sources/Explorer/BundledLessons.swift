@@ -125,5 +125,20 @@ public enum BundledLessons {
       Figure 6 (§6.4) plots ImageNet accuracy during training and prints no numbers: (a) a linear bottleneck beats ReLU6; (b) shortcuts between bottlenecks beat shortcuts between expansions. Here the same comparison trains live in miniature, MobileNetV2's blocks on two spirals, 10 seeds each. Is linear ahead at d = 2 by more than the seeds' spread? Does the gap survive a wider bottleneck? The manifold argument says it need not.
       """#
     ),
+    (
+      "10-latency.lesson",
+      #"""
+      title: MAdds are not latency
+      visual: latency
+      width: 1.0
+      resolution: 224
+      predict: The depthwise layers hold 6.9% of MobileNetV2's multiply-adds. What share of the time do they take on this machine?
+      choices: less than 6.9% | about 6.9% | more than 6.9%
+      answer: c
+      reveal: More, measured live beside. A depthwise 3×3 does 9 multiply-adds for each output it writes; a 1×1 conv does one per input channel, dozens to hundreds. Per byte moved the depthwise layers do far less arithmetic, so they wait on memory.
+      ---
+      The paper counts cost in multiply-adds and reports one latency: 75 ms for the whole 1.0 network on one large core of a Pixel 1 (Table 4, TF-Lite). Here the network runs on the classroom's own machine, layer by layer, and the time of each kind of layer is set beside its share of the MAdds. mnv2 profile prints the same measurement for every layer.
+      """#
+    ),
   ]
 }

@@ -68,6 +68,9 @@ public enum ExplorerAction: Equatable, Sendable {
   case manifoldComputed(ManifoldResult)
   case labComputed(ComputedLab)
   case ablationAdvanced(AblationBatch)
+  case timingAdvanced(NetworkTiming)
+  /// Shows or hides the Network view's measured column.
+  case toggleTiming
   /// A finished board read back from the cache by the edge that owns the files.
   case ablationRestored(AblationStudy, [RunKey: FinishedRun])
 
@@ -83,6 +86,6 @@ public enum ExplorerAction: Equatable, Sendable {
     ] + (0...9).map(ExplorerAction.digit)
     + [
       .confirmJump, .zoom, .lessonBack, .blank, .labKUp, .labKDown, .toggleLabShortcut, .ablationWidthDown,
-      .ablationWidthUp, .toggleQuiz, .reveal, .undoVote,
+      .ablationWidthUp, .toggleQuiz, .reveal, .undoVote, .toggleTiming,
     ] + LessonPrediction.choiceLetters.indices.map(ExplorerAction.vote)
 }

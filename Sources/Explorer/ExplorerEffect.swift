@@ -8,6 +8,8 @@ public enum ExplorerEffect: Equatable, Sendable {
   case runLab(LabRequest)
   /// A chunk of the Ablation view's training; the reducer asks for the next as each returns.
   case trainAblation(AblationBatch)
+  /// One step of the Network view's measured column (`T`): compile, or one pass.
+  case timeNetwork(NetworkTiming)
 
   /// The heavy part: pure computation, no I/O.
   public func perform() -> ExplorerAction {
@@ -23,6 +25,8 @@ public enum ExplorerEffect: Equatable, Sendable {
         ComputedLab(request: request, results: LabPair(linear: results[0], relu6: results[1])))
     case .trainAblation(let batch):
       return .ablationAdvanced(batch.perform())
+    case .timeNetwork(let timing):
+      return .timingAdvanced(timing.advanced(clock: NetworkTiming.systemClock))
     }
   }
 }

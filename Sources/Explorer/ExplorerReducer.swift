@@ -55,6 +55,19 @@ public enum ExplorerReducer {
     } else {
       state.pendingLab = nil
     }
+    // The measured column: one pass per effect, for the network on screen, while it is shown.
+    if let request = state.timingRequest {
+      if state.timing?.request != request {
+        state.timing = NetworkTiming(request: request)
+        state.pendingTiming = nil
+      }
+      if let timing = state.timing, !timing.isComplete, state.pendingTiming != timing {
+        state.pendingTiming = timing
+        effects.append(.timeNetwork(timing))
+      }
+    } else {
+      state.pendingTiming = nil
+    }
     // The ablation trains once shown, then on in the background, one batch at a time.
     if !state.ablation.training, state.ablationVisible || state.ablation.started,
       let batch = state.ablation.nextBatch()
@@ -73,6 +86,7 @@ public enum ExplorerReducer {
     case .runLab(let request): return state.labRequest == request && state.labResults == nil
     // Training goes on whatever is on screen: only a batch for another board is stale.
     case .trainAblation(let batch): return state.ablation.study == batch.study
+    case .timeNetwork(let timing): return state.timing == timing && state.timingRequest == timing.request
     }
   }
 
@@ -82,7 +96,12 @@ public enum ExplorerReducer {
       // Requests nobody is performing (the caller starts afresh): ask again.
       state.pendingManifold = nil
       state.pendingLab = nil
+      state.pendingTiming = nil
       state.ablation.forgetLostWork()
+      return
+    case .timingAdvanced(let timing):
+      if state.timing?.request == timing.request { state.timing = timing }
+      state.pendingTiming = nil
       return
     case .manifoldComputed(let result):
       state.manifold = result
@@ -169,6 +188,7 @@ public enum ExplorerReducer {
     case .labKUp: state.labDimension = min(labMaximumK, state.labDimension + 1)
     case .labKDown: state.labDimension = max(1, state.labDimension - 1)
     case .toggleLabShortcut: state.labShortcut.toggle()
+    case .toggleTiming: state.showTiming.toggle()
     case .ablationWidthDown, .ablationWidthUp:
       let widths = state.ablation.widths.map(Double.init)
       state.ablation.width = Int(
@@ -178,7 +198,8 @@ public enum ExplorerReducer {
       state.quizOpen.toggle()
     case .quiz(let input): reduceQuiz(&state, input)
     case .vote, .undoVote, .reveal: reducePrediction(&state, action)
-    case .click, .scroll, .refresh, .manifoldComputed, .labComputed, .ablationAdvanced, .ablationRestored:
+    case .click, .scroll, .refresh, .manifoldComputed, .labComputed, .ablationAdvanced, .ablationRestored,
+      .timingAdvanced:
       break
     }
   }

@@ -1,5 +1,7 @@
 import AblationKit
 import BottleneckLab
+import Foundation
+import Inference
 import ManifoldKit
 import MobileNetKit
 import Practice
@@ -65,9 +67,16 @@ public struct ExplorerState: Equatable, Sendable {
   /// The quiz is the whole session (`mnv2 quiz` from the shell): Esc ends it rather than
   /// opening an explorer the user never asked for.
   public internal(set) var quizIsTheSession = false
+  /// Whether the Network view shows the measured column (`T`).
+  public internal(set) var showTiming = false
+  /// Threads the measured column runs on: every core unless an edge says otherwise.
+  public var timingThreads = ProcessInfo.processInfo.activeProcessorCount
+  /// The measured column as far as it has been measured, for the network it measures.
+  public internal(set) var timing: NetworkTiming?
   /// Requests handed to the run loop and not yet answered, so the reducer asks once.
   var pendingManifold: ManifoldRequest?
   var pendingLab: LabRequest?
+  var pendingTiming: NetworkTiming?
 
   /// Points per manifold panel: enough for smooth curves at 200 columns, computed in a few ms.
   public static let manifoldPoints = 2000
@@ -104,6 +113,22 @@ public struct ExplorerState: Equatable, Sendable {
 
   /// The network at the current architecture, width, resolution and activation.
   public var network: Network { DerivedValues.network(spec: spec, config: config) }
+
+  /// What the screen needs measured: the network on screen while the Network view shows
+  /// the measured column, on every core.
+  var timingRequest: TimingRequest? {
+    let lessonNeedsIt = lessonStep?.visual == .latency && lesson?.blanked == false
+    guard lessonNeedsIt || (showTiming && lesson == nil && (view == .network || view == .block)) else {
+      return nil
+    }
+    return TimingRequest(network: network, threads: timingThreads)
+  }
+
+  /// The measured column's figures for the network on screen, once every run is in.
+  public var measuredProfile: NetworkProfile? {
+    guard let timing, timing.request.network == network else { return nil }
+    return timing.profile
+  }
 
   /// The lesson as the class last saw it, open or left for the explorer (`--record`).
   public var lessonForRecord: LessonSession? { lesson ?? leftLesson?.session }

@@ -63,6 +63,9 @@ public enum KeyMap {
       keys: [.character("b"), .character(".")], action: .blank,
       help: "blank the screen (. where b votes); any key returns",
       mode: .lesson),
+    KeyBinding(
+      keys: [.character("T")], action: .toggleTiming,
+      help: "measured ms beside MAdds"),
     KeyBinding(keys: [.character("w")], action: .widthDown, help: "width down (0.35…1.4)", mode: .both),
     KeyBinding(keys: [.character("W")], action: .widthUp, help: "width up", mode: .both),
     KeyBinding(keys: [.character("r")], action: .resolutionDown, help: "resolution down 96…224", mode: .both),

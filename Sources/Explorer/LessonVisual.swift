@@ -9,4 +9,5 @@ public enum LessonVisual: String, CaseIterable, Sendable {
   case memory
   case variants
   case ablation
+  case latency
 }

@@ -21,6 +21,7 @@ enum LessonVisuals {
     case .memory: MemoryVisual.draw(state, theme: theme, area: area, into: &canvas)
     case .variants: VariantsVisual.draw(state, theme: theme, area: area, into: &canvas)
     case .ablation: AblationScreen.draw(state, theme: theme, area: area, into: &canvas)
+    case .latency: LatencyVisual.draw(state, theme: theme, area: area, into: &canvas)
     }
     return canvas
   }

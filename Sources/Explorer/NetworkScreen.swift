@@ -1,3 +1,4 @@
+import Inference
 import MobileNetKit
 import Reports
 import TermCanvas
@@ -40,10 +41,19 @@ enum NetworkScreen {
       canvas.write(note, x: area.x, y: y, style: theme.activation(linear: false))
       y += 1
     }
+    if state.showTiming {
+      canvas.write(
+        timingLine(state, theme: theme, width: area.width), x: area.x, y: y, style: theme.timeBar,
+        maxWidth: area.width)
+      y += 1
+    }
     let wide = area.width >= wideThreshold
     let tableWidth = wide ? area.width - sidePanelMinimumWidth - 1 : area.width
-    let columns = columnLayout(tableWidth: tableWidth)
-    let largestShare = network.groups.map { Double($0.multiplyAdds) / Double(max(1, totalMAdds)) }.max() ?? 0
+    let profile = state.showTiming ? state.measuredProfile : nil
+    let columns =
+      state.showTiming ? timedLayout(tableWidth: tableWidth) : columnLayout(tableWidth: tableWidth)
+    var largestShare = network.groups.map { Double($0.multiplyAdds) / Double(max(1, totalMAdds)) }.max() ?? 0
+    if let profile { largestShare = max(largestShare, profile.blocks.map(profile.timeShare).max() ?? 0) }
     drawHeader(columns: columns, theme: theme, x: area.x, y: y, into: &canvas)
     y += 1
     let visible = max(0, area.maxY - y)
@@ -55,6 +65,12 @@ enum NetworkScreen {
       drawRow(
         group, total: totalMAdds, largestShare: largestShare, state: state, columns: columns, theme: theme,
         x: area.x, y: rowY, into: &canvas)
+      if columns.timed {
+        drawTiming(
+          group, profile: profile, largestShare: largestShare, columns: columns, theme: theme, x: area.x,
+          y: rowY,
+          into: &canvas)
+      }
       if theme.showsSelection && group.index == state.selectedGroup {
         canvas.restyle(Rect(x: area.x, y: rowY, width: tableWidth, height: 1)) { style in
           style.reverse = true
@@ -86,6 +102,61 @@ enum NetworkScreen {
     var index = 0, op = 3, shapes = 15, t = 40, s = 42, res = 44, madds = 47, params = 59, bar = 69,
       barWidth = 10
     var showsMAdds = true, showsParams = true, showsBar = true
+    /// The measured layout (`T`): the output shape only, no params, and after the MAdds the
+    /// median ms and two bars on one scale, share of MAdds and share of time.
+    var timed = false, ms = 0, timeBar = 0, timeBarWidth = 0
+  }
+
+  static func timedLayout(tableWidth: Int) -> Columns {
+    var columns = Columns(
+      shapes: 15, t: 27, s: 29, res: 31, madds: 34, params: 0, bar: 54, barWidth: 0, showsParams: false)
+    columns.timed = true
+    columns.ms = 46
+    let bars = max(0, tableWidth - columns.bar - 1)
+    columns.barWidth = bars / 2
+    columns.timeBar = columns.bar + columns.barWidth + 1
+    columns.timeBarWidth = bars - columns.barWidth - 1
+    columns.showsBar = columns.timeBarWidth >= minimumBarWidth
+    return columns
+  }
+
+  /// One line above the table: how far the measurement is, or what it found.
+  static func timingLine(_ state: ExplorerState, theme: Theme, width: Int) -> String {
+    guard let timing = state.timing, timing.request.network == state.network else {
+      return "Measuring on this machine…"
+    }
+    if let failure = timing.failure { return "Cannot time this network: \(failure)" }
+    guard let profile = timing.profile else {
+      return "Measuring on this machine: run \(timing.runsDone + 1) of \(NetworkTiming.runs)…"
+    }
+    let threads = timing.request.threads
+    let (madds, time) = profile.depthwiseShares
+    return theme.fit(
+      [
+        ("Measured here,", 9), ("\(threads) thread\(threads == 1 ? "" : "s"),", 3),
+        ("median of \(NetworkTiming.runs):", 4),
+        ("pass \(ProfileReport.ms(profile.total.median, decimals: 1)) ms", 8),
+        ("\(theme.dot) depthwise \(NumberFormatting.percent(madds)) of MAdds,", 7),
+        ("\(NumberFormatting.percent(time)) of time", 7),
+      ], width: width)
+  }
+
+  static func drawTiming(
+    _ group: LayerGroup, profile: NetworkProfile?, largestShare: Double, columns: Columns, theme: Theme,
+    x: Int,
+    y: Int, into canvas: inout Canvas
+  ) {
+    guard let profile, profile.blocks.indices.contains(group.index) else {
+      canvas.write(theme.unicode ? "…" : "...", x: x + columns.ms + 4, y: y, style: theme.dim)
+      return
+    }
+    let row = profile.blocks[group.index]
+    let text = ProfileReport.ms(row.samples.median, decimals: 2)
+    canvas.write(text, x: x + columns.ms + max(0, 7 - text.count), y: y)
+    guard columns.showsBar else { return }
+    drawBar(
+      fraction: profile.timeShare(row), scale: largestShare, width: columns.timeBarWidth, theme: theme,
+      x: x + columns.timeBar, y: y, style: theme.timeBar, into: &canvas)
   }
 
   /// The share column needs room for its label ("10.0%") and a bar worth reading.
@@ -104,13 +175,20 @@ enum NetworkScreen {
     let style = theme.heading
     canvas.write(" #", x: x + columns.index, y: y, style: style)
     canvas.write("Operator", x: x + columns.op, y: y, style: style)
-    canvas.write("Input \(theme.arrow) Output", x: x + columns.shapes, y: y, style: style)
+    canvas.write(
+      columns.timed ? "Output" : "Input \(theme.arrow) Output", x: x + columns.shapes, y: y, style: style)
     canvas.write("t", x: x + columns.t, y: y, style: style)
     canvas.write("s", x: x + columns.s, y: y, style: style)
     canvas.write("+x", x: x + columns.res, y: y, style: style)
     if columns.showsMAdds { canvas.write("     MAdds", x: x + columns.madds, y: y, style: style) }
     if columns.showsParams { canvas.write("   Params", x: x + columns.params, y: y, style: style) }
-    if columns.showsBar {
+    if columns.timed {
+      canvas.write("     ms", x: x + columns.ms, y: y, style: style)
+      if columns.showsBar {
+        canvas.write("MAdds share", x: x + columns.bar, y: y, style: style, maxWidth: columns.barWidth)
+        canvas.write("time share", x: x + columns.timeBar, y: y, style: style, maxWidth: columns.timeBarWidth)
+      }
+    } else if columns.showsBar {
       let label = columns.barWidth >= 21 ? "share (largest = full)" : "share"
       canvas.write(label, x: x + columns.bar, y: y, style: style)
     }
@@ -126,8 +204,10 @@ enum NetworkScreen {
     right(String(group.index), columns.index, width: 2)
     canvas.write(group.operatorLabel(unicode: theme.unicode), x: x + columns.op, y: y)
     canvas.write(
-      "\(theme.shape(group.input)) \(theme.arrow) \(theme.shape(group.output))", x: x + columns.shapes, y: y,
-      maxWidth: columns.t - columns.shapes - 1)
+      columns.timed
+        ? theme.shape(group.output)
+        : "\(theme.shape(group.input)) \(theme.arrow) \(theme.shape(group.output))",
+      x: x + columns.shapes, y: y, maxWidth: columns.t - columns.shapes - 1)
     canvas.write(group.op == .bottleneck ? String(group.expansion) : "-", x: x + columns.t, y: y)
     canvas.write(String(group.stride), x: x + columns.s, y: y)
     if group.residualAdd { canvas.write("+x", x: x + columns.res, y: y, style: theme.residual) }
@@ -147,17 +227,19 @@ enum NetworkScreen {
   /// share, so every bar is in proportion at every width and resolution), with the
   /// percentage after it.
   static func drawBar(
-    fraction: Double, scale: Double, width: Int, theme: Theme, x: Int, y: Int, into canvas: inout Canvas
+    fraction: Double, scale: Double, width: Int, theme: Theme, x: Int, y: Int, style: CellStyle? = nil,
+    into canvas: inout Canvas
   ) {
+    let barStyle = style ?? theme.bar
     // Every row keeps room for the widest label ("100.0%"), so all bars share one scale.
     let label = NumberFormatting.percent(fraction)
     let barWidth = max(0, width - 7)
     let eighths = scale > 0 ? Int((min(1, fraction / scale) * Double(barWidth) * 8).rounded()) : 0
     let full = eighths / 8
-    for column in 0..<full { canvas.put(theme.barFull, x: x + column, y: y, style: theme.bar) }
+    for column in 0..<full { canvas.put(theme.barFull, x: x + column, y: y, style: barStyle) }
     let partial = eighths % 8
     if partial > 0, !theme.barEighths.isEmpty {
-      canvas.put(theme.barEighths[partial - 1], x: x + full, y: y, style: theme.bar)
+      canvas.put(theme.barEighths[partial - 1], x: x + full, y: y, style: barStyle)
     }
     canvas.write(label, x: x + width - label.count, y: y)
   }

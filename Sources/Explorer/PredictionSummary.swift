@@ -15,11 +15,13 @@ enum PredictionSummary {
     var y = area.y + 2
     let bottom = area.maxY - (keyLine ? 1 : 0)
     var right = 0, tied = 0, voted = 0
+    // Every step's label padded to the widest ("Step 10: "), so the answers line up.
+    let indent = "Step \((steps.map { $0.offset }.max() ?? 0) + 1): ".count
     for (index, step) in steps {
       guard let prediction = step.prediction, y < bottom else { break }
       let tally = lesson.tally(step: index, choices: prediction.choices.count)
       let lines = PredictionPanel.revealLines(prediction, tally: tally, theme: theme, withReason: false)
-      let number = "Step \(index + 1): "
+      let number = "Step \(index + 1): ".padding(to: indent)
       let question = Canvas.wrap(
         prediction.question.replacingUnicode(theme), width: area.width - number.count)
       for (offset, line) in question.prefix(2).enumerated() where y < bottom {
@@ -27,8 +29,8 @@ enum PredictionSummary {
         canvas.write(lead + line, x: area.x, y: y, style: .bold, maxWidth: area.width)
         y += 1
       }
-      for line in Canvas.wrap(lines[0].replacingUnicode(theme), width: area.width - 8) where y < bottom {
-        canvas.write(line, x: area.x + 8, y: y, maxWidth: area.width - 8)
+      for line in Canvas.wrap(lines[0].replacingUnicode(theme), width: area.width - indent) where y < bottom {
+        canvas.write(line, x: area.x + indent, y: y, maxWidth: area.width - indent)
         y += 1
       }
       if let correct = prediction.correctChoice, tally.reduce(0, +) > 0 {

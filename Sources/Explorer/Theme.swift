@@ -46,6 +46,8 @@ public struct Theme: Sendable {
   var dim: CellStyle { classroom ? .plain : CellStyle(dim: true) }
   var selection: CellStyle { CellStyle(bold: true, reverse: true) }
   var bar: CellStyle { classroom ? .bold : (colored ? CellStyle(foreground: .cyan) : .plain) }
+  /// The measured time's share bar, beside the MAdds bar in another colour.
+  var timeBar: CellStyle { classroom ? .plain : (colored ? CellStyle(foreground: .yellow) : .plain) }
   var residual: CellStyle { colored && !classroom ? CellStyle(foreground: .green, bold: true) : .bold }
   /// The projection's activation: highlighted, green when linear (the paper's design),
   /// yellow when ReLU6 (the ablation), and bold and underlined without colour.

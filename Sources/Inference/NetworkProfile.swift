@@ -97,6 +97,17 @@ public struct NetworkProfile: Sendable {
       for (index, time) in run.stepNanoseconds.enumerated() { perStep[index].append(time) }
       totals.append(run.totalNanoseconds)
     }
+    return assemble(pass, perStep: perStep, totals: totals, request: request, calibration: calibration)
+  }
+
+  /// The rows from timings gathered elsewhere (the explorer takes them a pass at a time):
+  /// `perStep[i]` holds step i's time in each run, `totals` each whole pass.
+  public static func assemble(
+    _ pass: ForwardPass, perStep: [[UInt64]], totals: [UInt64], request: ProfileRequest,
+    calibration: MachineCalibration
+  ) -> NetworkProfile {
+    precondition(perStep.count == pass.steps.count && perStep.allSatisfy { $0.count == totals.count })
+    let runs = totals.count
     let network = pass.network, batch = request.batch
     let layers = zip(network.layers, pass.steps).map { layer, step in
       Row(
@@ -111,7 +122,7 @@ public struct NetworkProfile: Sendable {
     }
     let blocks = network.groups.map { group in
       let members = Array(layers[group.layerRange])
-      let sums = (0..<request.runs).map { run in group.layerRange.reduce(UInt64(0)) { $0 + perStep[$1][run] }
+      let sums = (0..<runs).map { run in group.layerRange.reduce(UInt64(0)) { $0 + perStep[$1][run] }
       }
       return Row(
         name: group.name, kind: group.op.rawValue, group: group.index, input: group.input,

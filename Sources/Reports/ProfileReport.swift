@@ -21,8 +21,8 @@ public struct ProfileReport: Sendable {
 
   var rows: [NetworkProfile.Row] { depth == .layers ? profile.layers : profile.blocks }
 
-  static func ms(_ nanoseconds: UInt64) -> String {
-    NumberFormatting.fixed(Double(nanoseconds) / 1e6, decimals: 3)
+  public static func ms(_ nanoseconds: UInt64, decimals: Int = 3) -> String {
+    NumberFormatting.fixed(Double(nanoseconds) / 1e6, decimals: decimals)
   }
   static func giga(_ perSecond: Double) -> String { NumberFormatting.fixed(perSecond / 1e9, decimals: 2) }
 

@@ -9,7 +9,7 @@ import TermCanvas
 struct LessonCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lesson",
-    abstract: "The classroom lesson: the paper's story in nine steps, each beside a live visual.",
+    abstract: "The classroom lesson: the paper's story in ten steps, each beside a live visual.",
     discussion: """
       Each step explains one idea of the paper in a few sentences beside a live visual: t toggles \
       what it shows (the bottleneck linear/ReLU6, Figure 1's activation, Figure 6a/6b), w/W and r/R \

@@ -90,7 +90,7 @@ import Testing
   @Test func aClickOnAChoiceVotes() throws {
     let session = try TmuxSession(width: 80, height: 24)
     try session.run(Self.command + " lesson --step 2; echo EXIT=$?")
-    try session.waitForAll(["Step 2 / 9", "Predict first:", "(c) 15"])
+    try session.waitForAll(["Step 2 / 10", "Predict first:", "(c) 15"])
     let screen = try session.screen().split(separator: "\n", omittingEmptySubsequences: false)
     let row = try #require(screen.firstIndex { $0.contains("(c) 15") })
     try session.click(column: 6, row: row + 1)
@@ -197,7 +197,7 @@ import Testing
       ["-c", "kill -l RTMIN; kill -l RTMAX"], executable: URL(fileURLWithPath: "/bin/bash"))
     let bounds = range.stdout.split(separator: "\n").compactMap { Int32($0) }
     try #require(bounds.count == 2 && bounds[0] < bounds[1], "kill -l: \(range.stdout)")
-    let commands = [("", "bottleneck: linear (b)"), (" lesson", "Step 1 / 9"), (" quiz", "Quiz │")]
+    let commands = [("", "bottleneck: linear (b)"), (" lesson", "Step 1 / 10"), (" quiz", "Quiz │")]
     for number in bounds[0]...bounds[1] {
       let uses = number == bounds[0] || number == bounds[1] ? commands : [commands[0]]
       for (subcommand, ready) in uses {
@@ -250,24 +250,24 @@ import Testing
   @Test func aLessonDrivenByAClicker() throws {
     let session = try TmuxSession(width: 80, height: 24)
     try session.run(Self.command + " lesson --theme classroom; echo EXIT=$?")
-    try session.waitForAll(["Step 1 / 9 · Depthwise separable convolutions", "Lesson 1 / 9"])
+    try session.waitForAll(["Step 1 / 10 · Depthwise separable convolutions", "Lesson 1 / 10"])
     try session.press("NPage")
     // Step 2 asks the class first: a votes, v reveals, and a late hand (b, a) after the
     // reveal is refused with a notice; b is a vote on this step, so . is the blank key.
-    try session.waitForAll(["Step 2 / 9", "Predict first:", "a-d vote"])
+    try session.waitForAll(["Step 2 / 10", "Predict first:", "a-d vote"])
     try session.press("a")
     try session.waitFor(text: "1 vote.")
     try session.press("v")
-    try session.waitForAll(["Step 2 / 9", "Figure 1 · ReLU", "─ n = 30 ─", "Figure 1: ReLU (t)"])
+    try session.waitForAll(["Step 2 / 10", "Figure 1 · ReLU", "─ n = 30 ─", "Figure 1: ReLU (t)"])
     try session.press("b")
     try session.waitFor(text: "b: votes closed at the reveal")
     try session.press("a")
-    let late = try session.waitForAll(["a: votes closed at the reveal", "Figure 1 · ReLU", "Step 2 / 9"])
+    let late = try session.waitForAll(["a: votes closed at the reveal", "Figure 1 · ReLU", "Step 2 / 10"])
     #expect(!late.contains("Figure 1 . ReLU"), "a switched the lesson to ASCII")
     try session.press(".")
     _ = try session.waitFor("a blank screen") { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     try session.press("Space")  // brings the screen back, and only that
-    try session.waitForAll(["Step 2 / 9", "Figure 1 · ReLU"])
+    try session.waitForAll(["Step 2 / 10", "Figure 1 · ReLU"])
     try session.press("t")
     try session.waitForAll(["Figure 1 · linear", "coll 0.0%"])
     try session.press("Escape")
@@ -275,7 +275,7 @@ import Testing
     try session.press("Escape")
     try session.waitForAll([" 1 Network ", "bottleneck: linear (b)"])
     try session.press("L")
-    try session.waitForAll(["Step 2 / 9", "Figure 1 · linear"])
+    try session.waitForAll(["Step 2 / 10", "Figure 1 · linear"])
     try session.press("q")
     try session.waitFor(text: "EXIT=0")
     try expectTerminalRestored(session)

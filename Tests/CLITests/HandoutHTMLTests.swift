@@ -40,7 +40,7 @@ import Testing
     #expect(report.1 == "9" && report.2 == "8" && report.3 == "0" && report.4 == "9", "\(report.0)")
     for paper in ["A4", "letter"] {
       let pages = try ExternalTool.printedPages(html, paper: paper, browser: browser, folder: folder)
-      #expect(pages >= 10, "\(paper): \(pages) pages for 9 steps and the answers")
+      #expect(pages >= 10, "\(paper): \(pages) pages for 10 steps and the answers")
     }
   }
 }

@@ -42,7 +42,7 @@ import Testing
   @Test func printAsMarkdown() throws {
     let result = try BinaryRunner.run(["lesson", "--print", "--format", "markdown"])
     #expect(result.status == 0)
-    #expect(result.stdout.hasPrefix("# MobileNetV2 in 9 steps"))
+    #expect(result.stdout.hasPrefix("# MobileNetV2 in 10 steps"))
     #expect(result.stdout.components(separatedBy: "\n## Step ").count == 10)
     #expect(result.stdout.components(separatedBy: "```").count == 19)  // 9 fenced visuals
   }
@@ -212,7 +212,7 @@ import Testing
       #expect(result.status == 0, "\(result.stderr)")
       let text = try String(contentsOfFile: path, encoding: .utf8)
       #expect(text.contains(marker), "\(format)")
-      #expect(text.contains("Step 3 / 9"))
+      #expect(text.contains("Step 3 / 10"))
     }
   }
 

@@ -72,7 +72,7 @@ import Testing
   @Test func votesRevealUndoAndSummary() throws {
     let session = try TmuxSession(width: 80, height: 24)
     try session.run(ExplorerEndToEndTests.command + " lesson --step 4; echo EXIT=$?")
-    let open = try session.waitForAll(["Step 4 / 9", "Predict first:", "(b) the wide expansions"])
+    let open = try session.waitForAll(["Step 4 / 10", "Predict first:", "(b) the wide expansions"])
     #expect(open.contains("a-c vote (12a: 12) u undo"))
     try session.press("a", "a", "a", "b", "b")
     try session.waitFor(text: "5 votes.")
@@ -83,7 +83,7 @@ import Testing
     #expect(revealed.contains("class: a 3, b 1, c 0 (75% right)"), "\(revealed)")
     #expect(!revealed.contains("Predict first:"))
     try session.press("End")
-    try session.waitFor(text: "Step 9 / 9")
+    try session.waitFor(text: "Step 9 / 10")
     try session.press("Space")
     let summary = try session.waitForAll([
       "Predictions", "Step 4:", "class: a 3, b 1, c 0 (75% right)", "right on 1 of 1",
@@ -103,7 +103,7 @@ import Testing
     let file = folder + "/votes.csv"
     let session = try TmuxSession(width: 80, height: 24)
     try session.run(ExplorerEndToEndTests.command + " lesson --step 2 --record \(file); echo EXIT=$?")
-    try session.waitForAll(["Step 2 / 9", "Predict first:"])
+    try session.waitForAll(["Step 2 / 10", "Predict first:"])
     try session.type("12")
     try session.waitFor(text: "12_")
     try session.press("c")

@@ -195,18 +195,18 @@ import Testing
     play(
       ExplorerState(lessonStep: 0), width: 100, height: 30,
       [
-        (nil, ["Step 1 / 9 · Depthwise separable convolutions", "b2: d_i = 16 → d_j = 24 at 56×56, k = 3"]),
-        (.key(.character(" ")), ["Step 2 / 9"]),
-        (.key(.pageDown), ["Step 3 / 9 · Linear bottlenecks", "Predict first:", "Lesson 3 / 9"]),
+        (nil, ["Step 1 / 10 · Depthwise separable convolutions", "b2: d_i = 16 → d_j = 24 at 56×56, k = 3"]),
+        (.key(.character(" ")), ["Step 2 / 10"]),
+        (.key(.pageDown), ["Step 3 / 10 · Linear bottlenecks", "Predict first:", "Lesson 3 / 10"]),
         (.key(.character("b")), ["1 vote."]),
         (.key(.character("v")), ["Bottleneck ReLU6 (t)", "Answer: (d) three quarters"]),
         (
           .key(.character("t")),
           ["Bottleneck linear (t)", "Linear: every point is recovered", "bottleneck: linear"]
         ),
-        (.key(.right), ["Step 4 / 9 · Inverted residuals"]),
+        (.key(.right), ["Step 4 / 10 · Inverted residuals"]),
         (.key(.character("7")), ["7_ · Enter: step 7"]),
-        (.key(.enter), ["Step 7 / 9 · Memory-efficient inference", "Inference memory is"]),
+        (.key(.enter), ["Step 7 / 10 · Memory-efficient inference", "Inference memory is"]),
         (.key(.character("z")), ["V1 ours"]),
       ])
     // Zoomed, the text gives the whole screen to the visual.

@@ -34,7 +34,7 @@ import Testing
   }
 
   @Test func bundledLessonHasTheNineSteps() {
-    #expect(Self.steps.count == 9)
+    #expect(Self.steps.count == 10)
     #expect(
       Self.steps.map(\.visual) == [
         .separableCost, .manifold, .linearBottleneck, .invertedResidual, .architecture, .blockCost, .memory,

@@ -1,0 +1,110 @@
+import Inference
+import MobileNetKit
+import SnapshotTesting
+import TermCanvas
+import Testing
+
+@testable import Explorer
+
+/// The measured column (`T`) and the latency lesson step, driven with a clock the test
+/// controls: the passes really run, but every reading of the clock advances it by 0.1 ms,
+/// so each layer measures exactly 0.1 ms and every figure on screen can be worked out by hand.
+@Suite struct TimingViewTests {
+  static func settled(_ keys: [Key], size: (Int, Int) = (80, 24)) -> ExplorerState {
+    var state = ExplorerState()
+    state.timingThreads = 2
+    for key in keys { _ = ExplorerReducer.reduce(&state, key: key) }
+    nonisolated(unsafe) var now: UInt64 = 0
+    let clock: () -> UInt64 = {
+      now += 100_000
+      return now
+    }
+    var queue = ExplorerReducer.reduce(&state, .refresh)
+    while !queue.isEmpty {
+      let effect = queue.removeFirst()
+      guard ExplorerReducer.isWanted(effect, by: state) else { continue }
+      if case .timeNetwork(let timing) = effect {
+        queue += ExplorerReducer.reduce(&state, .timingAdvanced(timing.advanced(clock: clock)))
+      } else {
+        queue += ExplorerReducer.reduce(&state, effect.perform())
+      }
+    }
+    return state
+  }
+
+  @Test func theColumnAsksForOnePassAtATimeUntilEveryRunIsIn() {
+    var state = ExplorerState()
+    let idle = ExplorerReducer.reduce(&state, .refresh)
+    #expect(!idle.contains { if case .timeNetwork = $0 { true } else { false } })
+    let effects = ExplorerReducer.reduce(&state, key: .character("T"))
+    guard case .timeNetwork(let first) = effects.first, effects.count == 1 else {
+      Issue.record("T should ask for one timing step, got \(effects)")
+      return
+    }
+    #expect(first.runsDone == 0 && !first.isComplete)
+    // Asked once: another key before the answer asks nothing more.
+    #expect(ExplorerReducer.reduce(&state, key: .down).isEmpty)
+    let done = Self.settled([.character("T")])
+    #expect(done.timing?.runsDone == NetworkTiming.runs)
+    let profile = done.measuredProfile!
+    #expect(profile.layers.allSatisfy { $0.samples.median == 100_000 })
+    // b2 has three layers: 0.3 ms of the layers' 0.1 ms each.
+    #expect(profile.blocks[2].samples.median == 300_000)
+    #expect(abs(profile.timeShare(profile.blocks[2]) - 3.0 / Double(done.network.layers.count)) < 1e-12)
+    // Another width is another network: the column measures again, from the start.
+    var wider = done
+    let again = ExplorerReducer.reduce(&wider, key: .character("W"))
+    #expect(again.contains { if case .timeNetwork(let t) = $0 { t.runsDone == 0 } else { false } })
+    #expect(wider.measuredProfile == nil)
+    // Off again: nothing more is measured.
+    var off = done
+    _ = ExplorerReducer.reduce(&off, key: .character("T"))
+    _ = ExplorerReducer.reduce(&off, key: .character("W"))
+    #expect(ExplorerReducer.effects(for: &off).isEmpty)
+  }
+
+  @Test func networkViewWithTheMeasuredColumnAt80x24() {
+    let state = Self.settled([.character("T")])
+    let canvas = ExplorerRenderer.render(
+      state, width: 80, height: 24, theme: Theme(colored: true, unicode: true))
+    #expect(verifySnapshot(canvas.styledSnapshot(), named: "network-timed-80x24") == nil)
+    #expect(canvas.plainText().contains("Measured here"))
+  }
+
+  @Test func blockViewWithTheMeasuredColumnAt120x40() {
+    let state = Self.settled([.character("T"), .down, .down, .enter])
+    let canvas = ExplorerRenderer.render(
+      state, width: 120, height: 40, theme: Theme(colored: true, unicode: true))
+    #expect(verifySnapshot(canvas.styledSnapshot(), named: "block-b2-timed-120x40") == nil)
+  }
+
+  /// The latency step asks first (the prediction takes the visual's place) and shows the
+  /// measurement at the reveal.
+  @Test func latencyStepRevealsTheMeasurement() {
+    let last = LessonParser.bundled.count - 1
+    #expect(LessonParser.bundled[last].visual == .latency)
+    let keys: [Key] = [.character("L"), .end]
+    let before = ExplorerRenderer.render(
+      Self.settled(keys), width: 120, height: 40, theme: Theme(colored: true, unicode: true))
+    #expect(verifySnapshot(before.styledSnapshot(), named: "lesson-10-120x40") == nil)
+    #expect(before.plainText().contains("take on this machine?"))
+    #expect(!before.plainText().contains("time share"))
+    let after = ExplorerRenderer.render(
+      Self.settled(keys + [.character("v")]), width: 120, height: 40,
+      theme: Theme(colored: true, unicode: true))
+    #expect(verifySnapshot(after.styledSnapshot(), named: "lesson-10-revealed-120x40") == nil)
+    #expect(after.plainText().contains("75 ms on one large core of a Pixel 1"))
+  }
+
+  /// The lesson's "6.9%" is the depthwise layers' share of MobileNetV2 1.0 at 224's MAdds:
+  /// 17 depthwise layers of h·w·c·9 each, over the network's total.
+  @Test func theLessonsDepthwiseShareIsTheCountedOne() {
+    let network = Network.mobileNetV2()
+    let depthwise = network.layers.filter { $0.kind == .depthwise }
+    #expect(depthwise.count == 17)
+    let madds = depthwise.reduce(0) { $0 + $1.output.height * $1.output.width * $1.output.channels * 9 }
+    let share = Double(madds) / Double(network.multiplyAdds)
+    #expect((share * 1000).rounded() / 10 == 6.9)
+    #expect(LessonParser.bundled.last!.prediction!.question.contains("6.9%"))
+  }
+}
