@@ -13,7 +13,7 @@ import Testing
     #expect(result.stdout.utf8.allSatisfy { $0 < 128 })
     let utf8 = try BinaryRunner.run(["lesson", "--print"])
     #expect(utf8.stdout.contains("costs h·w·d_i·d_j·k²"), "the prose stayed 7-bit in UTF-8")
-    for step in 1...9 { #expect(result.stdout.contains("Step \(step) / 9: ")) }
+    for step in 1...10 { #expect(result.stdout.contains("Step \(step) / 10: ")) }
     #expect(result.stdout.contains("b2: d_i = 16 -> d_j = 24 at 56x56"))
   }
 
@@ -43,8 +43,8 @@ import Testing
     let result = try BinaryRunner.run(["lesson", "--print", "--format", "markdown"])
     #expect(result.status == 0)
     #expect(result.stdout.hasPrefix("# MobileNetV2 in 10 steps"))
-    #expect(result.stdout.components(separatedBy: "\n## Step ").count == 10)
-    #expect(result.stdout.components(separatedBy: "```").count == 19)  // 9 fenced visuals
+    #expect(result.stdout.components(separatedBy: "\n## Step ").count == 11)
+    #expect(result.stdout.components(separatedBy: "```").count == 21)  // 10 fenced visuals
   }
 
   /// Rendered by a real CommonMark renderer (markdown-it-py, which CI installs), every
@@ -129,7 +129,7 @@ import Testing
     }
   }
 
-  @Test(arguments: ["0", "10", "-1", "x"])
+  @Test(arguments: ["0", "11", "-1", "x"])
   func unknownStep(value: String) throws {
     let result = try BinaryRunner.run(["lesson", "--print", "--step", value])
     #expect(result.status == 64, "\(value): \(result.stderr)")

@@ -83,7 +83,7 @@ import Testing
     #expect(revealed.contains("class: a 3, b 1, c 0 (75% right)"), "\(revealed)")
     #expect(!revealed.contains("Predict first:"))
     try session.press("End")
-    try session.waitFor(text: "Step 9 / 10")
+    try session.waitFor(text: "Step 10 / 10")
     try session.press("Space")
     let summary = try session.waitForAll([
       "Predictions", "Step 4:", "class: a 3, b 1, c 0 (75% right)", "right on 1 of 1",

@@ -10,9 +10,9 @@ import Testing
     let students = try BinaryRunner.run(["lesson", "--print", "--for", "students", "--format", format])
     let teachers = try BinaryRunner.run(["lesson", "--print", "--format", format])
     #expect(students.status == 0 && teachers.status == 0, "\(students.stderr)")
-    // The five bundled predictions, each with room to answer; no answers anywhere.
-    #expect(students.stdout.components(separatedBy: "Your choice: ( )").count - 1 == 5)
-    #expect(students.stdout.components(separatedBy: "Why: ").count - 1 == 5)
+    // The six bundled predictions, each with room to answer; no answers anywhere.
+    #expect(students.stdout.components(separatedBy: "Your choice: ( )").count - 1 == 6)
+    #expect(students.stdout.components(separatedBy: "Why: ").count - 1 == 6)
     #expect(!students.stdout.contains("Answers to the predictions"))
     #expect(teachers.stdout.contains("Answers to the predictions"))
     // Step 2's Figure 1 answers its question (n = 15 recovers): the students' copy leaves it out.

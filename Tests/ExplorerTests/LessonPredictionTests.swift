@@ -164,7 +164,7 @@ import Testing
     var after = state([.character("1"), .character("2")], step: 2)
     let typing = ExplorerRenderer.render(after, width: 80, height: 24, theme: theme).plainText()
       .components(separatedBy: "\n")
-    #expect(typing[22].hasPrefix("12_ · no step 12 (1 to 9) · a-d: 12 votes"), "\(typing[22])")
+    #expect(typing[22].hasPrefix("12_ · no step 12 (1 to 10) · a-d: 12 votes"), "\(typing[22])")
     _ = ExplorerReducer.reduce(&after, key: .character("a"))
     _ = ExplorerReducer.reduce(&after, key: .character("c"))
     #expect(after.lesson?.tally(step: 1, choices: 4) == [12, 0, 1, 0])
@@ -238,7 +238,7 @@ import Testing
     #expect(text.contains("right on 1 of 1"))
     #expect(screen.layoutViolations() == [])
     _ = ExplorerReducer.reduce(&after, key: .left)
-    #expect(after.lesson?.showsSummary == false && after.lesson?.index == 8)
+    #expect(after.lesson?.showsSummary == false && after.lesson?.index == 9)
   }
 }
 

@@ -18,8 +18,8 @@ import Testing
     #expect(step2.count == 4)
     #expect(step2[0].hasSuffix(",a,3,1,no,yes"), "\(step2[0])")
     #expect(step2[2].hasSuffix(",c,15,12,yes,yes"), "\(step2[2])")
-    // Every predicting step is in the record, voted on or not; steps 3–6 unrevealed.
+    // Every predicting step is in the record, voted on or not; steps 3–6 and 10 unrevealed.
     #expect(rows.filter { $0.hasPrefix("3,") }.allSatisfy { $0.hasSuffix(",no") })
-    #expect(Set(rows.dropFirst().map { $0.prefix(2) }) == ["2,", "3,", "4,", "5,", "6,"])
+    #expect(Set(rows.dropFirst().map { $0.prefix(3) }) == ["2,T", "3,L", "4,I", "5,T", "6,T", "10,"])
   }
 }

@@ -33,13 +33,13 @@ import Testing
     }
   }
 
-  @Test func bundledLessonHasTheNineSteps() {
+  @Test func bundledLessonHasTheTenSteps() {
     #expect(Self.steps.count == 10)
     #expect(
       Self.steps.map(\.visual) == [
         .separableCost, .manifold, .linearBottleneck, .invertedResidual, .architecture, .blockCost, .memory,
         .variants,
-        .ablation,
+        .ablation, .latency,
       ])
   }
 
@@ -72,7 +72,7 @@ import Testing
           row[start...].hasPrefix(line), "step \(step + 1) at \(width)×\(height), line \(offset): \(row)")
         #expect(line.count <= textRect.width)
       }
-      #expect(canvas.plainText().contains("Step \(step + 1) / 9"))
+      #expect(canvas.plainText().contains("Step \(step + 1) / \(Self.steps.count)"))
       #expect(verifySnapshot(canvas.styledSnapshot(), named: "lesson-\(step + 1)-\(width)x\(height)") == nil)
       // A step that predicts hides its figure until v: the revealed screen is checked too,
       // after two votes for a and one for b.
@@ -101,13 +101,13 @@ import Testing
     _ = ExplorerReducer.reduce(&state, key: .end)
     // Past the last step, the summary of the predictions; back returns to the last step.
     _ = ExplorerReducer.reduce(&state, key: .pageDown)
-    #expect(state.lesson?.index == 8 && state.lesson?.showsSummary == true)
+    #expect(state.lesson?.index == 9 && state.lesson?.showsSummary == true)
     _ = ExplorerReducer.reduce(&state, key: .pageDown)
     #expect(state.lesson?.showsSummary == true && state.notice?.contains("summary") == true)
     _ = ExplorerReducer.reduce(&state, key: .backspace)
-    #expect(state.lesson?.index == 8 && state.lesson?.showsSummary == false)
+    #expect(state.lesson?.index == 9 && state.lesson?.showsSummary == false)
     _ = ExplorerReducer.reduce(&state, key: .backspace)
-    #expect(state.lesson?.index == 7)
+    #expect(state.lesson?.index == 8)
     _ = ExplorerReducer.reduce(&state, key: .home)
     #expect(state.lesson?.index == 0)
   }
@@ -219,7 +219,7 @@ import Testing
     var state = lessonState(step: 3)
     for key in [Key.character("4"), .character("2"), .enter] { _ = ExplorerReducer.reduce(&state, key: key) }
     #expect(state.lesson?.index == 3)
-    #expect(state.notice == "No step 42: this lesson has steps 1 to 9.")
+    #expect(state.notice == "No step 42: this lesson has steps 1 to 10.")
     let screen = ExplorerRenderer.render(state, width: 80, height: 24, theme: Self.theme).plainText()
     #expect(screen.contains("No step 42"))
     _ = ExplorerReducer.reduce(&state, key: .right)
@@ -326,7 +326,7 @@ import Testing
   @Test func errorsNameTheLine() {
     #expect(
       error("title: T\nvisual: chart\n---\ntext")?.description
-        == "x.lesson:2: unknown visual \"chart\"; one of separable-cost, manifold, linear-bottleneck, inverted-residual, architecture, block-cost, memory, variants, ablation"
+        == "x.lesson:2: unknown visual \"chart\"; one of separable-cost, manifold, linear-bottleneck, inverted-residual, architecture, block-cost, memory, variants, ablation, latency"
     )
     #expect(error("title: T\ncolour: red\n---\ntext")?.line == 2)
     #expect(error("title: T\nvisual: memory\nblock: 99\n---\ntext")?.line == 3)
