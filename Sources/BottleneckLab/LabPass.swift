@@ -190,7 +190,7 @@ struct LabPass: Sendable {
     }
 
     @inline(__always)
-    static func clip6(_ x: Float) -> Float { x < 0 ? 0 : (x > 6 ? 6 : x) }
+    static func clip6(_ x: Float) -> Float { Nonlinearity.relu6.apply(x) }
 
     struct Output {
       var values: Matrix<Float>

@@ -158,36 +158,6 @@ public enum VectorOps {
     }
   }
 
-  /// The input's gradient of that layer, added to `dx`: dx(i, n) += Σₒ W(o, i)·dy(o, n), in o
-  /// order, again with the eight points' running sum in a register.
-  @inlinable
-  public static func denseInputGradient(
-    weights: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>,
-    into dx: UnsafeMutablePointer<Float>,
-    inputs: Int, outputs: Int, batch: Int
-  ) {
-    for i in 0..<inputs {
-      let row = dx + i * batch
-      var n = 0
-      while n + 8 <= batch {
-        var sum = UnsafeRawPointer(row + n).loadUnaligned(as: SIMD8<Float>.self)
-        for o in 0..<outputs {
-          sum +=
-            SIMD8<Float>(repeating: weights[o * inputs + i])
-            * UnsafeRawPointer(dy + o * batch + n).loadUnaligned(as: SIMD8<Float>.self)
-        }
-        UnsafeMutableRawPointer(row + n).storeBytes(of: sum, as: SIMD8<Float>.self)
-        n += 8
-      }
-      while n < batch {
-        var sum = row[n]
-        for o in 0..<outputs { sum += weights[o * inputs + i] * dy[o * batch + n] }
-        row[n] = sum
-        n += 1
-      }
-    }
-  }
-
   /// Lanes 0…7 added left to right.
   @inlinable
   static func reduce(_ lanes: SIMD8<Float>) -> Float {

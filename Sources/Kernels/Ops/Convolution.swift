@@ -90,7 +90,10 @@ public struct Convolution: Equatable, Sendable {
               SharedBuffer(input.baseAddress!), SharedBuffer(w.baseAddress!), SharedBuffer(b.baseAddress!)
             )
             let target = SharedBuffer(output.baseAddress!)
-            concurrentForEach(rows, threads: threads ?? Int.max) { row in
+            // Small layers run on the caller's thread: handing a few microseconds of work
+            // to another core costs more than it saves.
+            let workers = multiplyAdds(x.shape) < ParallelWork.minimumMultiplyAdds ? 1 : (threads ?? Int.max)
+            concurrentForEach(rows, threads: workers) { row in
               outputRow(
                 row, input: buffers.0.base, inputShape: x.shape, weights: buffers.1.base,
                 bias: buffers.2.base,
