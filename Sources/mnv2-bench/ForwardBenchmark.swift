@@ -1,4 +1,6 @@
 import Dispatch
+import Explorer
+import Foundation
 import Inference
 import Kernels
 import MobileNetKit
@@ -55,4 +57,25 @@ func benchmarkForwardKinds(threads: Int) {
       Double(sorted[sorted.count / 2]) / 1e6
   }
   for (kind, ms) in byKind.sorted(by: { $0.value > $1.value }) { print("\(kind)  \(format(ms)) ms") }
+}
+
+/// `mnv2-bench timing-steps`: the explorer's measured column (`T`) step by step for
+/// MobileNetV2 1.0 at 224 on every core, each step's wall time: the longest is the longest a
+/// key can wait while the column fills.
+func benchmarkTimingSteps() {
+  let network = Network.mobileNetV2()
+  var timing = NetworkTiming(
+    request: TimingRequest(network: network, threads: ProcessInfo.processInfo.activeProcessorCount))
+  let clock: () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+  var steps: [Double] = []
+  while !timing.isComplete {
+    let start = clock()
+    timing = timing.advanced(clock: clock)
+    steps.append(Double(clock() - start) / 1e6)
+  }
+  let names =
+    ["compile", "calibrate"] + (0..<NetworkTiming.warmup).map { "warm-up \($0 + 1)" }
+    + (0..<NetworkTiming.runs).map { "run \($0 + 1)" }
+  for (name, ms) in zip(names, steps) { print("\(name)  \(format(ms)) ms") }
+  print("longest step \(format(steps.max() ?? 0)) ms, all \(format(steps.reduce(0, +))) ms")
 }

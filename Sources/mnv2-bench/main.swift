@@ -208,6 +208,7 @@ case "raster": benchmarkRaster(points: 1_000_000, runs: runs)
 case "render": benchmarkRender(runs: runs)
 case "lab-panel": benchmarkLabPanel(runs: runs)
 case "kernels": benchmarkKernels(runs: runs)
+case "timing-steps": benchmarkTimingSteps()
 case "forward-kinds": benchmarkForwardKinds(threads: Int(arguments.dropFirst().first ?? "2") ?? 2)
 case "forward":
   let rest = Array(arguments.dropFirst())
