@@ -58,7 +58,8 @@ public enum ExplorerReducer {
     // The measured column: one pass per effect, for the network on screen, while it is shown.
     if let request = state.timingRequest {
       if state.timing?.request != request {
-        state.timing = NetworkTiming(request: request)
+        let calibration = state.timing?.request.threads == request.threads ? state.timing?.calibration : nil
+        state.timing = NetworkTiming(request: request, calibration: calibration)
         state.pendingTiming = nil
       }
       if let timing = state.timing, !timing.isComplete, state.pendingTiming != timing {

@@ -48,7 +48,12 @@ public struct NetworkTiming: Equatable, Sendable {
   /// The seed of the weights and the input; the time of a pass does not depend on them.
   static let seed: UInt64 = 1
 
-  public init(request: TimingRequest) { self.request = request }
+  /// A new measurement; the machine's calibration carries over from an earlier one on the
+  /// same threads (another width is another network, not another machine).
+  public init(request: TimingRequest, calibration: MachineCalibration? = nil) {
+    self.request = request
+    self.calibration = calibration
+  }
 
   public static func == (a: NetworkTiming, b: NetworkTiming) -> Bool {
     a.request == b.request && a.compiled === b.compiled && a.calibration == b.calibration

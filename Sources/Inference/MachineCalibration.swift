@@ -3,14 +3,16 @@ import Kernels
 /// This machine's compute peak and memory bandwidth, measured by mnv2 itself in a fraction
 /// of a second, so a profile can place every layer on a roofline with figures of its own.
 ///
-/// - Peak: the best of five products 1024 × 512 · 512 × 512 on the same kernel the 1×1
+/// - Peak: the best of three products 1024 × 512 · 512 × 512 on the same kernel the 1×1
 ///   convs use, in multiply-adds per second: the rate this code can reach, not the
 ///   datasheet's FMA rate, which portable Swift without fused multiply-add never sees.
-/// - Bandwidth: the best of five copies of a 64 MiB buffer, counting every byte read and
+/// - Bandwidth: the best of three copies of a 64 MiB buffer, counting every byte read and
 ///   every byte written (128 MiB per copy), far larger than any cache.
 public struct MachineCalibration: Equatable, Sendable {
   public var multiplyAddsPerSecond: Double
   public var bytesPerSecond: Double
+  /// Each measurement is the best of this many.
+  public static let repeats = 3
   /// The product timed: rows × inner · inner × columns.
   public static let product = [1024, 512, 512]
   /// Bytes of the buffer copied (each copy moves twice this).
@@ -32,7 +34,7 @@ public struct MachineCalibration: Equatable, Sendable {
       Matrix<Float>(rows: p, columns: m, values: (0..<p * m).map { Float($0 % 89) / 89 - 0.5 }))
     var best = UInt64.max
     var sink: Float = 0
-    for _ in 0..<5 {
+    for _ in 0..<Self.repeats {
       let start = clock()
       sink += a.times(b, threads: threads).values[7]
       best = min(best, max(clock() - start, 1))
@@ -41,7 +43,7 @@ public struct MachineCalibration: Equatable, Sendable {
     let source = [Float](repeating: 0.5, count: copyFloats)
     var target = [Float](repeating: 0, count: copyFloats)
     var bestCopy = UInt64.max
-    for _ in 0..<5 {
+    for _ in 0..<Self.repeats {
       let start = clock()
       target.withUnsafeMutableBufferPointer { out in
         source.withUnsafeBufferPointer { out.baseAddress!.update(from: $0.baseAddress!, count: copyFloats) }

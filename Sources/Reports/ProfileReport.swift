@@ -93,8 +93,8 @@ public struct ProfileReport: Sendable {
     let c = profile.calibration, p = MachineCalibration.product
     return """
       This machine, measured just now: compute peak \(Self.giga(c.multiplyAddsPerSecond)) GMAC/s \
-      (best of 5 products \(p[0])×\(p[1])·\(p[1])×\(p[2]) on the 1×1 conv kernel), memory bandwidth \
-      \(NumberFormatting.fixed(c.bytesPerSecond / 1e9, decimals: 2)) GB/s (best of 5 copies of \
+      (best of \(MachineCalibration.repeats) products \(p[0])×\(p[1])·\(p[1])×\(p[2]) on the 1×1 conv kernel), memory bandwidth \
+      \(NumberFormatting.fixed(c.bytesPerSecond / 1e9, decimals: 2)) GB/s (best of \(MachineCalibration.repeats) copies of \
       \(MachineCalibration.copyBytes >> 20) MiB, bytes read + written). Roofline ridge \
       \(NumberFormatting.fixed(c.ridge, decimals: 2)) MAdd/B: below it a layer is memory-bound.
 
@@ -202,9 +202,11 @@ public struct ProfileReport: Sendable {
         machine: Machine(
           peakGmacPerS: c.multiplyAddsPerSecond / 1e9, bandwidthGbPerS: c.bytesPerSecond / 1e9,
           ridgeMacsPerByte: c.ridge,
-          peakMethod: "best of 5 products \(p[0])x\(p[1]) by \(p[1])x\(p[2]) on the 1x1 conv kernel",
+          peakMethod:
+            "best of \(MachineCalibration.repeats) products \(p[0])x\(p[1]) by \(p[1])x\(p[2]) on the 1x1 conv kernel",
           bandwidthMethod:
-            "best of 5 copies of \(MachineCalibration.copyBytes >> 20) MiB, bytes read + written"),
+            "best of \(MachineCalibration.repeats) copies of \(MachineCalibration.copyBytes >> 20) MiB, bytes read + written"
+        ),
         total: Whole(
           medianMs: ms(whole.median), q1Ms: ms(whole.lowerQuartile), q3Ms: ms(whole.upperQuartile),
           minMs: ms(whole.minimum), maxMs: ms(whole.maximum),

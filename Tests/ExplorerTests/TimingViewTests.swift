@@ -55,6 +55,8 @@ import Testing
     var wider = done
     let again = ExplorerReducer.reduce(&wider, key: .character("W"))
     #expect(again.contains { if case .timeNetwork(let t) = $0 { t.runsDone == 0 } else { false } })
+    // The machine is the same: its calibration carries over.
+    #expect(wider.timing?.calibration == done.timing?.calibration && wider.timing?.calibration != nil)
     #expect(wider.measuredProfile == nil)
     // Off again: nothing more is measured.
     var off = done
