@@ -43,10 +43,21 @@ extension Matrix {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   public func times(_ other: PackedOperand<Scalar>, threads: Int?) -> Matrix {
+    times(other, threads: threads, rowEpilogue: nil)
+  }
+
+  /// self · B, with `rowEpilogue(rows, count)` run on each finished block of C's rows (a
+  /// conv's bias and activation) while they are still in cache: the same bits as running it
+  /// on the whole product afterwards.
+  @_specialize(where Scalar == Float)
+  public func times(
+    _ other: PackedOperand<Scalar>, threads: Int?,
+    rowEpilogue: (@Sendable (UnsafeMutablePointer<Scalar>, Int) -> Void)?
+  ) -> Matrix {
     precondition(columns == other.rows, "product of \(rows)×\(columns) and \(other.rows)×\(other.columns)")
     return ProductKernel<Scalar>.product(
       rows: rows, inner: columns, columns: other.columns, a: values, rowStride: columns, innerStride: 1,
-      b: [], upperOnly: false, threads: threads, packed: other.panels)
+      b: [], upperOnly: false, threads: threads, packed: other.panels, epilogue: rowEpilogue)
   }
 
   /// selfᵀ · other, without a transposed copy of self.
@@ -94,38 +105,59 @@ enum ProductKernel<Scalar: KernelScalar> {
   /// at zero.
   static func product(
     rows n: Int, inner p: Int, columns m: Int, a: [Scalar], rowStride: Int, innerStride: Int, b: [Scalar],
-    upperOnly: Bool, threads: Int? = nil, packed: [Scalar]? = nil
+    upperOnly: Bool, threads: Int? = nil, packed: [Scalar]? = nil, epilogue: Epilogue? = nil
   ) -> Matrix<Scalar> {
-    var c = Matrix<Scalar>(rows: n, columns: m)
-    guard n > 0, m > 0, p > 0 else { return c }
+    guard n > 0, m > 0, p > 0 else { return Matrix<Scalar>(rows: n, columns: m) }
     let packedB = packed ?? packPanels(b, inner: p, columns: m)
     let chunks = (n + chunkRows - 1) / chunkRows
-    let parallel = n * p * m >= parallelWork && chunks > 1
-    a.withUnsafeBufferPointer { a in
-      packedB.withUnsafeBufferPointer { panels in
-        c.values.withUnsafeMutableBufferPointer { c in
+    let panelCount = (m + lanes - 1) / lanes
+    let parallel = n * p * m >= parallelWork && (chunks > 1 || panelCount > 1)
+    // Every entry is stored by exactly one register block, so C needs no zero fill first,
+    // except where `upperOnly` leaves the blocks below the diagonal alone.
+    let values = [Scalar](unsafeUninitializedCapacity: n * m) { buffer, count in
+      if upperOnly { buffer.initialize(repeating: 0) }
+      count = n * m
+      let c = buffer
+      a.withUnsafeBufferPointer { a in
+        packedB.withUnsafeBufferPointer { panels in
           // Chunks write disjoint rows of C and only read A and B; the buffers' addresses
           // travel as integers, which are Sendable, to the worker threads.
           let addresses = (Int(bitPattern: a.baseAddress!), Int(bitPattern: panels.baseAddress!))
           let cAddress = Int(bitPattern: c.baseAddress!)
-          let work: @Sendable (Int) -> Void = { chunk in
+          // Too few row chunks to share (a 7×7 feature map is 49 rows, one chunk): each chunk's
+          // column panels are split too, so every thread has work. Which entries are in
+          // flight together changes; the order inside each one does not.
+          let splits = parallel && chunks < 4 ? min(panelCount, 8 / chunks) : 1
+          let target = SendableAddress(cAddress)
+          let work: @Sendable (Int) -> Void = { unit in
+            let chunk = unit / splits
             multiplyChunk(
               chunk, n: n, p: p, m: m, a: UnsafePointer(bitPattern: addresses.0)!, rowStride: rowStride,
               innerStride: innerStride, panels: UnsafePointer(bitPattern: addresses.1)!,
-              c: UnsafeMutablePointer(bitPattern: cAddress)!, upperOnly: upperOnly)
+              c: target.pointer(), upperOnly: upperOnly,
+              panelSplit: splits > 1 ? (unit % splits, splits) : nil)
+            // The chunk's rows are finished and still in cache: the caller's bias and
+            // activation run on them now rather than in a second pass over C.
+            let first = chunk * chunkRows
+            if splits == 1 { epilogue?(target.pointer() + first * m, min(chunkRows, n - first)) }
           }
+          let units = chunks * splits
           if parallel, let threads {
-            concurrentForEach(chunks, threads: threads, work)
+            concurrentForEach(units, threads: threads, work)
           } else if parallel {
-            concurrentForEach(chunks, work)
+            concurrentForEach(units, work)
           } else {
-            for chunk in 0..<chunks { work(chunk) }
+            for unit in 0..<units { work(unit) }
           }
+          if splits > 1 { epilogue?(target.pointer(), n) }
         }
       }
     }
-    return c
+    return Matrix(rows: n, columns: m, values: values)
   }
+
+  /// Work on finished rows of C: (the first row's address, how many rows).
+  typealias Epilogue = @Sendable (UnsafeMutablePointer<Scalar>, Int) -> Void
 
   /// B's columns in panels of `lanes`, each panel inner × lanes and contiguous, the last one
   /// padded with zeros (padding columns are computed and never stored).
@@ -147,7 +179,8 @@ enum ProductKernel<Scalar: KernelScalar> {
 
   static func multiplyChunk(
     _ chunk: Int, n: Int, p: Int, m: Int, a: UnsafePointer<Scalar>, rowStride: Int, innerStride: Int,
-    panels: UnsafePointer<Scalar>, c: UnsafeMutablePointer<Scalar>, upperOnly: Bool
+    panels: UnsafePointer<Scalar>, c: UnsafeMutablePointer<Scalar>, upperOnly: Bool,
+    panelSplit: (index: Int, count: Int)? = nil
   ) {
     let first = chunk * chunkRows, count = min(chunkRows, n - first)
     let groups = (count + blockRows - 1) / blockRows
@@ -176,7 +209,10 @@ enum ProductKernel<Scalar: KernelScalar> {
       broadcast = vectors
     }
     defer { broadcast?.deallocate() }
-    for panel in 0..<panelCount {
+    let panelRange = panelSplit.map {
+      ($0.index * panelCount / $0.count)..<(($0.index + 1) * panelCount / $0.count)
+    }
+    for panel in panelRange ?? 0..<panelCount {
       let column = panel * width
       let bPanel = panels + panel * p * width
       for g in 0..<groups {
@@ -290,4 +326,12 @@ public struct PackedOperand<Scalar: KernelScalar>: Equatable, Sendable {
 
   /// Bytes the packed copy holds (columns rounded up to whole lane groups).
   public var bytes: Int { panels.count * MemoryLayout<Scalar>.stride }
+}
+
+/// C's address as an integer, which is Sendable, for the worker threads that write
+/// disjoint blocks of it.
+struct SendableAddress: Sendable {
+  let address: Int
+  init(_ address: Int) { self.address = address }
+  func pointer<Scalar>() -> UnsafeMutablePointer<Scalar> { UnsafeMutablePointer(bitPattern: address)! }
 }

@@ -79,3 +79,27 @@ func benchmarkTimingSteps() {
   for (name, ms) in zip(names, steps) { print("\(name)  \(format(ms)) ms") }
   print("longest step \(format(steps.max() ?? 0)) ms, all \(format(steps.reduce(0, +))) ms")
 }
+
+/// `mnv2-bench pointwise-threads`: MobileNetV2's three largest 1×1 products, packed as the
+/// forward pass runs them, on 1 and 2 threads, interleaved (median of 30 each).
+func benchmarkPointwiseThreads() {
+  let shapes = [(12544, 16, 96), (3136, 144, 24), (196, 576, 96), (49, 960, 320)]
+  let clock = ContinuousClock()
+  for (n, p, m) in shapes {
+    let a = Matrix<Float>(rows: n, columns: p, values: (0..<n * p).map { Float($0 % 13) / 13 - 0.5 })
+    let b = PackedOperand(
+      Matrix<Float>(rows: p, columns: m, values: (0..<p * m).map { Float($0 % 7) / 7 - 0.5 }))
+    var samples: [Int: [Double]] = [1: [], 2: []]
+    var sink: Float = 0
+    for _ in 0..<30 {
+      for threads in [1, 2] {
+        let elapsed = clock.measure { sink += a.times(b, threads: threads).values[0] }
+        samples[threads]!.append(seconds(elapsed) * 1000)
+      }
+    }
+    let median = { (t: Int) -> Double in samples[t]!.sorted()[15] }
+    print(
+      "\(n)x\(p)x\(m): 1 thread \(format(median(1))) ms (\(format(Double(n * p * m) / median(1) / 1e6)) GMAC/s), "
+        + "2 threads \(format(median(2))) ms  (checksum \(sink))")
+  }
+}

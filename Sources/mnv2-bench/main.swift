@@ -209,6 +209,7 @@ case "render": benchmarkRender(runs: runs)
 case "lab-panel": benchmarkLabPanel(runs: runs)
 case "kernels": benchmarkKernels(runs: runs)
 case "timing-steps": benchmarkTimingSteps()
+case "pointwise-threads": benchmarkPointwiseThreads()
 case "forward-kinds": benchmarkForwardKinds(threads: Int(arguments.dropFirst().first ?? "2") ?? 2)
 case "forward":
   let rest = Array(arguments.dropFirst())

@@ -52,6 +52,30 @@ import Testing
     #expect(a.times(b) == Self.naive(a, b))
   }
 
+  /// Few rows (a 7×7 feature map is 49) and many columns: one chunk of rows, its column
+  /// panels shared among threads; 130 rows make three chunks, also split. Packed weights
+  /// and the row epilogue (here ReLU6 after a bias) give the naive loop's bits too.
+  @Test(arguments: [49, 130])
+  func splitPanelsAndTheEpilogueEqualTheNaiveLoop(rows: Int) {
+    let a = Self.matrix(rows, 300, salt: 8, Float.self), b = Self.matrix(300, 150, salt: 9, Float.self)
+    #expect(rows * 300 * 150 >= ProductKernel<Float>.parallelWork)
+    let expected = Self.naive(a, b)
+    for threads in [1, 2, 3] {
+      #expect(a.times(b, threads: threads) == expected)
+      #expect(a.times(PackedOperand(b), threads: threads) == expected)
+    }
+    let bias = (0..<150).map { Float($0) / 50 - 1 }
+    let withEpilogue = a.times(PackedOperand(b), threads: 2) { rows, count in
+      bias.withUnsafeBufferPointer {
+        Nonlinearity.relu6.applyWithBias(rows, bias: $0.baseAddress!, pixels: count, channels: 150)
+      }
+    }
+    let reference = expected.values.enumerated().map {
+      Nonlinearity.relu6.apply($0.element + bias[$0.offset % 150])
+    }
+    #expect(withEpilogue.values == reference)
+  }
+
   @Test func gramIsSymmetricAndEqualsTheNaiveProduct() {
     let x = Self.matrix(150, 37, salt: 7, Double.self)
     let gram = x.gram()

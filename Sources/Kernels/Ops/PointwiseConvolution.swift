@@ -60,15 +60,20 @@ public struct PointwiseConvolution: Equatable, Sendable {
 
   public func forward(_ x: Tensor, threads: Int? = nil) -> Tensor {
     precondition(x.shape.channels == inputChannels, "1×1 conv of \(inputChannels) inputs on \(x.shape)")
-    var product =
-      (packed.map { x.pixels.times($0, threads: threads) } ?? x.pixels.times(weights, threads: threads))
-      .values
-    product.withUnsafeMutableBufferPointer { y in
+    guard x.shape.pixels > 0 else { return Tensor(shape: outputShape(x.shape)) }
+    let (bias, nonlinearity, channels) = (self.bias, self.nonlinearity, outputChannels)
+    let epilogue: @Sendable (UnsafeMutablePointer<Float>, Int) -> Void = { rows, count in
       bias.withUnsafeBufferPointer { b in
-        nonlinearity.applyWithBias(
-          y.baseAddress!, bias: b.baseAddress!, pixels: x.shape.pixels, channels: outputChannels)
+        nonlinearity.applyWithBias(rows, bias: b.baseAddress!, pixels: count, channels: channels)
       }
     }
+    if let packed {
+      // Packed weights: the bias and activation run on each block of rows as it is finished.
+      let product = x.pixels.times(packed, threads: threads, rowEpilogue: epilogue)
+      return Tensor(shape: outputShape(x.shape), values: product.values)
+    }
+    var product = x.pixels.times(weights, threads: threads).values
+    product.withUnsafeMutableBufferPointer { epilogue($0.baseAddress!, x.shape.pixels) }
     return Tensor(shape: outputShape(x.shape), values: product)
   }
 
