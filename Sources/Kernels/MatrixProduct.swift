@@ -127,7 +127,10 @@ enum ProductKernel<Scalar: KernelScalar> {
           // Too few row chunks to share (a 7×7 feature map is 49 rows, one chunk): each chunk's
           // column panels are split too, so every thread has work. Which entries are in
           // flight together changes; the order inside each one does not.
-          let splits = parallel && chunks < 4 ? min(panelCount, 8 / chunks) : 1
+          // (Each split packs the chunk's rows again, so there are only as many as threads,
+          // two when the caller leaves the count to the machine.)
+          let workers = min(threads ?? 2, 8)
+          let splits = parallel && workers > 1 && chunks < workers ? min(panelCount, workers / chunks) : 1
           let target = SendableAddress(cAddress)
           let work: @Sendable (Int) -> Void = { unit in
             let chunk = unit / splits
