@@ -103,4 +103,33 @@ import Testing
     let csv = try BinaryRunner.run(["profile", "--arch", "mobilenet-v1", "--runs", "2", "--format", "csv"])
     #expect(csv.status == 0 && csv.stdout.hasPrefix("layer,kind,output,MAdds,ms"), "\(csv.stderr)")
   }
+
+  /// docs/profile.md's schema table names every key the JSON has, at every depth.
+  @Test func theDocumentedSchemaNamesEveryKey() throws {
+    let result = try BinaryRunner.run(
+      [
+        "profile", "--width", "0.35", "--resolution", "64", "--runs", "1", "--warmup", "0", "--format",
+        "json",
+      ])
+    #expect(result.status == 0, "\(result.stderr)")
+    var keys = Set<String>()
+    func collect(_ value: Any) {
+      if let object = value as? [String: Any] {
+        for (key, inner) in object {
+          keys.insert(key)
+          collect(inner)
+        }
+      } else if let array = value as? [Any] {
+        array.forEach(collect)
+      }
+    }
+    collect(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)))
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let docs = try String(contentsOf: root.appendingPathComponent("docs/profile.md"), encoding: .utf8)
+    let schema = docs[docs.range(of: "### JSON (`mnv2-profile/1`)")!.lowerBound...]
+    let missing = keys.filter { !schema.contains("`\($0)`") }.sorted()
+    #expect(missing.isEmpty, "docs/profile.md does not name \(missing)")
+    #expect(keys.count > 30)
+  }
 }
