@@ -90,6 +90,7 @@ import Testing
     #expect(SeededWeights.input(pass.inputShape(), seed: Self.fixture.seed).values == input.values)
 
     var groupOutputs: [Int: Tensor] = [:]
+    var largestBlockError = 0.0
     let run = pass.run(
       input, observe: { layer, tensor in groupOutputs[network.layers[layer].group] = tensor })
     for expected in config.outputs {
@@ -98,10 +99,13 @@ import Testing
       let shape = [ours.shape.height, ours.shape.width, ours.shape.channels]
       #expect(shape == expected.shape, "\(config.name) group \(group)")
       let error = Self.relativeError(ours.values, Self.values(expected))
+      largestBlockError = max(largestBlockError, error)
       #expect(error < Self.tolerance, "\(config.name) \(network.groups[group].name): relative error \(error)")
     }
     let logitsError = Self.relativeError(run.output.values, Self.values(config.logits))
     #expect(logitsError < Self.tolerance, "\(config.name) logits: relative error \(logitsError)")
-    print("forward fixture \(config.name): logits relative L2 error \(logitsError)")
+    print(
+      "forward fixture \(config.name): logits relative L2 error \(logitsError), largest block \(largestBlockError)"
+    )
   }
 }
