@@ -146,15 +146,15 @@ struct LabPass: Sendable {
       _ z: inout Matrix<Float>, taps: [Float], clipFirst: Bool, clip: Bool, active: inout [Int]
     ) {
       let live = z.columns
+      let first: Nonlinearity = clipFirst ? .relu6 : .linear, second: Nonlinearity = clip ? .relu6 : .linear
       z.values.withUnsafeMutableBufferPointer { z in
         for i in active.indices {
           var count = 0
           for c in 0..<live {
             let z1 = z[i * live + c]
-            let first = clipFirst ? clip6(z1) : z1
-            let z2 = taps[c] * first
-            z[i * live + c] = clip ? clip6(z2) : z2
-            if (!clipFirst || (z1 > 0 && z1 < 6)) && (!clip || (z2 > 0 && z2 < 6)) { count += 1 }
+            let z2 = taps[c] * first.apply(z1)
+            z[i * live + c] = second.apply(z2)
+            if first.passes(z1) && second.passes(z2) { count += 1 }
           }
           active[i] = count
         }
@@ -168,29 +168,20 @@ struct LabPass: Sendable {
     ) {
       let m = y.columns, shortcutColumns = shortcut?.columns ?? 0
       let added = shortcut?.values ?? []
+      let f = activation.nonlinearity
       y.values.withUnsafeMutableBufferPointer { y in
         for i in active.indices {
           var count = 0
           for o in 0..<m {
             let z = y[i * m + o]
-            switch activation {
-            case .linear: count += 1
-            case .relu:
-              y[i * m + o] = z > 0 ? z : 0
-              if z > 0 { count += 1 }
-            case .relu6:
-              y[i * m + o] = clip6(z)
-              if z > 0 && z < 6 { count += 1 }
-            }
+            y[i * m + o] = f.apply(z)
+            if f.passes(z) { count += 1 }
           }
           for o in 0..<shortcutColumns { y[i * m + o] += added[i * shortcutColumns + o] }
           active[i] = count
         }
       }
     }
-
-    @inline(__always)
-    static func clip6(_ x: Float) -> Float { Nonlinearity.relu6.apply(x) }
 
     struct Output {
       var values: Matrix<Float>

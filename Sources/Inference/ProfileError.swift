@@ -1,3 +1,5 @@
+import Kernels
+
 /// A profile that cannot run as asked, worded for the flag a user changes.
 public enum ProfileError: Error, Equatable, CustomStringConvertible {
   case runs(Int)
@@ -26,32 +28,15 @@ public enum ProfileError: Error, Equatable, CustomStringConvertible {
     case .work(let madds, let passes):
       let estimate =
         madds.map {
-          "\(Self.scientific(Double($0))) MAdds, about \(Int((Double($0) / 1e10).rounded(.up))) s at 10 GMAC/s"
+          "\(LimitWording.scientific(Double($0), up: true)) MAdds, about \(Int((Double($0) / 1e10).rounded(.up))) s at 10 GMAC/s"
         }
         ?? "more MAdds than a 64-bit count holds"
       return
-        "the profile would run \(passes) passes: \(estimate); the limit is \(Self.scientific(Double(ProfileRequest.workLimit))) MAdds (use fewer --runs, a smaller --batch, --width or --resolution)"
+        "the profile would run \(passes) passes: \(estimate); the limit is \(LimitWording.scientific(Double(ProfileRequest.workLimit))) MAdds (use fewer --runs, a smaller --batch, --width or --resolution)"
     case .memory(let bytes):
       return
-        "the forward pass would hold up to \(Self.gigabytes(bytes)) at once; the limit is \(Self.gigabytes(ProfileRequest.memoryLimit)) (use a smaller --batch, --width or --resolution)"
+        "the forward pass would hold up to \(LimitWording.gigabytes(Double(bytes), up: true)) at once; the limit is \(LimitWording.gigabytes(Double(ProfileRequest.memoryLimit))) (use a smaller --batch, --width or --resolution)"
     case .network(let error): return error.description
     }
-  }
-
-  static func scientific(_ value: Double) -> String {
-    guard value > 0 else { return "0" }
-    var exponent = 0
-    var mantissa = value
-    while mantissa >= 10 {
-      mantissa /= 10
-      exponent += 1
-    }
-    let rounded = (mantissa * 10).rounded(.up) / 10
-    return "\(rounded)e\(exponent)"
-  }
-
-  static func gigabytes(_ bytes: Int) -> String {
-    let value = (Double(bytes) / 1e8).rounded(.up) / 10
-    return "\(value) GB"
   }
 }

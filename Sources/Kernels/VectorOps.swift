@@ -85,47 +85,6 @@ public enum VectorOps {
     return reduce(lanes)
   }
 
-  /// y ← min(max(x, 0), 6), elementwise.
-  @inlinable @inline(__always)
-  public static func relu6(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
-    let zero = SIMD8<Float>(repeating: 0), six = SIMD8<Float>(repeating: 6)
-    var i = 0
-    while i + 8 <= count {
-      let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-      // replacing(with:where:) rather than pointwiseMin/Max, which Swift leaves generic and slow.
-      let clipped = xs.replacing(with: zero, where: xs .< zero)
-      UnsafeMutableRawPointer(y + i).storeBytes(
-        of: clipped.replacing(with: six, where: clipped .> six), as: SIMD8<Float>.self)
-      i += 8
-    }
-    while i < count {
-      y[i] = min(max(x[i], 0), 6)
-      i += 1
-    }
-  }
-
-  /// dx ← dx + dy where 0 < x < 6 (ReLU6's gradient; PyTorch's hardtanh passes it there).
-  @inlinable @inline(__always)
-  public static func addReLU6Gradient(
-    _ dy: UnsafePointer<Float>, input x: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>,
-    count: Int
-  ) {
-    let zero = SIMD8<Float>(repeating: 0), six = SIMD8<Float>(repeating: 6)
-    var i = 0
-    while i + 8 <= count {
-      let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-      let dys = UnsafeRawPointer(dy + i).loadUnaligned(as: SIMD8<Float>.self)
-      let dxs = UnsafeRawPointer(dx + i).loadUnaligned(as: SIMD8<Float>.self)
-      let passed = zero.replacing(with: dys, where: (xs .> zero) .& (xs .< six))
-      UnsafeMutableRawPointer(dx + i).storeBytes(of: dxs + passed, as: SIMD8<Float>.self)
-      i += 8
-    }
-    while i < count {
-      dx[i] += x[i] > 0 && x[i] < 6 ? dy[i] : 0
-      i += 1
-    }
-  }
-
   /// A dense layer on channel-major data: y(o, n) = b(o) + Σᵢ W(o, i)·x(i, n), the sum taken
   /// in i order, exactly as `axpy` row by row would (so the bits are the same), but with each
   /// eight points' sum kept in a register instead of loaded and stored for every i.

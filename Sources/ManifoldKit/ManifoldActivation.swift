@@ -5,23 +5,15 @@ public enum ManifoldActivation: String, CaseIterable, Sendable {
   case relu6
   case linear
 
-  @inline(__always)
-  public func apply(_ value: Double) -> Double {
+  /// The one definition in the numeric core, shared with the lab, the miniature and the
+  /// forward pass. "Active" is where its slope is non-zero: a clipped ReLU6 coordinate is as
+  /// lost as a zeroed one (Lemma 2).
+  @inlinable
+  public var nonlinearity: Nonlinearity {
     switch self {
-    case .relu: return value > 0 ? value : 0
-    case .relu6: return value > 0 ? (value < 6 ? value : 6) : 0
-    case .linear: return value
-    }
-  }
-
-  /// Whether the coordinate still carries information about x: the activation's slope is
-  /// non-zero there. A clipped ReLU6 coordinate is as lost as a zeroed one (Lemma 2).
-  @inline(__always)
-  public func isActive(_ value: Double) -> Bool {
-    switch self {
-    case .relu: return value > 0
-    case .relu6: return value > 0 && value < 6
-    case .linear: return true
+    case .relu: return .relu
+    case .relu6: return .relu6
+    case .linear: return .linear
     }
   }
 }

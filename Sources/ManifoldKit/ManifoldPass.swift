@@ -111,37 +111,28 @@ struct ManifoldPass {
 }
 
 protocol ActivationFunction {
-  static func apply(_ value: Double) -> Double
-  static func isActive(_ value: Double) -> Bool
-  static func apply(_ value: SIMD4<Double>) -> SIMD4<Double>
-  static func isActive(_ value: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>>
+  static var f: Nonlinearity { get }
 }
 
-enum ReLUFunction: ActivationFunction {
-  @inline(__always) static func apply(_ value: Double) -> Double { ManifoldActivation.relu.apply(value) }
-  @inline(__always) static func isActive(_ value: Double) -> Bool { ManifoldActivation.relu.isActive(value) }
-  @inline(__always) static func apply(_ value: SIMD4<Double>) -> SIMD4<Double> {
-    value.replacing(with: 0, where: value .<= 0)
+extension ActivationFunction {
+  @inline(__always) static func apply(_ value: Double) -> Double { f.apply(value) }
+  @inline(__always) static func isActive(_ value: Double) -> Bool { f.passes(value) }
+  @inline(__always) static func apply(_ value: SIMD4<Double>) -> SIMD4<Double> { f.apply(lanes: value) }
+  @inline(__always) static func isActive(_ value: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> {
+    f.passes(lanes: value)
   }
-  @inline(__always) static func isActive(_ value: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> { value .> 0 }
+}
+
+/// The activation as a type, so each pass is specialised for its one `Nonlinearity` and the
+/// switch inside it folds away.
+enum ReLUFunction: ActivationFunction {
+  @inline(__always) static var f: Nonlinearity { .relu }
 }
 
 enum ReLU6Function: ActivationFunction {
-  @inline(__always) static func apply(_ value: Double) -> Double { ManifoldActivation.relu6.apply(value) }
-  @inline(__always) static func isActive(_ value: Double) -> Bool { ManifoldActivation.relu6.isActive(value) }
-  @inline(__always) static func apply(_ value: SIMD4<Double>) -> SIMD4<Double> {
-    value.replacing(with: 0, where: value .<= 0).replacing(with: 6, where: value .>= 6)
-  }
-  @inline(__always) static func isActive(_ value: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> {
-    (value .> 0) .& (value .< 6)
-  }
+  @inline(__always) static var f: Nonlinearity { .relu6 }
 }
 
 enum LinearFunction: ActivationFunction {
-  @inline(__always) static func apply(_ value: Double) -> Double { value }
-  @inline(__always) static func isActive(_ value: Double) -> Bool { true }
-  @inline(__always) static func apply(_ value: SIMD4<Double>) -> SIMD4<Double> { value }
-  @inline(__always) static func isActive(_ value: SIMD4<Double>) -> SIMDMask<SIMD4<Int64>> {
-    SIMDMask(repeating: true)
-  }
+  @inline(__always) static var f: Nonlinearity { .linear }
 }

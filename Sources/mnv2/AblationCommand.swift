@@ -96,7 +96,7 @@ struct AblationCommand: ParsableCommand {
     let workers = ProcessInfo.processInfo.activeProcessorCount
     let seconds = study.expectedSeconds(workers: workers)
     if seconds > 10 {
-      let memory = gigabytes(study.workEstimate(workers: workers).bytes, up: true)
+      let memory = LimitWording.gigabytes(study.workEstimate(workers: workers).bytes, up: true)
       FileHandle.standardError.write(
         Data(
           ("mnv2 ablation: \(study.runs.count) networks, about \(Int(seconds.rounded(.up))) s on \(workers) "

@@ -53,49 +53,10 @@ extension WorkLimitError {
   /// The estimates are rounded up, so a run refused for being over a limit never reads as
   /// being at it ("1e12 (limit 1e12)" was 1.0003e12).
   func message(advice: String) -> String {
-    "this run needs about \(scientific(estimate.operations, up: true)) \(unit) "
-      + "(limit \(scientific(operationLimit))) and "
-      + "\(gigabytes(estimate.bytes, up: true)) of memory (limit \(gigabytes(memoryLimit))"
+    "this run needs about \(LimitWording.scientific(estimate.operations, up: true)) \(unit) "
+      + "(limit \(LimitWording.scientific(operationLimit))) and "
+      + "\(LimitWording.gigabytes(estimate.bytes, up: true)) of memory (limit \(LimitWording.gigabytes(memoryLimit))"
       + (memoryLimit < WorkEstimate.maximumBytes ? ", what ulimit -v leaves" : "") + "); \(advice)"
-  }
-}
-
-/// 8.4e10: two significant figures, as a limit is stated; `up` rounds towards +∞.
-func scientific(_ value: Double, up: Bool = false) -> String {
-  guard value >= 1000 else { return String(Int(up ? value.rounded(.up) : value.rounded())) }
-  var exponent = value.log10Floor
-  var mantissa = (value / pow10(exponent) * 10).rounded(up ? .up : .toNearestOrAwayFromZero) / 10
-  if mantissa >= 10 { (mantissa, exponent) = (1, exponent + 1) }
-  let digits = mantissa == mantissa.rounded() ? String(Int(mantissa)) : String(mantissa)
-  return "\(digits)e\(exponent)"
-}
-
-/// Bytes in GB (10^9), one decimal below 10 GB; under 1 GB in MB (10^6); `up` rounds up.
-func gigabytes(_ bytes: Double, up: Bool = false) -> String {
-  let rule: FloatingPointRoundingRule = up ? .up : .toNearestOrAwayFromZero
-  if bytes < 1e9 { return "\(Int((bytes / 1e6).rounded(.up))) MB" }
-  let value = bytes / 1e9
-  if value >= 10 { return "\(Int(value.rounded(rule))) GB" }
-  let tenths = (value * 10).rounded(rule) / 10
-  return tenths == tenths.rounded() ? "\(Int(tenths)) GB" : "\(tenths) GB"
-}
-
-private func pow10(_ exponent: Int) -> Double {
-  var result = 1.0
-  for _ in 0..<exponent { result *= 10 }
-  return result
-}
-
-extension Double {
-  /// ⌊log₁₀⌋ by counting, with no libm call whose last bit could vary.
-  fileprivate var log10Floor: Int {
-    var exponent = 0
-    var scaled = self
-    while scaled >= 10 {
-      scaled /= 10
-      exponent += 1
-    }
-    return exponent
   }
 }
 

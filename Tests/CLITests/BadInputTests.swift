@@ -4,16 +4,6 @@ import Testing
 /// Bad input must end in one clear line on stderr and a sysexits code (64 usage, 65 data),
 /// never a trap or a stack trace.
 @Suite struct BadInputTests {
-  func expectOneLineError(_ arguments: [String], status: Int32, mentioning fragment: String) throws {
-    let result = try BinaryRunner.run(arguments)
-    #expect(result.status == status, "\(arguments): status \(result.status), stderr \(result.stderr)")
-    let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
-    #expect(lines.count == 1, "\(arguments): \(result.stderr)")
-    #expect(result.stderr.hasPrefix("mnv2: error: "), "\(arguments): \(result.stderr)")
-    #expect(result.stderr.contains(fragment), "\(arguments): \(result.stderr)")
-    #expect(result.stdout.isEmpty)
-  }
-
   @Test(arguments: ["0", "-1", "nan", "inf", "1e9", "abc"])
   func badWidth(value: String) throws {
     try expectOneLineError(["layers", "--width", value], status: 64, mentioning: "width")

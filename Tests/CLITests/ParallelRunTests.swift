@@ -17,7 +17,7 @@ import Testing
     var processes: [(Process, String, Int)] = []
     for index in 0..<50 {
       let path = (folder as NSString).appendingPathComponent("\(index).out")
-      FileManager.default.createFile(atPath: path, contents: nil)
+      #expect(FileManager.default.createFile(atPath: path, contents: nil), "cannot create \(path)")
       let process = Process()
       process.executableURL = BinaryRunner.binary
       process.arguments = Self.commands[index % 2]

@@ -4,15 +4,6 @@ import Testing
 /// `mnv2 profile` as a user runs it: the bounds, and the figures it prints beside the ones
 /// `mnv2 layers` counts.
 @Suite struct ProfileCommandTests {
-  func expectOneLineError(_ arguments: [String], status: Int32, mentioning fragment: String) throws {
-    let result = try BinaryRunner.run(arguments)
-    #expect(result.status == status, "\(arguments): status \(result.status), stderr \(result.stderr)")
-    let lines = result.stderr.split(separator: "\n").filter { !$0.isEmpty }
-    #expect(lines.count == 1, "\(arguments): \(result.stderr)")
-    #expect(result.stderr.hasPrefix("mnv2: error: ") && result.stderr.contains(fragment), "\(result.stderr)")
-    #expect(result.stdout.isEmpty)
-  }
-
   @Test func outOfRangeFlagsAreUsageErrors() throws {
     for (flag, value) in [
       ("--runs", "0"), ("--runs", "10001"), ("--threads", "0"), ("--threads", "257"), ("--batch", "0"),

@@ -33,6 +33,49 @@ import Testing
     }
   }
 
+  /// Every lane width and both precisions against the definitions written here, with the
+  /// kinks, −0, ±∞ and NaN among the inputs (29 = 3 × 8 + 5, so the tails run too).
+  @Test(arguments: Nonlinearity.allCases)
+  func everyFormOfANonlinearityIsTheOneDefinition(_ f: Nonlinearity) {
+    func reference(_ x: Double) -> Double {
+      switch f {
+      case .linear: return x
+      case .relu: return x < 0 ? 0 : x
+      case .relu6: return x < 0 ? 0 : (x > 6 ? 6 : x)
+      }
+    }
+    func passes(_ x: Double) -> Bool { f == .linear || (x > 0 && (f == .relu || x < 6)) }
+    let special: [Float] = [0, -0, 6, -6, 6.5, .infinity, -.infinity, .nan, 5.999_999, 1e-30]
+    let x = special + OpsTestData.values(19, salt: 54, scale: 8)
+    let dy = OpsTestData.values(x.count, salt: 55), start = OpsTestData.values(x.count, salt: 56)
+    var y = [Float](repeating: 1, count: x.count), dx = start
+    x.withUnsafeBufferPointer { xs in
+      y.withUnsafeMutableBufferPointer { f.apply(xs.baseAddress!, into: $0.baseAddress!, count: x.count) }
+      dy.withUnsafeBufferPointer { dys in
+        dx.withUnsafeMutableBufferPointer {
+          f.accumulateGradient(
+            dys.baseAddress!, input: xs.baseAddress!, into: $0.baseAddress!, count: x.count)
+        }
+      }
+    }
+    for i in x.indices {
+      let expected = Float(reference(Double(x[i])))
+      #expect(y[i].bitPattern == expected.bitPattern || (y[i].isNaN && expected.isNaN), "x = \(x[i])")
+      #expect(f.apply(Double(x[i])).bitPattern == reference(Double(x[i])).bitPattern || x[i].isNaN)
+      #expect(f.passes(x[i]) == passes(Double(x[i])) && f.passes(Double(x[i])) == passes(Double(x[i])))
+      #expect(dx[i] == start[i] + (passes(Double(x[i])) ? dy[i] : 0))
+    }
+    // The Double lanes the manifold experiment uses.
+    for g in stride(from: 0, to: 28, by: 4) {
+      let lanes = SIMD4<Double>((g..<g + 4).map { Double(x[$0]) })
+      let applied = f.apply(lanes: lanes), mask = f.passes(lanes: lanes)
+      for j in 0..<4 {
+        #expect(applied[j].bitPattern == reference(lanes[j]).bitPattern || lanes[j].isNaN)
+        #expect(mask[j] == passes(lanes[j]))
+      }
+    }
+  }
+
   @Test(arguments: Nonlinearity.allCases)
   func nonlinearityGradientMatchesFiniteDifferences(_ f: Nonlinearity) {
     // Inputs kept 0.05 away from the kinks, where the function is differentiable.
@@ -81,26 +124,30 @@ import Testing
   }
 
   /// The batch statistics, the normalisation and PyTorch's running update, by their
-  /// definitions in the same order (pixels in order per channel): bit for bit.
+  /// definitions in the documented order (per channel, pixel p in lane p mod 8, then lanes
+  /// 0…7 left to right): bit for bit.
   @Test func batchNormTrainingEqualsItsDefinition() {
     let x = OpsTestData.tensor(Self.shape, salt: 74, scale: 3)
     var norm = Self.norm()
     let before = norm
     let (y, _) = norm.training(x)
     let count = Self.shape.pixels
+    let n = Float(count)
+    func eightLaneSum(_ values: [Float]) -> Float {
+      var lanes = [Float](repeating: 0, count: 8)
+      for (p, v) in values.enumerated() { lanes[p % 8] = lanes[p % 8] + v }
+      return lanes.reduce(Float(0)) { $0 + $1 }
+    }
     for c in 0..<5 {
-      var mean: Float = 0
-      for p in 0..<count { mean = mean + x.values[p * 5 + c] }
-      mean = mean / Float(count)
-      var squares: Float = 0
-      for p in 0..<count { squares = squares + (x.values[p * 5 + c] - mean) * (x.values[p * 5 + c] - mean) }
-      let inverse = 1 / (squares / Float(count) + 1e-5).squareRoot()
+      let column = (0..<count).map { x.values[$0 * 5 + c] }
+      let mean = eightLaneSum(column) / n
+      let variance = eightLaneSum(column.map { ($0 - mean) * ($0 - mean) }) / n
+      let inverse = 1 / (variance + 1e-5).squareRoot()
       for p in 0..<count {
-        #expect(
-          y.values[p * 5 + c] == (x.values[p * 5 + c] - mean) * inverse * before.scale[c] + before.shift[c])
+        #expect(y.values[p * 5 + c] == before.scale[c] * ((column[p] - mean) * inverse) + before.shift[c])
       }
       #expect(norm.runningMean[c] == 0.9 * before.runningMean[c] + 0.1 * mean)
-      #expect(norm.runningVariance[c] == 0.9 * before.runningVariance[c] + 0.1 * (squares / Float(count - 1)))
+      #expect(norm.runningVariance[c] == 0.9 * before.runningVariance[c] + 0.1 * (variance * n / (n - 1)))
     }
   }
 

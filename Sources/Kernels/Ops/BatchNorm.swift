@@ -48,14 +48,17 @@ public struct BatchNorm: Equatable, Sendable {
   /// Test time: (x − μ)/√(σ² + ε)·γ + β with the running statistics, in that order.
   public func inference(_ x: Tensor) -> Tensor {
     precondition(x.shape.channels == channels, "BatchNorm of \(channels) on \(x.shape)")
-    var inverse = [Float](repeating: 0, count: channels)
-    for c in 0..<channels { inverse[c] = 1 / (runningVariance[c] + epsilon).squareRoot() }
-    return Tensor(shape: x.shape) { y in
-      for index in 0..<y.count {
-        let c = index % channels
-        y[index] = (x.values[index] - runningMean[c]) * inverse[c] * scale[c] + shift[c]
-      }
+    var y = x
+    for c in 0..<channels {
+      let column = x.column(c)
+      var out = column
+      BatchNormColumn.normalise(
+        column, count: column.count, mean: runningMean[c],
+        inverseDeviation: BatchNormColumn.inverseDeviation(variance: runningVariance[c], epsilon: epsilon),
+        scale: scale[c], shift: shift[c], normalised: nil, output: &out)
+      y.setColumn(c, out)
     }
+    return y
   }
 
   /// What the backward pass needs from a training pass: x̂ and 1/√(σ²_batch + ε).
@@ -64,41 +67,27 @@ public struct BatchNorm: Equatable, Sendable {
     public var inverseDeviation: [Float]
   }
 
-  /// Training: batch statistics, and the running ones updated as PyTorch does.
+  /// Training: batch statistics, and the running ones updated as PyTorch does, channel by
+  /// channel through `BatchNormColumn`.
   public mutating func training(_ x: Tensor) -> (output: Tensor, saved: Saved) {
     precondition(x.shape.channels == channels, "BatchNorm of \(channels) on \(x.shape)")
     let count = x.shape.pixels
     precondition(count > 1, "BatchNorm needs more than one value per channel to train")
-    var mean = [Float](repeating: 0, count: channels), variance = mean
-    for p in 0..<count {
-      for c in 0..<channels { mean[c] += x.values[p * channels + c] }
-    }
-    for c in 0..<channels { mean[c] /= Float(count) }
-    for p in 0..<count {
-      for c in 0..<channels {
-        let d = x.values[p * channels + c] - mean[c]
-        variance[c] += d * d
-      }
-    }
+    var output = x, normalised = x
     var inverse = [Float](repeating: 0, count: channels)
     for c in 0..<channels {
-      let biased = variance[c] / Float(count)
-      inverse[c] = 1 / (biased + epsilon).squareRoot()
-      let unbiased = variance[c] / Float(count - 1)
-      runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mean[c]
-      runningVariance[c] = (1 - momentum) * runningVariance[c] + momentum * unbiased
-    }
-    let normalised = Tensor(shape: x.shape) { out in
-      for index in 0..<out.count {
-        let c = index % channels
-        out[index] = (x.values[index] - mean[c]) * inverse[c]
-      }
-    }
-    let output = Tensor(shape: x.shape) { out in
-      for index in 0..<out.count {
-        let c = index % channels
-        out[index] = normalised.values[index] * scale[c] + shift[c]
-      }
+      let column = x.column(c)
+      var centred = column, hat = column, out = column
+      let batch = BatchNormColumn.statistics(column, count: count, centred: &centred)
+      BatchNormColumn.moveRunning(
+        mean: &runningMean[c], variance: &runningVariance[c], toward: batch, count: count, momentum: momentum)
+      inverse[c] = BatchNormColumn.inverseDeviation(variance: batch.variance, epsilon: epsilon)
+      BatchNormColumn.normalise(
+        column, count: count, mean: batch.mean, inverseDeviation: inverse[c], scale: scale[c],
+        shift: shift[c],
+        normalised: &hat, output: &out)
+      normalised.setColumn(c, hat)
+      output.setColumn(c, out)
     }
     return (output, Saved(normalised: normalised, inverseDeviation: inverse))
   }
@@ -113,23 +102,29 @@ public struct BatchNorm: Equatable, Sendable {
   /// dx = γ/(N·σ)·(N·dy − dβ − x̂·dγ), with N the pixels per channel.
   public func backward(_ dy: Tensor, saved: Saved) -> Gradients {
     precondition(dy.shape == saved.normalised.shape, "gradient \(dy.shape) for \(saved.normalised.shape)")
-    let count = dy.shape.pixels
     var dScale = [Float](repeating: 0, count: channels), dShift = dScale
-    for p in 0..<count {
-      for c in 0..<channels {
-        let index = p * channels + c
-        dShift[c] += dy.values[index]
-        dScale[c] += dy.values[index] * saved.normalised.values[index]
-      }
-    }
-    let n = Float(count)
-    let dx = Tensor(shape: dy.shape) { out in
-      for index in 0..<out.count {
-        let c = index % channels
-        let k = scale[c] * saved.inverseDeviation[c] / n
-        out[index] = k * (n * dy.values[index] - dShift[c] - saved.normalised.values[index] * dScale[c])
-      }
+    var dx = Tensor(shape: dy.shape)
+    for c in 0..<channels {
+      let dyColumn = dy.column(c)
+      var dxColumn = [Float](repeating: 0, count: dyColumn.count)
+      (dScale[c], dShift[c]) = BatchNormColumn.accumulateGradient(
+        dyColumn, normalised: saved.normalised.column(c), count: dyColumn.count, scale: scale[c],
+        inverseDeviation: saved.inverseDeviation[c], into: &dxColumn)
+      dx.setColumn(c, dxColumn)
     }
     return Gradients(input: dx, scale: dScale, shift: dShift)
+  }
+}
+
+extension Tensor {
+  /// Channel c of every pixel, in pixel order: one contiguous column.
+  func column(_ c: Int) -> [Float] {
+    let channels = shape.channels
+    return (0..<shape.pixels).map { values[$0 * channels + c] }
+  }
+
+  mutating func setColumn(_ c: Int, _ column: [Float]) {
+    let channels = shape.channels
+    for p in 0..<shape.pixels { values[p * channels + c] = column[p] }
   }
 }

@@ -79,31 +79,13 @@ public struct Convolution: Equatable, Sendable {
   public func forward(_ x: Tensor, threads: Int? = nil) -> Tensor {
     precondition(x.shape.channels == inputChannels, "conv of \(inputChannels) inputs on \(x.shape)")
     let out = outputShape(x.shape)
-    var y = Tensor(shape: out)
-    guard out.count > 0 else { return y }
-    let rows = out.batch * out.height
-    x.values.withUnsafeBufferPointer { input in
-      weights.withUnsafeBufferPointer { w in
-        bias.withUnsafeBufferPointer { b in
-          y.values.withUnsafeMutableBufferPointer { output in
-            let buffers = (
-              SharedBuffer(input.baseAddress!), SharedBuffer(w.baseAddress!), SharedBuffer(b.baseAddress!)
-            )
-            let target = SharedBuffer(output.baseAddress!)
-            // Small layers run on the caller's thread: handing a few microseconds of work
-            // to another core costs more than it saves.
-            let workers = multiplyAdds(x.shape) < ParallelWork.minimumMultiplyAdds ? 1 : (threads ?? Int.max)
-            concurrentForEach(rows, threads: workers) { row in
-              outputRow(
-                row, input: buffers.0.base, inputShape: x.shape, weights: buffers.1.base,
-                bias: buffers.2.base,
-                output: target.base, outputShape: out)
-            }
-          }
-        }
-      }
+    return ConvolutionRows.forward(
+      x, output: out, weights: weights, bias: bias, multiplyAdds: multiplyAdds(x.shape), threads: threads
+    ) { row, input, weights, bias, output in
+      outputRow(
+        row, input: input, inputShape: x.shape, weights: weights, bias: bias, output: output, outputShape: out
+      )
     }
-    return y
   }
 
   /// Output row (n, y): every pixel's outputs start at zero and gather their taps by `axpy`.
@@ -115,17 +97,13 @@ public struct Convolution: Equatable, Sendable {
     for ox in 0..<out.width {
       let target = output + ((row * out.width) + ox) * outputChannels
       target.initialize(repeating: 0, count: outputChannels)
-      for ky in 0..<kernel {
-        let iy = oy * stride + ky - padding.top
-        guard iy >= 0, iy < s.height else { continue }
-        for kx in 0..<kernel {
-          let ix = ox * stride + kx - padding.left
-          guard ix >= 0, ix < s.width else { continue }
-          let pixel = input + ((n * s.height + iy) * s.width + ix) * inputChannels
-          let tap = weights + (ky * kernel + kx) * inputChannels * outputChannels
-          for i in 0..<inputChannels {
-            VectorOps.axpy(pixel[i], tap + i * outputChannels, target, count: outputChannels)
-          }
+      ConvolutionRows.forEachTap(
+        image: n, row: oy, column: ox, input: s, kernel: kernel, stride: stride, padding: padding
+      ) { pixel, position in
+        let values = input + pixel * inputChannels
+        let tap = weights + position * inputChannels * outputChannels
+        for i in 0..<inputChannels {
+          VectorOps.axpy(values[i], tap + i * outputChannels, target, count: outputChannels)
         }
       }
       nonlinearity.applyWithBias(target, bias: bias, pixels: 1, channels: outputChannels)

@@ -60,33 +60,16 @@ public struct DepthwiseConvolution: Equatable, Sendable {
   public func forward(_ x: Tensor, threads: Int? = nil) -> Tensor {
     precondition(x.shape.channels == channels, "depthwise of \(channels) channels on \(x.shape)")
     let out = outputShape(x.shape)
-    var y = Tensor(shape: out)
-    guard out.count > 0 else { return y }
-    let rows = out.batch * out.height
-    x.values.withUnsafeBufferPointer { input in
-      weights.withUnsafeBufferPointer { w in
-        bias.withUnsafeBufferPointer { b in
-          y.values.withUnsafeMutableBufferPointer { output in
-            let buffers = (
-              SharedBuffer(input.baseAddress!), SharedBuffer(w.baseAddress!), SharedBuffer(b.baseAddress!)
-            )
-            let target = SharedBuffer(output.baseAddress!)
-            // Small layers run on the caller's thread: handing a few microseconds of work
-            // to another core costs more than it saves.
-            let workers = multiplyAdds(x.shape) < ParallelWork.minimumMultiplyAdds ? 1 : (threads ?? Int.max)
-            concurrentForEach(rows, threads: workers) { row in
-              outputRow(
-                row, input: buffers.0.base, inputShape: x.shape, weights: buffers.1.base,
-                bias: buffers.2.base,
-                output: target.base, outputShape: out)
-            }
-          }
-        }
-      }
+    return ConvolutionRows.forward(
+      x, output: out, weights: weights, bias: bias, multiplyAdds: multiplyAdds(x.shape), threads: threads
+    ) { row, input, weights, bias, output in
+      outputRow(
+        row, input: input, inputShape: x.shape, weights: weights, bias: bias, output: output, outputShape: out
+      )
     }
-    return y
   }
 
+  /// Output row (n, y): every pixel's channels start at zero and take one multiply-add a tap.
   private func outputRow(
     _ row: Int, input: UnsafePointer<Float>, inputShape s: Tensor.Shape, weights: UnsafePointer<Float>,
     bias: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, outputShape out: Tensor.Shape
@@ -95,17 +78,11 @@ public struct DepthwiseConvolution: Equatable, Sendable {
     for ox in 0..<out.width {
       let target = output + ((row * out.width) + ox) * channels
       target.initialize(repeating: 0, count: channels)
-      for ky in 0..<kernel {
-        let iy = oy * stride + ky - padding.top
-        guard iy >= 0, iy < s.height else { continue }
-        for kx in 0..<kernel {
-          let ix = ox * stride + kx - padding.left
-          guard ix >= 0, ix < s.width else { continue }
-          VectorOps.multiplyAdd(
-            input + ((n * s.height + iy) * s.width + ix) * channels, weights + (ky * kernel + kx) * channels,
-            target,
-            count: channels)
-        }
+      ConvolutionRows.forEachTap(
+        image: n, row: oy, column: ox, input: s, kernel: kernel, stride: stride, padding: padding
+      ) { pixel, position in
+        VectorOps.multiplyAdd(
+          input + pixel * channels, weights + position * channels, target, count: channels)
       }
       nonlinearity.applyWithBias(target, bias: bias, pixels: 1, channels: channels)
     }

@@ -1,15 +1,19 @@
 /// The non-linearities of the paper's blocks, each with the mask its gradient passes
-/// through, written once for every engine: ReLU, ReLU6 (min(max(x, 0), 6)) and linear.
+/// through, written once for every engine and both precisions: the Float forward pass and
+/// training, the lab's Float points, and the manifold experiment's Double points.
 ///
-/// The masks follow PyTorch, so a gradient is checkable against it: ReLU passes where
-/// x > 0, ReLU6 (hardtanh's backward) where 0 < x < 6, linear everywhere.
+/// ReLU is x < 0 ? 0 : x and ReLU6 is x < 0 ? 0 : (x > 6 ? 6 : x), in every lane width: a NaN
+/// goes through as NaN, and −0 stays −0 (it equals 0, so every count and product is the same).
+/// The masks follow PyTorch, so a gradient is checkable against it: ReLU passes where x > 0,
+/// ReLU6 (hardtanh's backward) where 0 < x < 6, linear everywhere. The slope is 0 wherever the
+/// mask is off, which is also what Lemma 2's "active coordinate" means.
 public enum Nonlinearity: String, CaseIterable, Sendable {
   case linear
   case relu
   case relu6
 
   @inlinable @inline(__always)
-  public func apply(_ x: Float) -> Float {
+  public func apply<T: FloatingPoint>(_ x: T) -> T {
     switch self {
     case .linear: return x
     case .relu: return x < 0 ? 0 : x
@@ -19,11 +23,70 @@ public enum Nonlinearity: String, CaseIterable, Sendable {
 
   /// True where the unit passes its input (and its gradient) through unchanged.
   @inlinable @inline(__always)
-  public func passes(_ x: Float) -> Bool {
+  public func passes<T: FloatingPoint>(_ x: T) -> Bool {
     switch self {
     case .linear: return true
     case .relu: return x > 0
     case .relu6: return x > 0 && x < 6
+    }
+  }
+
+  /// `apply` lane by lane. `replacing(with:where:)` rather than pointwiseMin/Max, which Swift
+  /// leaves generic and slow.
+  @inlinable @inline(__always)
+  public func apply<V: NonlinearityLanes>(lanes v: V) -> V {
+    switch self {
+    case .linear: return v
+    case .relu: return v.replacing(with: 0, where: v.lanes(below: 0))
+    case .relu6:
+      return v.replacing(with: 0, where: v.lanes(below: 0)).replacing(with: 6, where: v.lanes(above: 6))
+    }
+  }
+
+  /// `passes` lane by lane.
+  @inlinable @inline(__always)
+  public func passes<V: NonlinearityLanes>(lanes v: V) -> SIMDMask<V.MaskStorage> {
+    switch self {
+    case .linear: return SIMDMask(repeating: true)
+    case .relu: return v.lanes(above: 0)
+    case .relu6: return v.lanes(above: 0) .& v.lanes(below: 6)
+    }
+  }
+
+  /// y ← f(x), elementwise over `count` contiguous values (y may be x).
+  @inlinable @inline(__always)
+  public func apply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+    var i = 0
+    while i + 8 <= count {
+      let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(y + i).storeBytes(of: apply(lanes: v), as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count {
+      y[i] = apply(x[i])
+      i += 1
+    }
+  }
+
+  /// dx ← dx + dy where the unit passes at x: the backward step of a graph in which the
+  /// input may be read more than once, so gradients add.
+  @inlinable @inline(__always)
+  public func accumulateGradient(
+    _ dy: UnsafePointer<Float>, input x: UnsafePointer<Float>, into dx: UnsafeMutablePointer<Float>,
+    count: Int
+  ) {
+    var i = 0
+    while i + 8 <= count {
+      let xs = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+      let dys = UnsafeRawPointer(dy + i).loadUnaligned(as: SIMD8<Float>.self)
+      let dxs = UnsafeRawPointer(dx + i).loadUnaligned(as: SIMD8<Float>.self)
+      let passed = SIMD8<Float>(repeating: 0).replacing(with: dys, where: passes(lanes: xs))
+      UnsafeMutableRawPointer(dx + i).storeBytes(of: dxs + passed, as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < count {
+      dx[i] += passes(x[i]) ? dy[i] : 0
+      i += 1
     }
   }
 
@@ -33,28 +96,22 @@ public enum Nonlinearity: String, CaseIterable, Sendable {
   public func applyWithBias(
     _ y: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, pixels: Int, channels: Int
   ) {
-    let zero = SIMD8<Float>(repeating: 0), six = SIMD8<Float>(repeating: 6)
+    guard let bias else {
+      apply(y, into: y, count: pixels * channels)
+      return
+    }
     for p in 0..<pixels {
       let row = y + p * channels
       var c = 0
       while c + 8 <= channels {
-        var v = UnsafeRawPointer(row + c).loadUnaligned(as: SIMD8<Float>.self)
-        if let bias { v += UnsafeRawPointer(bias + c).loadUnaligned(as: SIMD8<Float>.self) }
-        switch self {
-        case .linear: break
-        case .relu: v.replace(with: zero, where: v .< zero)
-        case .relu6:
-          // replacing(with:where:) rather than pointwiseMin/Max, which Swift leaves generic and slow.
-          v.replace(with: zero, where: v .< zero)
-          v.replace(with: six, where: v .> six)
-        }
-        UnsafeMutableRawPointer(row + c).storeBytes(of: v, as: SIMD8<Float>.self)
+        let v =
+          UnsafeRawPointer(row + c).loadUnaligned(as: SIMD8<Float>.self)
+          + UnsafeRawPointer(bias + c).loadUnaligned(as: SIMD8<Float>.self)
+        UnsafeMutableRawPointer(row + c).storeBytes(of: apply(lanes: v), as: SIMD8<Float>.self)
         c += 8
       }
       while c < channels {
-        var v = row[c]
-        if let bias { v += bias[c] }
-        row[c] = apply(v)
+        row[c] = apply(row[c] + bias[c])
         c += 1
       }
     }
@@ -64,7 +121,7 @@ public enum Nonlinearity: String, CaseIterable, Sendable {
   public func forward(_ x: Tensor) -> Tensor {
     var y = x
     y.values.withUnsafeMutableBufferPointer { buffer in
-      applyWithBias(buffer.baseAddress!, bias: nil, pixels: 1, channels: buffer.count)
+      apply(buffer.baseAddress!, into: buffer.baseAddress!, count: buffer.count)
     }
     return y
   }
@@ -77,4 +134,27 @@ public enum Nonlinearity: String, CaseIterable, Sendable {
       for i in 0..<dx.count { dx[i] = passes(x.values[i]) ? dy.values[i] : 0 }
     }
   }
+}
+
+/// The lane types the non-linearities run on (the forward pass's eight Floats, the manifold
+/// experiment's four Doubles), each comparing with its own type's vector compare. The
+/// standard library's generic SIMD comparisons build the mask one lane at a time through
+/// memory even when specialised, which made the miniature's training step six times slower.
+public protocol NonlinearityLanes: SIMD where Scalar: FloatingPoint {
+  func lanes(below bound: Scalar) -> SIMDMask<MaskStorage>
+  func lanes(above bound: Scalar) -> SIMDMask<MaskStorage>
+}
+
+extension SIMD8: NonlinearityLanes where Scalar == Float {
+  @inlinable @inline(__always)
+  public func lanes(below bound: Float) -> SIMDMask<SIMD8<Int32>> { self .< SIMD8(repeating: bound) }
+  @inlinable @inline(__always)
+  public func lanes(above bound: Float) -> SIMDMask<SIMD8<Int32>> { self .> SIMD8(repeating: bound) }
+}
+
+extension SIMD4: NonlinearityLanes where Scalar == Double {
+  @inlinable @inline(__always)
+  public func lanes(below bound: Double) -> SIMDMask<SIMD4<Int64>> { self .< SIMD4(repeating: bound) }
+  @inlinable @inline(__always)
+  public func lanes(above bound: Double) -> SIMDMask<SIMD4<Int64>> { self .> SIMD4(repeating: bound) }
 }
