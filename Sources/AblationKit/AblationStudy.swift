@@ -134,8 +134,9 @@ public struct AblationStudy: Equatable, Sendable {
   }
 
   /// The time a run spends allocating and zero-filling its passes: the batch's, the probe's,
-  /// and one over the whole test set per final evaluation, at about 2 GB/s (page faults and
-  /// the zero fill, measured at d = 64).
+  /// and one over the whole test set per final evaluation, at about 1.25 GB/s (page faults
+  /// and the zero fill on two busy cores: 640 runs at d = 1…64 and one step took 100 s, of
+  /// which the arithmetic is 36 s).
   public static func allocationMicroseconds(_ spec: MiniNetSpec, steps: Int) -> Double {
     let net = InvertedResidualNet(spec: spec, seed: 0)
     let finals = TrainingRun(spec: spec, seed: 0, steps: steps).finalEvaluationSteps.count
@@ -143,7 +144,7 @@ public struct AblationStudy: Equatable, Sendable {
       InvertedResidualNet.Pass.bytes(for: net, batch: TrainingRun.defaultBatchSize)
       + InvertedResidualNet.Pass.bytes(for: net, batch: TrainingRun.curvePoints)
       + finals * InvertedResidualNet.Pass.bytes(for: net, batch: TwoSpirals.testCount)
-    return Double(bytes) / 2000
+    return Double(bytes) / 1250
   }
 
   /// Trains every run (on every core) and gathers them by variant. `progress` is called as

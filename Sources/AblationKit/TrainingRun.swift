@@ -43,12 +43,17 @@ public struct TrainingRun: Hashable, Sendable {
       + Double(final) * Double(TwoSpirals.testCount)
   }
 
-  /// A model of the run's time: 40 µs of fixed cost a step, and 2,400 multiply-adds a
-  /// microsecond in the dense kernels, fitted on two cores (`AblationBoard` and `mnv2
-  /// ablation` quote it before they start).
+  /// A model of the run's time on one of two busy cores: 110 µs of fixed cost a step (the
+  /// loss, Adam, BatchNorm's per-channel loops, which do not grow with d²) and 4,000
+  /// multiply-adds a microsecond in the dense kernels (`AblationBoard` and `mnv2 ablation`
+  /// quote it, with `AblationStudy.allocationMicroseconds`, before they start). Fitted on
+  /// whole studies against their quotes: the default study took 16.9 s (quoted 24 s; 25 s
+  /// with the earlier 40 µs and 2,400 a µs), `--compare both` 20.7 s (28 s; 29 s), widths 16
+  /// and 32 × 4 seeds 60.8 s (66 s; 102 s), width 64 × 3 seeds × 500 steps 43.2 s (55 s;
+  /// 85 s), widths 1…64 × 5 seeds × 1 step 100 s (112 s; 108 s). Every quote is above.
   public var expectedMicroseconds: Double {
     let perPoint = Double(spec.multiplyAddsPerPoint)
-    return Double(steps) * (40 + perPoint * 3 * Double(batchSize) / 2400) + evaluatedPoints * perPoint / 2400
+    return Double(steps) * (110 + perPoint * 3 * Double(batchSize) / 4000) + evaluatedPoints * perPoint / 4000
   }
 
   /// The evaluations averaged into the final accuracy, all on the whole test set.

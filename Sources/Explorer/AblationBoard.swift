@@ -127,9 +127,8 @@ public struct AblationBoard: Equatable, Sendable {
     live = [:]
   }
 
-  /// Seconds the runs not yet finished should take on `workers` cores, by the per-step cost
-  /// `AblationBatch.chunkSteps` is planned with (about 40 µs plus 2.4 G multiply-adds a second,
-  /// measured by `mnv2-bench ablation-parts`), plus the test-set evaluations.
+  /// Seconds the runs not yet finished should take on `workers` cores: each run's
+  /// `TrainingRun.expectedMicroseconds` (fitted on whole studies) plus the passes it allocates.
   public func expectedSeconds(workers: Int = AblationBatch.workers) -> Double {
     var microseconds = 0.0
     var allocation: [MiniNetSpec: Double] = [:]
