@@ -91,52 +91,15 @@ public enum ExplorerReducer {
     }
   }
 
+  /// One action into the state: a result from an effect, else a key, which a modal screen
+  /// (blank, leave-confirm, help) may swallow, and which either says why it does nothing or
+  /// moves, changes a setting, or opens and closes a mode.
   static func apply(_ state: inout ExplorerState, _ action: ExplorerAction) {
-    switch action {
-    case .refresh:
-      // Requests nobody is performing (the caller starts afresh): ask again.
-      state.pendingManifold = nil
-      state.pendingLab = nil
-      state.pendingTiming = nil
-      state.ablation.forgetLostWork()
-      return
-    case .timingAdvanced(let timing):
-      if state.timing?.request == timing.request { state.timing = timing }
-      state.pendingTiming = nil
-      return
-    case .manifoldComputed(let result):
-      state.manifold = result
-      if state.pendingManifold == ManifoldRequest(result: result) { state.pendingManifold = nil }
-      return
-    case .labComputed(let computed):
-      state.lab = computed
-      if state.pendingLab == computed.request { state.pendingLab = nil }
-      return
-    case .ablationAdvanced(let batch):
-      state.ablation.record(batch)
-      return
-    case .ablationRestored(let study, let runs):
-      state.ablation.restore(runs, for: study)
-      return
-    default: break
-    }
+    if applyResult(&state, action) { return }
     state.notice = nil
     // Digits typed towards a step or a headcount last until the next other key.
     defer { if case .digit = action {} else { state.lesson?.typedNumber = "" } }
-    if var lesson = state.lesson, lesson.blanked || lesson.confirmingLeave {
-      let wasBlank = lesson.blanked
-      lesson.blanked = false
-      if action != .lessonBack { lesson.confirmingLeave = false }
-      state.lesson = lesson
-      // A key on a blank screen only brings it back (Ctrl-C and q still quit).
-      if wasBlank && action != .quit { return }
-    }
-    if state.showHelp {
-      // The help overlay is modal: any key closes it, and q still quits.
-      if action == .quit { state.quitRequested = true }
-      state.showHelp = false
-      return
-    }
+    if closeModal(&state, action) { return }
     switch action {
     case .click(let target): return click(&state, on: target)
     case .scroll(let down): return scroll(&state, down: down)
@@ -146,6 +109,54 @@ public enum ExplorerReducer {
       state.notice = notice
       return
     }
+    if move(&state, action) || change(&state, action) { return }
+    switchMode(&state, action)
+  }
+
+  /// What an effect delivered, or a refresh; false for any other action.
+  static func applyResult(_ state: inout ExplorerState, _ action: ExplorerAction) -> Bool {
+    switch action {
+    case .refresh:
+      // Requests nobody is performing (the caller starts afresh): ask again.
+      state.pendingManifold = nil
+      state.pendingLab = nil
+      state.pendingTiming = nil
+      state.ablation.forgetLostWork()
+    case .timingAdvanced(let timing):
+      if state.timing?.request == timing.request { state.timing = timing }
+      state.pendingTiming = nil
+    case .manifoldComputed(let result):
+      state.manifold = result
+      if state.pendingManifold == ManifoldRequest(result: result) { state.pendingManifold = nil }
+    case .labComputed(let computed):
+      state.lab = computed
+      if state.pendingLab == computed.request { state.pendingLab = nil }
+    case .ablationAdvanced(let batch): state.ablation.record(batch)
+    case .ablationRestored(let study, let runs): state.ablation.restore(runs, for: study)
+    default: return false
+    }
+    return true
+  }
+
+  /// A blank lesson screen or the leave question gives way to any key, and a key on a blank
+  /// screen only brings it back; the help overlay is modal, any key closes it. True when
+  /// the key was used up so (Ctrl-C and q still quit).
+  static func closeModal(_ state: inout ExplorerState, _ action: ExplorerAction) -> Bool {
+    if var lesson = state.lesson, lesson.blanked || lesson.confirmingLeave {
+      let wasBlank = lesson.blanked
+      lesson.blanked = false
+      if action != .lessonBack { lesson.confirmingLeave = false }
+      state.lesson = lesson
+      if wasBlank && action != .quit { return true }
+    }
+    guard state.showHelp else { return false }
+    if action == .quit { state.quitRequested = true }
+    state.showHelp = false
+    return true
+  }
+
+  /// The selection and the view: rows, pages, ends, open, back, the Tab cycle, a view's key.
+  static func move(_ state: inout ExplorerState, _ action: ExplorerAction) -> Bool {
     let lastGroup = state.network.groups.count - 1
     switch action {
     case .next: state.selectedGroup = min(lastGroup, state.selectedGroup + 1)
@@ -160,6 +171,16 @@ public enum ExplorerReducer {
       let views = ExplorerView.allCases
       state.view = views[(views.firstIndex(of: state.view)! + 1) % views.count]
     case .show(let view): state.view = view
+    default: return false
+    }
+    return true
+  }
+
+  /// What is shown: the bottleneck's activation (or Figure 1's, or Figure 6's front
+  /// comparison), width, resolution, seed, plot style, the lab's k and shortcut, the
+  /// measured column, Figure 6's width.
+  static func change(_ state: inout ExplorerState, _ action: ExplorerAction) -> Bool {
+    switch action {
     case .toggleBottleneck:
       if state.ablationVisible {
         state.ablation.front = state.ablation.front == .activation ? .shortcut : .activation
@@ -168,8 +189,6 @@ public enum ExplorerReducer {
       } else {
         state.config.bottleneckActivation = state.config.bottleneckActivation == .linear ? .relu6 : .linear
       }
-    case .blank:
-      state.lesson?.blanked = true
     case .widthDown, .widthUp:
       state.config.width = step(
         state.config.width, through: NetworkConfig.standardWidths, up: action == .widthUp)
@@ -180,12 +199,6 @@ public enum ExplorerReducer {
         step(Double(state.config.resolution), through: resolutions, up: action == .resolutionUp))
     case .newSeed: state.seed = nextSeed(after: state.seed)
     case .togglePlotStyle: state.plotStyle = state.plotStyle == .braille ? .ascii : .braille
-    case .toggleHelp: state.showHelp = true
-    case .quit: state.quitRequested = true
-    case .toggleLesson:
-      if state.lesson == nil { state.reopenLesson() } else { state.leaveLesson() }
-    case .nextStep, .previousStep, .firstStep, .lastStep, .digit, .confirmJump, .zoom, .lessonBack:
-      reduceLesson(&state, action)
     case .labKUp: state.labDimension = min(labMaximumK, state.labDimension + 1)
     case .labKDown: state.labDimension = max(1, state.labDimension - 1)
     case .toggleLabShortcut: state.labShortcut.toggle()
@@ -194,13 +207,32 @@ public enum ExplorerReducer {
       let widths = state.ablation.widths.map(Double.init)
       state.ablation.width = Int(
         step(Double(state.ablation.width), through: widths, up: action == .ablationWidthUp))
+    default: return false
+    }
+    return true
+  }
+
+  /// Help, quit, the blank screen, the lesson and its keys, the quiz, predictions.
+  static func switchMode(_ state: inout ExplorerState, _ action: ExplorerAction) {
+    switch action {
+    case .blank: state.lesson?.blanked = true
+    case .toggleHelp: state.showHelp = true
+    case .quit: state.quitRequested = true
+    case .toggleLesson:
+      if state.lesson == nil { state.reopenLesson() } else { state.leaveLesson() }
+    case .nextStep, .previousStep, .firstStep, .lastStep, .digit, .confirmJump, .zoom, .lessonBack:
+      reduceLesson(&state, action)
     case .toggleQuiz:
       if state.quiz == nil { state.quiz = QuizSession(seed: state.seed) }
       state.quizOpen.toggle()
     case .quiz(let input): reduceQuiz(&state, input)
     case .vote, .undoVote, .reveal: reducePrediction(&state, action)
-    case .click, .scroll, .refresh, .manifoldComputed, .labComputed, .ablationAdvanced, .ablationRestored,
-      .timingAdvanced:
+    // Listed, not `default`, so a new action fails to compile until it has a home.
+    case .next, .previous, .pageDown, .pageUp, .first, .last, .open, .back, .cycleView, .show,
+      .toggleBottleneck, .widthDown, .widthUp, .resolutionDown, .resolutionUp, .newSeed, .togglePlotStyle,
+      .labKUp, .labKDown, .toggleLabShortcut, .toggleTiming, .ablationWidthDown, .ablationWidthUp, .click,
+      .scroll,
+      .refresh, .manifoldComputed, .labComputed, .ablationAdvanced, .ablationRestored, .timingAdvanced:
       break
     }
   }
@@ -361,130 +393,6 @@ public enum ExplorerReducer {
     case .relu: return .linear
     case .linear: return .relu6
     case .relu6: return .relu
-    }
-  }
-
-  /// Why a key does nothing where it was pressed, or nil when it does something.
-  static func notice(for action: ExplorerAction, in state: ExplorerState) -> String? {
-    let group = state.network.groups[state.selectedGroup]
-    switch action {
-    case .next, .previous, .pageDown, .pageUp, .first, .last:
-      if state.lesson == nil && state.view == .manifold {
-        return "j/k: Figure 1 has no blocks to move through; 1 or 2 shows them."
-      }
-      if state.lesson == nil && state.view == .ablation {
-        return "j/k: the ablation has no blocks to move through; d/D changes its width."
-      }
-      let last = state.network.groups.count - 1
-      let forward = action == .next || action == .pageDown || action == .last
-      if forward && state.selectedGroup == last { return "\(group.name) is the last row." }
-      if !forward && state.selectedGroup == 0 { return "\(group.name) is the first row." }
-      return nil
-    case .widthDown, .widthUp, .resolutionDown, .resolutionUp:
-      let up = action == .widthUp || action == .resolutionUp
-      if action == .widthDown || action == .widthUp {
-        let width = state.config.width
-        guard step(width, through: NetworkConfig.standardWidths, up: up) == width else { return nil }
-        return
-          "\(up ? "W" : "w"): no width the paper trains is \(up ? "above" : "below") \(formatWidth(width)) "
-          + "(--width takes 0.05 to 8)."
-      }
-      let resolution = Double(state.config.resolution)
-      let resolutions = NetworkConfig.standardResolutions.map(Double.init)
-      guard step(resolution, through: resolutions, up: up) == resolution else { return nil }
-      return "\(up ? "R" : "r"): no resolution the paper trains is \(up ? "above" : "below") "
-        + "\(state.config.resolution) (--resolution takes 32 to 2048)."
-    case .nextStep, .previousStep:
-      guard let lesson = state.lesson else { return nil }
-      if action == .nextStep && lesson.showsSummary {
-        return "This is the end: the summary of the predictions. ← back, Home: the first step."
-      }
-      if action == .nextStep && lesson.index == state.lessonSteps.count - 1 && !state.lessonPredicts {
-        return
-          "This is the last step (\(state.lessonSteps.count) of \(state.lessonSteps.count)); Home goes to the first."
-      }
-      if action == .previousStep && lesson.index == 0 {
-        return "This is the first step; End goes to the last."
-      }
-      return nil
-    case .reveal, .undoVote, .vote:
-      guard let lesson = state.lesson else { return nil }
-      if lesson.showsSummary { return "The summary shows every answer; ← goes back to the last step." }
-      guard let prediction = state.lessonStep?.prediction else {
-        return "Step \(lesson.index + 1) asks no prediction; v and u work on steps that do."
-      }
-      if case .vote(let choice) = action {
-        let letter = LessonPrediction.choiceLetters[choice]
-        if prediction.choices.isEmpty {
-          return "\(letter): this prediction is a number, so there is nothing to vote for; v reveals it."
-        }
-        if lesson.revealed.contains(lesson.index) {
-          return "\(letter): votes closed at the reveal: the tally stands. v hides it to reopen."
-        }
-        if choice >= prediction.choices.count {
-          let last = LessonPrediction.choiceLetters[prediction.choices.count - 1]
-          return "\(letter): this question has choices a to \(last)."
-        }
-        if lesson.typedNumber.allSatisfy({ $0 == "0" }) && !lesson.typedNumber.isEmpty {
-          return "\(lesson.typedNumber)\(letter) adds no votes: a headcount is 1 to 999, e.g. 12\(letter)."
-        }
-        return nil
-      }
-      if action == .undoVote && lesson.revealed.contains(lesson.index) {
-        return "u: the tally closed at the reveal: it stands. v hides the answer to reopen."
-      }
-      if action == .undoVote && !lesson.votes.contains(where: { $0.step == lesson.index }) {
-        return prediction.choices.isEmpty
-          ? "This prediction is a number: there are no votes to undo."
-          : "No votes on this step to undo: a to \(LessonPrediction.choiceLetters[prediction.choices.count - 1]) add one."
-      }
-      return nil
-    case .labKUp, .labKDown, .toggleLabShortcut:
-      let key = action == .toggleLabShortcut ? "x" : (action == .labKUp ? "+" : "-")
-      guard state.labVisible else {
-        guard state.lesson != nil else { return "\(key): the bottleneck lab is in the Block view (2)." }
-        return elsewhere(key, shows: .linearBottleneck, what: "lab", in: state)
-      }
-      guard group.op == .bottleneck else {
-        return "\(key): the lab runs on bottlenecks; \(group.name) is not one."
-      }
-      if action == .toggleLabShortcut && !group.residualAdd {
-        let reason =
-          group.stride != 1
-          ? "stride \(group.stride) changes the size"
-          : "\(group.input.channels) → \(group.output.channels) channels"
-        return "x: \(group.name) has no shortcut to add (\(reason))."
-      }
-      let k = state.labRequest?.dimension ?? state.labDimension
-      let most = min(labMaximumK, group.input.channels)
-      if action == .labKUp && k >= most {
-        return most == labMaximumK
-          ? "+: k = \(k) is the most on screen; mnv2 lab --k goes further."
-          : "+: k = \(k) is the most: \(group.name)'s input has \(most) channels."
-      }
-      if action == .labKDown && k <= 1 { return "-: k = 1 is the least: a manifold of one dimension." }
-      return nil
-    case .ablationWidthDown, .ablationWidthUp:
-      let key = action == .ablationWidthUp ? "D" : "d"
-      guard state.ablationVisible else {
-        guard state.lesson != nil else { return "\(key): the trained ablation is in the Ablation view (4)." }
-        return elsewhere(key, shows: .ablation, what: "ablation", in: state)
-      }
-      let board = state.ablation
-      guard board.front == .activation else {
-        let toggle = state.lesson == nil ? "b" : "t"
-        return
-          "\(key): Figure 6b is trained at d = \(board.shortcutWidth); \(toggle) brings back 6a, whose d changes."
-      }
-      if action == .ablationWidthUp && board.width == board.widths.last {
-        return "D: d = \(board.width) is the widest here; mnv2 ablation --widths trains up to 64."
-      }
-      if action == .ablationWidthDown && board.width == board.widths.first {
-        return "d: d = \(board.width) is the narrowest here; mnv2 ablation --widths 1 trains d = 1."
-      }
-      return nil
-    default:
-      return nil
     }
   }
 

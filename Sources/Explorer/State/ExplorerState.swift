@@ -98,7 +98,7 @@ public struct ExplorerState: Equatable, Sendable {
     self.seed = seed
     self.quitRequested = false
     self.convention = convention
-    self.selectedGroup = 0
+    // Every stored property is set before `clampedGroup`, a method, may run.
     self.selectedGroup = 0
     self.selectedGroup = clampedGroup(selectedGroup)
     self.ablation = AblationBoard(seed: seed)
