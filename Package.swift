@@ -99,7 +99,7 @@ let package = Package(
       dependencies: ["MobileNetKit", "Reports", "Explorer", "TermCanvas", "TerminalBackend", "CNCurses"]),
 
     // Tests, and a file-based snapshot helper they share.
-    .target(name: "SnapshotTesting", path: "Sources/SnapshotTesting"),
+    .target(name: "SnapshotFiles", path: "Sources/SnapshotFiles"),
     .testTarget(name: "MobileNetKitTests", dependencies: ["MobileNetKit"], exclude: ["Fixtures"]),
     .testTarget(name: "KernelsTests", dependencies: ["Kernels"]),
     .testTarget(
@@ -112,11 +112,11 @@ let package = Package(
     .testTarget(
       name: "ReportsTests",
       dependencies: [
-        "Reports", "MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "SnapshotTesting",
+        "Reports", "MobileNetKit", "ManifoldKit", "BottleneckLab", "TermCanvas", "SnapshotFiles",
       ],
       exclude: ["Snapshots"]),
     .testTarget(
-      name: "ExplorerTests", dependencies: ["Explorer", "MobileNetKit", "TermCanvas", "SnapshotTesting"],
+      name: "ExplorerTests", dependencies: ["Explorer", "MobileNetKit", "TermCanvas", "SnapshotFiles"],
       exclude: ["Snapshots"]),
     .testTarget(
       name: "ExplorerAppTests", dependencies: ["ExplorerApp", "Explorer", "TerminalBackend", "TermCanvas"]),

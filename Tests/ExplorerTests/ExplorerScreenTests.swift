@@ -1,5 +1,5 @@
 import MobileNetKit
-import SnapshotTesting
+import SnapshotFiles
 import TermCanvas
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import MobileNetKit
-import SnapshotTesting
+import SnapshotFiles
 import TermCanvas
 import Testing
 

@@ -1,6 +1,6 @@
 import Inference
 import MobileNetKit
-import SnapshotTesting
+import SnapshotFiles
 import TermCanvas
 import Testing
 

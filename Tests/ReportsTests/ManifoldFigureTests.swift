@@ -1,5 +1,5 @@
 import ManifoldKit
-import SnapshotTesting
+import SnapshotFiles
 import TermCanvas
 import Testing
 
