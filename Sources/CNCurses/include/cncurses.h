@@ -1,8 +1,8 @@
 #ifndef MNV2_CNCURSES_H
 #define MNV2_CNCURSES_H
 
-// Wide-character ncurses, so Braille and box drawing survive (DESIGN.md: link ncursesw and
-// call setlocale before initialising).
+// Wide-character ncurses, so Braille and box drawing survive: link ncursesw (Package.swift)
+// and call setlocale before initialising (CursesBackend does).
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
