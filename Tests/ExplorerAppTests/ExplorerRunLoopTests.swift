@@ -78,18 +78,24 @@ import Testing
   }
 
   /// Keys typed while work is queued are handled first, and the work they make stale is
-  /// never done: three + in a row compute only the last k.
+  /// never done: three + in a row (k 4 → 7) compute only k = 7, once the keys pause; a q
+  /// typed while work is still queued quits without doing it.
   @Test func keysTypedWhileBusySkipStaleWork() {
     let start = ExplorerState(view: .block, selectedGroup: 8)
-    let script: [TestBackend.Step] = [
-      .key(.character("+")), .key(.character("+")), .key(.character("+")), .key(.character("q")),
-    ]
-    let (_, state, performed) = run(script, state: start, height: 40, keysArriveWhileBusy: true)
-    #expect(state.quitRequested)
-    let labs = performed.compactMap { effect -> Int? in
-      if case .runLab(let request) = effect { request.dimension } else { nil }
+    func labs(_ script: [TestBackend.Step]) -> (dimensions: [Int], state: ExplorerState) {
+      let (_, state, performed) = run(script, state: start, height: 40, keysArriveWhileBusy: true)
+      let dimensions = performed.compactMap { effect -> Int? in
+        if case .runLab(let request) = effect { request.dimension } else { nil }
+      }
+      return (dimensions, state)
     }
-    #expect(labs.isEmpty || labs == [7])  // q arrived before the last lab could run
+    let plus = TestBackend.Step.key(.character("+")), quit = TestBackend.Step.key(.character("q"))
+    // Two pauses: the first lets Figure 1 (queued at start, ahead of the lab) run, the second the lab.
+    let paused = labs([plus, plus, plus, .nothing, .nothing, quit])
+    #expect(paused.dimensions == [7])
+    #expect(paused.state.labResults?.linear.lab.manifoldDimension == 7 && paused.state.quitRequested)
+    let hurried = labs([plus, plus, plus, quit])
+    #expect(hurried.dimensions.isEmpty && hurried.state.quitRequested)
   }
 
   /// The Ablation view trains in chunks with the screen drawn and keys read between them:
@@ -140,10 +146,14 @@ import Testing
     #expect(small.state.quitRequested)
   }
 
+  /// A resume (after Ctrl-Z and fg) re-applies the terminal's modes and draws exactly one
+  /// more frame than the same session without it, the same screen again.
   @Test func resumeReappliesTheTerminalAndRedraws() {
-    let (backend, _, _) = run([.resume, .key(.character("q"))])
-    #expect(backend.resumeCount == 1)
-    #expect(backend.frames.count >= 3)
+    let (resumed, _, _) = run([.resume, .key(.character("q"))])
+    let (plain, _, _) = run([.key(.character("q"))])
+    #expect(resumed.resumeCount == 1 && plain.resumeCount == 0)
+    #expect(resumed.frames.count == plain.frames.count + 1)
+    #expect(resumed.frames.last?.plainText() == plain.frames.last?.plainText())
   }
 
   @Test func idleLoopDrawsOncePerEvent() {

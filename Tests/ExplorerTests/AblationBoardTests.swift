@@ -73,16 +73,25 @@ import Testing
         == MiniNetSpec.Shortcut.allCases.map { MiniNetSpec(width: 3, shortcut: $0) })
   }
 
-  /// A chunk is a bounded number of steps, so the longest a key waits is a chunk: from
-  /// 500 steps at d = 2 to 50 at d = 8 (about 50 ms each here; `mnv2-bench ablation-view`).
+  /// A chunk is a bounded amount of work, so the longest a key waits is a chunk (about 50 ms
+  /// here; `mnv2-bench ablation-view` measures it). Whatever the planning formula, a chunk
+  /// must be whole evaluation intervals (so a curve point is never split), get no longer as
+  /// the net widens, and hold at most 1.2e8 multiply-adds (50 ms at 2.4 GMAC/s, the slowest
+  /// the kernels were measured) unless it is the one-interval minimum.
   @Test func chunksAreShort() {
-    // 40 µs + 3·128·(multiply-adds per point)/2400 per step, into 50 ms, in whole intervals of 50.
-    // d = 2: 368 multiply-adds a point (2·2 + 6·(24 + 12 + 24) + 4), so 98.9 µs a step, 505 → 500.
+    let interval = TrainingRun.defaultEvaluationInterval
+    var previous = Int.max
+    for d in 1...64 {
+      let spec = MiniNetSpec(width: d)
+      let steps = AblationBatch.chunkSteps(spec)
+      #expect(steps >= interval && steps % interval == 0, "d = \(d): \(steps) steps")
+      #expect(steps <= previous, "d = \(d): \(steps) steps after \(previous)")
+      let work = steps * 3 * TrainingRun.defaultBatchSize * spec.multiplyAddsPerPoint
+      #expect(steps == interval || work <= 120_000_000, "d = \(d): \(work) multiply-adds a chunk")
+      previous = steps
+    }
+    // The multiply-adds a point, by hand: d = 2 is 2·2 + 6·(2·12 + 12 + 12·2) + 2·2 = 368.
     #expect(MiniNetSpec(width: 2).multiplyAddsPerPoint == 368)
-    #expect(AblationBatch.chunkSteps(MiniNetSpec(width: 2)) == 500)
-    // d = 8: 4928 a point, so 828 µs a step, 60 → 50.
-    #expect(MiniNetSpec(width: 8).multiplyAddsPerPoint == 4928)
-    #expect(AblationBatch.chunkSteps(MiniNetSpec(width: 8)) == 50)
   }
 
   /// The board, trained chunk by chunk with keys in between, ends with the same curves and
