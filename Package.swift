@@ -45,10 +45,19 @@ let package = Package(
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
     .target(name: "TermCanvas"),
 
+    // The signals that end the process, and the temporary file they must not leave behind:
+    // async-signal-safe C that both the ncurses shim and the atomic writer build on.
+    .target(name: "CEndingSignals"),
+
+    // Whole files or nothing: a temporary file beside the target, then rename(2); paths as
+    // the bytes they are. The CLI's exports and the Figure 6 board cache write through it.
+    .target(name: "AtomicFile", dependencies: ["CEndingSignals"]),
+
     // ncurses (wide build) behind a C shim: the terminal globals and macros Swift 6 cannot
-    // use directly, and signal handling that must be async-signal-safe.
+    // use directly, and the handlers that restore the terminal on any signal.
     .target(
       name: "CNCurses",
+      dependencies: ["CEndingSignals"],
       linkerSettings: [
         .linkedLibrary("ncursesw", .when(platforms: [.linux])),
         .linkedLibrary("ncurses", .when(platforms: [.macOS])),
@@ -71,7 +80,8 @@ let package = Package(
     .target(name: "TerminalBackend", dependencies: ["CNCurses", "TermCanvas"]),
 
     // The explorer's run loop, driven through the backend protocol; performs the effects.
-    .target(name: "ExplorerApp", dependencies: ["Explorer", "AblationKit", "TermCanvas", "TerminalBackend"]),
+    .target(
+      name: "ExplorerApp", dependencies: ["Explorer", "AblationKit", "AtomicFile", "TermCanvas", "TerminalBackend"]),
 
     // The command-line edge.
     .executableTarget(
@@ -79,7 +89,7 @@ let package = Package(
       dependencies: [
         "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Reports", "Practice",
         "Explorer",
-        "ExplorerApp", "TerminalBackend", "CNCurses", "Inference",
+        "ExplorerApp", "TerminalBackend", "AtomicFile", "CEndingSignals", "Inference",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

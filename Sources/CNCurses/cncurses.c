@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "cncurses.h"
+#include "ending_signals.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -122,41 +123,11 @@ void mnv2_capture_stderr(void) {
   dup2(fd, STDERR_FILENO);
 }
 
-/* Installs `handler` for `signal_number`, keeping the previous action in `previous`
-   when it is not NULL. */
-static void install(int signal_number, void (*handler)(int), int flags, struct sigaction *previous) {
-  struct sigaction action;
-  memset(&action, 0, sizeof action);
-  action.sa_handler = handler;
-  sigemptyset(&action.sa_mask);
-  action.sa_flags = flags;
-  sigaction(signal_number, &action, previous);
-}
-
-static int ignored(int signal_number) {
-  struct sigaction current;
-  return sigaction(signal_number, NULL, &current) == 0 && current.sa_handler == SIG_IGN;
-}
-
-int mnv2_signal_is_ignored(int signal_number) { return ignored(signal_number); }
-
-/* The signal again, with its default action and unblocked: from a handler, after the
-   terminal or the temporary file has been seen to, so the status stays truthful (128 + n, and
-   a core dump where the default dumps one); from mnv2_stop_self, the stop itself. */
-static void raise_with_default(int signal_number) {
-  signal(signal_number, SIG_DFL);
-  sigset_t only;
-  sigemptyset(&only);
-  sigaddset(&only, signal_number);
-  sigprocmask(SIG_UNBLOCK, &only, NULL);
-  raise(signal_number);
-}
-
 /* The terminal first, then the signal again with its default action, so the exit status
    is the truthful 128 + n (and SIGQUIT still dumps core where core dumps are enabled). */
 static void on_terminate(int signal_number) {
   mnv2_terminal_end();
-  raise_with_default(signal_number);
+  mnv2_raise_with_default(signal_number);
   _exit(128 + signal_number);
 }
 
@@ -165,7 +136,7 @@ static void on_crash(int signal_number) {
   static const char message[] = "mnv2: the explorer crashed; the terminal has been restored.\n";
   ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
   (void)ignored;
-  raise_with_default(signal_number);
+  mnv2_raise_with_default(signal_number);
 }
 
 /* Ctrl-Z. ncurses' own handler is installed with SA_RESTART, so the blocking read carried
@@ -185,8 +156,8 @@ int mnv2_take_stop_request(void) {
 }
 
 void mnv2_stop_self(void) {
-  raise_with_default(SIGTSTP); /* stops here until SIGCONT */
-  if (!ignored(SIGTSTP)) install(SIGTSTP, on_stop, 0, NULL);
+  mnv2_raise_with_default(SIGTSTP); /* stops here until SIGCONT */
+  if (!mnv2_signal_is_ignored(SIGTSTP)) mnv2_install_handler(SIGTSTP, on_stop, 0, NULL);
 }
 
 static void on_continue(int signal_number) {
@@ -200,45 +171,6 @@ int mnv2_take_resumed(void) {
   return value;
 }
 
-/* Every signal whose default action ends the process (SIGKILL cannot be caught): the named
-   ones, SIGIO (SIGPOLL), and every real-time signal from SIGRTMIN to SIGRTMAX, which glibc
-   only knows at run time (it keeps the first two or three for its threads). */
-#define MAXIMUM_ENDING 96
-static int ending[MAXIMUM_ENDING];
-static size_t ending_count = 0;
-
-static void list_ending(void) {
-  if (ending_count > 0) return;
-  static const int named[] = {
-    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGXFSZ, SIGVTALRM,
-    SIGPROF, SIGSYS,
-#ifdef SIGPWR
-    SIGPWR,
-#endif
-#ifdef SIGSTKFLT
-    SIGSTKFLT,
-#endif
-#ifdef SIGIO
-    SIGIO,
-#endif
-  };
-  for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) ending[ending_count++] = named[i];
-#ifdef SIGRTMIN
-  for (int n = SIGRTMIN; n <= SIGRTMAX && ending_count < MAXIMUM_ENDING; n++) ending[ending_count++] = n;
-#endif
-}
-
-int mnv2_ending_signal_count(void) {
-  list_ending();
-  return (int)ending_count;
-}
-
-int mnv2_ending_signal(int index) {
-  list_ending();
-  return index >= 0 && (size_t)index < ending_count ? ending[index] : 0;
-}
-
-
 void mnv2_install_signal_handlers(void) {
   // A parent may have started us with these blocked (threads of test runners often do);
   // the explorer depends on them, so unblock them.
@@ -250,76 +182,15 @@ void mnv2_install_signal_handlers(void) {
   /* A signal the parent ignores (nohup's SIGHUP, a pipe's SIGPIPE) stays ignored, as ncurses
      leaves it; but Ctrl-C and Ctrl-\ are keys a person presses at the screen, so those two
      always end the explorer, whatever a wrapping shell set. */
-  list_ending();
-  for (size_t i = 0; i < ending_count; i++) {
-    int typed = ending[i] == SIGINT || ending[i] == SIGQUIT;
-    if (typed || !ignored(ending[i])) install(ending[i], on_terminate, 0, NULL);
+  for (int i = 0; i < mnv2_ending_signal_count(); i++) {
+    int ending = mnv2_ending_signal(i);
+    int typed = ending == SIGINT || ending == SIGQUIT;
+    if (typed || !mnv2_signal_is_ignored(ending)) mnv2_install_handler(ending, on_terminate, 0, NULL);
   }
   int crashes[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
-  for (size_t i = 0; i < sizeof crashes / sizeof crashes[0]; i++) install(crashes[i], on_crash, SA_RESETHAND, NULL);
+  for (size_t i = 0; i < sizeof crashes / sizeof crashes[0]; i++) mnv2_install_handler(crashes[i], on_crash, SA_RESETHAND, NULL);
   // No SA_RESTART: a blocking get_wch returns so the main loop can redraw after fg.
-  install(SIGCONT, on_continue, 0, NULL);
-  install(SIGTSTP, on_stop, 0, NULL);
+  mnv2_install_handler(SIGCONT, on_continue, 0, NULL);
+  mnv2_install_handler(SIGTSTP, on_stop, 0, NULL);
 }
 
-/* A file being written that is not yet ours to leave: an export's temporary file. Copied
-   into a static buffer so the handler needs nothing but unlink(2), which is
-   async-signal-safe. */
-static char pending_file[4096];
-static volatile sig_atomic_t pending_set = 0;
-static struct sigaction saved_actions[MAXIMUM_ENDING];
-static sigset_t saved_mask;
-
-static void on_terminate_writing(int signal_number) {
-  if (pending_set) unlink(pending_file);
-  raise_with_default(signal_number);
-  _exit(128 + signal_number);
-}
-
-static sigset_t ending_set(void) {
-  sigset_t set;
-  sigemptyset(&set);
-  list_ending();
-  for (size_t i = 0; i < ending_count; i++) sigaddset(&set, ending[i]);
-  return set;
-}
-
-int mnv2_begin_temporary(const char *path) {
-  size_t length = strlen(path);
-  if (length >= sizeof pending_file) return -1;
-  /* Held off until the file exists and is registered, so no signal can fall in between. */
-  sigset_t wanted = ending_set();
-  sigprocmask(SIG_BLOCK, &wanted, &saved_mask);
-  memcpy(pending_file, path, length + 1);
-  pending_set = 0;
-  for (size_t i = 0; i < ending_count; i++) {
-    sigaction(ending[i], NULL, &saved_actions[i]);
-    /* A signal the parent ignores (nohup's SIGHUP) stays ignored: the export goes on. */
-    if (saved_actions[i].sa_handler == SIG_IGN) continue;
-    install(ending[i], on_terminate_writing, 0, NULL);
-  }
-  return 0;
-}
-
-void mnv2_temporary_created(void) {
-  pending_set = 1;
-  /* Unblocked even if the parent had them blocked (test runners' threads do), so a kill
-     arrives now, finds the file registered, and removes it. */
-  sigset_t wanted = ending_set();
-  sigprocmask(SIG_UNBLOCK, &wanted, NULL);
-}
-
-int mnv2_rename_no_replace(const char *from, const char *to) {
-#if defined(__linux__) && defined(RENAME_NOREPLACE)
-  return renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
-#else
-  errno = ENOSYS;
-  return -1;
-#endif
-}
-
-void mnv2_forget_on_signal(void) {
-  pending_set = 0;
-  for (size_t i = 0; i < ending_count; i++) sigaction(ending[i], &saved_actions[i], NULL);
-  sigprocmask(SIG_SETMASK, &saved_mask, NULL);
-}

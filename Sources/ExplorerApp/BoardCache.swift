@@ -1,12 +1,14 @@
 import AblationKit
+import AtomicFile
 import Explorer
 import Foundation
 
 /// Finished Figure 6 boards on disk, under `$XDG_CACHE_HOME/mnv2` (else `~/.cache/mnv2`),
 /// one file per board named by its `BoardArchive.key`. A file is only ever trusted whole:
 /// a foreign or damaged one is ignored with a one-line notice, and the board retrains (and
-/// replaces it). Files are written atomically: a temporary file beside the target, then
-/// rename(2), so a reader never sees half a board.
+/// replaces it). Files are written by `AtomicWriter`, as every export is: a temporary file
+/// beside the target, then rename(2), so a reader never sees half a board, and a signal
+/// that ends the process removes the temporary file first.
 public struct BoardCache: Sendable {
   public let folder: String
 
@@ -50,19 +52,16 @@ public struct BoardCache: Sendable {
     let target = path(for: board.study)
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      let temporary = folder + "/.figure6-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-      guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-        notice("could not cache the trained board in \(folder): cannot write there")
-        return
-      }
-      guard rename(temporary, target) == 0 else {
-        let reason = String(cString: strerror(errno))
-        unlink(temporary)
-        notice("could not cache the trained board in \(folder): \(reason)")
-        return
-      }
     } catch {
       notice("could not cache the trained board in \(folder): cannot create the folder")
+      return
+    }
+    do {
+      try AtomicWriter.write(bytes: bytes, to: target, overwrite: true)
+    } catch let error as CannotCreateError {
+      notice("could not cache the trained board: \(error.message)")
+    } catch {
+      notice("could not cache the trained board in \(folder): \(error)")
     }
   }
 }

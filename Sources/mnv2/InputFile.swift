@@ -1,3 +1,4 @@
+import AtomicFile
 import Foundation
 
 /// Reads a file the user named (`--arch`, a lesson), refusing anything that is not a
@@ -7,7 +8,7 @@ enum InputFile {
   /// The file's text, or a reason such as "not a regular file" or "larger than 1 MB".
   static func text(at path: String, limit: Int, limitName: String) -> Result<String, Failure> {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-    let descriptor = open(ArgumentBytes.bytes(of: path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    let descriptor = open(PathBytes.bytes(of: path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { return .failure(Failure(reason: reason(errno))) }
     defer { close(descriptor) }
     var status = stat()
@@ -43,8 +44,5 @@ enum InputFile {
   }
 
   /// strerror's words, lower-cased as the rest of a message is: "no such file or directory".
-  static func reason(_ code: Int32) -> String {
-    let text = String(cString: strerror(code))
-    return text.prefix(1).lowercased() + text.dropFirst()
-  }
+  static func reason(_ code: Int32) -> String { errnoReason(code) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtomicFile
 import Explorer
 import Foundation
 
@@ -6,12 +7,12 @@ import Foundation
 enum LessonLoader {
   /// The names in a folder, read with readdir(3) on its bytes, in any encoding.
   static func names(in directory: String) -> [String]? {
-    guard let folder = opendir(ArgumentBytes.bytes(of: directory)) else { return nil }
+    guard let folder = opendir(PathBytes.bytes(of: directory)) else { return nil }
     defer { closedir(folder) }
     var names: [String] = []
     while let entry = readdir(folder) {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { ArgumentBytes.name($0) }
+        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { PathBytes.name($0) }
       }
       if name != "." && name != ".." { names.append(name) }
     }
@@ -41,7 +42,7 @@ enum LessonLoader {
     }
     // Sorted by bytes, as `ls` in the C locale: the order does not depend on the locale.
     let names = listed.filter { $0.hasSuffix(".lesson") }.sorted {
-      ArgumentBytes.bytes(of: $0).lexicographicallyPrecedes(ArgumentBytes.bytes(of: $1))
+      PathBytes.bytes(of: $0).lexicographicallyPrecedes(PathBytes.bytes(of: $1))
     }
     guard !names.isEmpty else { throw DataError(message: "\(directory): no .lesson files in the folder") }
     guard names.count <= 99 else { throw DataError(message: "\(directory): more than 99 lesson files") }

@@ -1,3 +1,4 @@
+import AtomicFile
 import Foundation
 import TermCanvas
 
@@ -26,6 +27,6 @@ enum RecordFile {
   static func write(_ contents: String, to path: String) throws {
     try AtomicWriter.write(contents, to: path, overwrite: true)
     FileHandle.standardError.write(
-      Data("mnv2: recorded in \(TerminalSafe.escape(ArgumentBytes.spelled(path)))\n".utf8))
+      Data("mnv2: recorded in \(TerminalSafe.escape(PathBytes.spelled(path)))\n".utf8))
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import CNCurses
+import AtomicFile
+import CEndingSignals
 import Foundation
 import TermCanvas
 
@@ -30,19 +31,19 @@ if CommandLine.arguments.count >= 3, CommandLine.arguments[1] == "help",
 
 do {
   // The arguments with any bytes that are not UTF-8 kept, so a path names its own file.
-  var command = try MNV2.parseAsRoot(Array(ArgumentBytes.arguments.dropFirst()))
+  var command = try MNV2.parseAsRoot(Array(PathBytes.arguments.dropFirst()))
   try command.run()
 } catch let error as UnavailableError {
   FileHandle.standardError.write(
-    Data("mnv2: \(TerminalSafe.escape(ArgumentBytes.spelled(error.message)))\n".utf8))
+    Data("mnv2: \(TerminalSafe.escape(PathBytes.spelled(error.message)))\n".utf8))
   exit(69)
 } catch let error as CannotCreateError {
   FileHandle.standardError.write(
-    Data("mnv2: error: \(TerminalSafe.escape(ArgumentBytes.spelled(error.message)))\n".utf8))
+    Data("mnv2: error: \(TerminalSafe.escape(PathBytes.spelled(error.message)))\n".utf8))
   exit(73)
 } catch let error as DataError {
   FileHandle.standardError.write(
-    Data("mnv2: error: \(TerminalSafe.escape(ArgumentBytes.spelled(error.message)))\n".utf8))
+    Data("mnv2: error: \(TerminalSafe.escape(PathBytes.spelled(error.message)))\n".utf8))
   exit(65)
 } catch {
   let code = MNV2.exitCode(for: error)
@@ -58,6 +59,6 @@ do {
   let helpCommand =
     arguments.first.flatMap { subcommands.contains($0) ? "mnv2 \($0) --help" : nil } ?? "mnv2 --help"
   FileHandle.standardError.write(
-    Data("mnv2: error: \(TerminalSafe.escape(ArgumentBytes.spelled(message))) (see '\(helpCommand)')\n".utf8))
+    Data("mnv2: error: \(TerminalSafe.escape(PathBytes.spelled(message))) (see '\(helpCommand)')\n".utf8))
   exit(usageCode)
 }

@@ -56,35 +56,15 @@ void mnv2_mouse_reporting(int on);
 void mnv2_capture_stderr(void);
 
 /// Installs handlers that restore the terminal on every signal that would end the process
-/// (SIGINT, SIGTERM, SIGHUP, …, SIGIO, the real-time ones) and on crashes (SIGSEGV, SIGBUS,
-/// SIGILL, SIGTRAP, SIGABRT, SIGFPE), then raise it again with its default action, so the
-/// exit status and any core dump are as without us.
+/// (CEndingSignals' list: SIGINT, SIGTERM, SIGHUP, …, SIGIO, the real-time ones) and on
+/// crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE), then raise it again with its
+/// default action, so the exit status and any core dump are as without us.
 void mnv2_install_signal_handlers(void);
-
-/// Whether the signal's disposition is SIG_IGN (as a parent may have set it).
-int mnv2_signal_is_ignored(int signal_number);
-
-/// The signals whose default action ends the process and that the handlers above catch:
-/// the named ones, SIGIO and SIGRTMIN..SIGRTMAX. For tests and the docs.
-int mnv2_ending_signal_count(void);
-int mnv2_ending_signal(int index);
 
 /* Whether Ctrl-Z (SIGTSTP) arrived since the last call. */
 int mnv2_take_stop_request(void);
 /* Stops the process as SIGTSTP would; returns once it is continued. */
 void mnv2_stop_self(void);
-
-/* Before a temporary file is created: signals that end the process are held off and will,
-   once mnv2_temporary_created is called, remove the file first and then end the process as
-   the signal would (128 + n). Returns -1 if the path is too long. Ignored signals stay so. */
-int mnv2_begin_temporary(const char *path);
-/* The file exists: signals are let through, and now remove it. */
-void mnv2_temporary_created(void);
-/* rename(2) that fails with EEXIST instead of replacing (renameat2 RENAME_NOREPLACE);
-   ENOSYS or EINVAL where the system or the filesystem lacks it. */
-int mnv2_rename_no_replace(const char *from, const char *to);
-/* The file is published or gone: the previous signal actions come back. */
-void mnv2_forget_on_signal(void);
 
 /// True once after the process was resumed with SIGCONT (after Ctrl-Z and fg).
 int mnv2_take_resumed(void);

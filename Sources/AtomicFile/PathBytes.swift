@@ -2,24 +2,15 @@ import Foundation
 
 /// Paths are bytes on Linux, and a file may be named in no encoding at all (`caf\xe9.json`,
 /// Latin-1). Swift's `CommandLine.arguments` repairs such bytes to U+FFFD, so the file opened
-/// was another one ("no such file") and `--output` wrote `out\u{FFFD}.txt`. The arguments are
+/// was another one ("no such file") and `--output` wrote `out\u{FFFD}.txt`. Paths are
 /// decoded here instead, each byte that is not UTF-8 kept as a private-use scalar,
 /// U+10FE80 + (byte − 0x80), which `bytes(of:)` turns back into the byte at the system call
 /// and `spelled(_:)` shows as `\xe9` in a message.
-enum ArgumentBytes {
-  static let base: UInt32 = 0x10FE00
-
-  /// The process's arguments, with bytes that are not UTF-8 kept (see above).
-  static var arguments: [String] {
-    (0..<Int(CommandLine.argc)).map { index in
-      guard let pointer = CommandLine.unsafeArgv[index] else { return "" }
-      return decode(
-        Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) })
-    }
-  }
+public enum PathBytes {
+  public static let base: UInt32 = 0x10FE00
 
   /// UTF-8 where it is well formed; each other byte as its private-use scalar.
-  static func decode(_ bytes: [UInt8]) -> String {
+  public static func decode(_ bytes: [UInt8]) -> String {
     var scalars = String.UnicodeScalarView()
     var index = 0
     while index < bytes.count {
@@ -47,7 +38,7 @@ enum ArgumentBytes {
   }
 
   /// The bytes a path names, NUL-terminated, for a system call.
-  static func bytes(of path: String) -> [CChar] {
+  public static func bytes(of path: String) -> [CChar] {
     var result: [CChar] = []
     for scalar in path.unicodeScalars {
       if (base + 0x80...base + 0xFF).contains(scalar.value) {
@@ -60,7 +51,7 @@ enum ArgumentBytes {
   }
 
   /// `text` with every kept byte written as `\xNN`, for a message.
-  static func spelled(_ text: String) -> String {
+  public static func spelled(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { (base + 0x80...base + 0xFF).contains($0.value) }) else {
       return text
     }
@@ -76,24 +67,7 @@ enum ArgumentBytes {
   }
 
   /// A name read from a folder, in the same form as an argument.
-  static func name(_ pointer: UnsafePointer<CChar>) -> String {
+  public static func name(_ pointer: UnsafePointer<CChar>) -> String {
     decode(Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) })
-  }
-}
-
-/// What a path names, from stat(2) on its bytes (FileManager takes Strings, and would look
-/// for the U+FFFD spelling).
-enum FileKind: Equatable {
-  case regular, directory, other
-
-  static func of(_ path: String, followingLinks: Bool = true) -> FileKind? {
-    var status = stat()
-    let bytes = ArgumentBytes.bytes(of: path)
-    guard (followingLinks ? stat(bytes, &status) : lstat(bytes, &status)) == 0 else { return nil }
-    switch status.st_mode & S_IFMT {
-    case S_IFREG: return .regular
-    case S_IFDIR: return .directory
-    default: return .other
-    }
   }
 }
