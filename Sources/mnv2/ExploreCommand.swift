@@ -108,6 +108,7 @@ struct ExplorerOptions: ParsableArguments {
       spec: network.spec, config: config, view: view, selectedGroup: block, seed: seed,
       plotStyle: unicode ? .braille : .ascii, convention: framework.convention,
       lessonSteps: steps, lessonStep: lessonStep, quiz: quiz)
+    state.workMemoryLimit = AddressSpace.memoryLimit
     // A board finished in an earlier session (a handout, an export) is on screen at once.
     let cache = boardCache
     if let cache, let runs = cache.load(state.ablation.study, notice: BoardTraining.note) {

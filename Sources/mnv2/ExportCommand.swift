@@ -151,6 +151,7 @@ struct ExportCommand: ParsableCommand {
       plotStyle: unicode ? .braille : .ascii, convention: options.framework.convention, lessonSteps: steps,
       lessonStep: view == .lesson ? step - 1 : nil
     )
+    state.workMemoryLimit = AddressSpace.memoryLimit
     for key in (try? KeySequence.parse(keys)) ?? [] {
       _ = ExplorerReducer.reduce(&state, key: key)
     }

@@ -190,6 +190,7 @@ enum Handout {
         spec: network.spec, config: options.config, seed: options.seed, plotStyle: .ascii,
         convention: options.framework.convention,
         lessonSteps: steps, lessonStep: index)
+      state.workMemoryLimit = AddressSpace.memoryLimit
       let step = steps[index]
       // A student's copy asks the question and leaves out the figure that answers it.
       let withheld = students && step.prediction != nil

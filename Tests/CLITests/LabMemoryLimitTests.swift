@@ -36,4 +36,25 @@ import Testing
       #expect(!result.stderr.contains("failed to allocate") && !result.stderr.contains("Fatal error"))
     }
   }
+
+  /// The explorer's lab (an export of the Block view, a handout) under the same caps: found
+  /// after the fix above, `export --view block --block 1` of a t = 64, 2,048-channel block
+  /// still ran its 400-point lab at 2.65 GB and, under a 2 GB cap, died of "failed to
+  /// allocate 1068638240 bytes". It is refused on the screen with its estimate instead.
+  @Test func theExplorersLabIsRefusedOnScreenNotAborted() throws {
+    let arch = try BinaryRunner.temporaryFile(
+      Self.architecture.replacingOccurrences(of: #""c": 256"#, with: #""c": 2048"#))
+    for cap in [600_000, 2_000_000, 5_000_000] {
+      let result = try BinaryRunner.run(
+        [
+          "-c",
+          "ulimit -c 0; ulimit -v \(cap); exec '\(BinaryRunner.binary.path)' export --view block --block 1 "
+            + "--arch '\(arch)' --format txt --output -",
+        ], executable: URL(fileURLWithPath: "/bin/sh"))
+      #expect(result.status == 0, "cap \(cap) KB: \(result.status) \(result.stderr)")
+      #expect(
+        result.stdout.contains("Bottleneck lab: too large to run here"), "cap \(cap) KB: \(result.stdout)")
+      #expect(!result.stderr.contains("failed to allocate") && !result.stderr.contains("Fatal error"))
+    }
+  }
 }

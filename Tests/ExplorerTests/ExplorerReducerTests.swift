@@ -14,6 +14,28 @@ import Testing
     return state
   }
 
+  /// A lab over the memory the edge allows is not run: the panel gives its estimate against
+  /// the limit, the request is answered (nothing stays "computing…" or is asked again), and
+  /// a limit that holds it runs it as before.
+  @Test func aLabOverTheMemoryLimitIsRefusedWithItsEstimate() throws {
+    var tight = ExplorerState(view: .block, selectedGroup: 2)
+    tight.workMemoryLimit = 1e6
+    EffectRunner.settle(&tight)
+    let refusal = try #require(tight.currentLabRefusal)
+    #expect(refusal.estimate.bytes > 1e6 && refusal.request == tight.labRequest)
+    #expect(tight.labResults == nil && !tight.labComputing)
+    #expect(!ExplorerReducer.effects(for: &tight).contains { if case .runLab = $0 { true } else { false } })
+    let text = ExplorerRenderer.render(
+      tight, width: 120, height: 40, theme: Theme(colored: false, unicode: true)
+    )
+    .plainText()
+    #expect(text.contains("Bottleneck lab: too large to run here: 400 points need about"), "\(text)")
+    #expect(text.contains("(limit 1 MB)"))
+    var roomy = ExplorerState(view: .block, selectedGroup: 2)
+    EffectRunner.settle(&roomy)
+    #expect(roomy.labResults != nil && roomy.currentLabRefusal == nil)
+  }
+
   @Test func movesAndStopsAtTheEnds() {
     #expect(state(after: [.down, .character("j")]).selectedGroup == 2)
     #expect(state(after: [.up]).selectedGroup == 0)  // no wrap above the stem

@@ -1,4 +1,5 @@
 import BottleneckLab
+import Foundation
 import ManifoldKit
 
 /// Work the reducer asks for and never does itself: the run loop performs it (after the
@@ -17,10 +18,15 @@ public enum ExplorerEffect: Equatable, Sendable {
     case .runManifold(let request):
       return .manifoldComputed(request.experiment.run())
     case .runLab(let request):
-      let results = BottleneckLab(
-        shape: request.shape, manifoldDimension: request.dimension, shortcut: request.shortcut,
-        points: ExplorerState.labPoints, seed: request.seed
-      ).run(projections: [.linear, .relu6])
+      // A block too wide for this machine's limits is refused with its estimate, as `mnv2
+      // lab` refuses it, instead of aborting on an allocation that fails.
+      let estimate = request.lab.workEstimate(
+        projections: 2, workers: ProcessInfo.processInfo.activeProcessorCount)
+      guard estimate.fits(operationLimit: BottleneckLab.maximumOperations, memoryLimit: request.memoryLimit)
+      else {
+        return .labRefused(LabRefusal(request: request, estimate: estimate))
+      }
+      let results = request.lab.run(projections: [.linear, .relu6])
       return .labComputed(
         ComputedLab(request: request, results: LabPair(linear: results[0], relu6: results[1])))
     case .trainAblation(let batch):
@@ -59,6 +65,15 @@ public struct LabRequest: Equatable, Sendable {
   public var dimension: Int
   public var shortcut: Bool
   public var seed: UInt64
+  /// The memory the lab may plan (2 GB, or what `ulimit -v` leaves), from the edge.
+  public var memoryLimit: Double
+
+  /// The lab this request runs, at the explorer's point count.
+  var lab: BottleneckLab {
+    BottleneckLab(
+      shape: shape, manifoldDimension: dimension, shortcut: shortcut, points: ExplorerState.labPoints,
+      seed: seed)
+  }
 }
 
 /// Performs effects on the calling thread until none is left: for one-shot renders (exports,

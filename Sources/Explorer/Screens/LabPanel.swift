@@ -18,7 +18,11 @@ enum LabPanel {
       return
     }
     guard let results = state.labResults else {
-      if state.labComputing {
+      if let refusal = state.currentLabRefusal {
+        canvas.write(
+          theme.fit(refusalLine(refusal, theme: theme), width: area.width).replacingUnicode(theme), x: area.x,
+          y: area.y, style: theme.dim)
+      } else if state.labComputing {
         canvas.write(
           "Bottleneck lab: computing…".replacingUnicode(theme), x: area.x, y: area.y, style: theme.dim)
       }
@@ -133,5 +137,21 @@ enum LabPanel {
       raster.plot(x: point.0, y: point.1, shade: Float(offset) / Float(max(1, count - 1)))
     }
     raster.draw(into: &canvas, x: frame.x + 1, y: frame.y + 1, colored: colored)
+  }
+
+  /// "Bottleneck lab: too large to run here: 400 points need about 2.9 GB (limit 2 GB) and
+  /// 1.2e11 MAdds · mnv2 lab runs it with fewer --points", by priority, so the figures
+  /// survive a narrow screen.
+  static func refusalLine(_ refusal: LabRefusal, theme: Theme) -> [(String, Int)] {
+    let estimate = refusal.estimate
+    let memory = LimitWording.gigabytes(estimate.bytes, up: true)
+    let limit = LimitWording.gigabytes(refusal.request.memoryLimit)
+    let work = LimitWording.scientific(estimate.operations, up: true)
+    return [
+      ("Bottleneck lab: too large to run here:", 9),
+      ("\(ExplorerState.labPoints) points need about \(memory) (limit \(limit))", 8),
+      ("and \(work) MAdds", 3),
+      ("\(theme.dot) mnv2 lab runs it with fewer --points", 1),
+    ]
   }
 }

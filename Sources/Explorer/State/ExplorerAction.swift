@@ -67,6 +67,8 @@ public enum ExplorerAction: Equatable, Sendable {
   /// Results of `ExplorerEffect`s.
   case manifoldComputed(ManifoldResult)
   case labComputed(ComputedLab)
+  /// The lab on screen would exceed the work or memory limit: not run, with its estimate.
+  case labRefused(LabRefusal)
   case ablationAdvanced(AblationBatch)
   case timingAdvanced(NetworkTiming)
   /// Shows or hides the Network view's measured column.

@@ -47,7 +47,7 @@ public enum ExplorerReducer {
       state.pendingManifold = manifold
       effects.append(.runManifold(manifold))
     }
-    if let lab = state.labRequest, state.labResults == nil {
+    if let lab = state.labRequest, !state.labAnswered {
       if state.pendingLab != lab {
         state.pendingLab = lab
         effects.append(.runLab(lab))
@@ -84,7 +84,7 @@ public enum ExplorerReducer {
   public static func isWanted(_ effect: ExplorerEffect, by state: ExplorerState) -> Bool {
     switch effect {
     case .runManifold(let request): return state.manifoldRequest == request && state.currentManifold == nil
-    case .runLab(let request): return state.labRequest == request && state.labResults == nil
+    case .runLab(let request): return state.labRequest == request && !state.labAnswered
     // Training goes on whatever is on screen: only a batch for another board is stale.
     case .trainAblation(let batch): return state.ablation.study == batch.study
     case .timeNetwork(let timing): return state.timing == timing && state.timingRequest == timing.request
@@ -131,6 +131,9 @@ public enum ExplorerReducer {
     case .labComputed(let computed):
       state.lab = computed
       if state.pendingLab == computed.request { state.pendingLab = nil }
+    case .labRefused(let refusal):
+      state.labRefusal = refusal
+      if state.pendingLab == refusal.request { state.pendingLab = nil }
     case .ablationAdvanced(let batch): state.ablation.record(batch)
     case .ablationRestored(let study, let runs): state.ablation.restore(runs, for: study)
     default: return false
@@ -232,7 +235,8 @@ public enum ExplorerReducer {
       .toggleBottleneck, .widthDown, .widthUp, .resolutionDown, .resolutionUp, .newSeed, .togglePlotStyle,
       .labKUp, .labKDown, .toggleLabShortcut, .toggleTiming, .ablationWidthDown, .ablationWidthUp, .click,
       .scroll,
-      .refresh, .manifoldComputed, .labComputed, .ablationAdvanced, .ablationRestored, .timingAdvanced:
+      .refresh, .manifoldComputed, .labComputed, .labRefused, .ablationAdvanced, .ablationRestored,
+      .timingAdvanced:
       break
     }
   }

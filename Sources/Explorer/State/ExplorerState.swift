@@ -71,6 +71,10 @@ public struct ExplorerState: Equatable, Sendable {
   public internal(set) var showTiming = false
   /// Threads the measured column runs on: every core unless an edge says otherwise.
   public var timingThreads = ProcessInfo.processInfo.activeProcessorCount
+  /// The memory one piece of work may plan: 2 GB unless an edge knows `ulimit -v` leaves less.
+  public var workMemoryLimit = WorkEstimate.maximumBytes
+  /// The last lab refused as too large, with the request it answers.
+  public internal(set) var labRefusal: LabRefusal?
   /// The measured column as far as it has been measured, for the network it measures.
   public internal(set) var timing: NetworkTiming?
   /// Requests handed to the run loop and not yet answered, so the reducer asks once.
@@ -240,7 +244,8 @@ public struct ExplorerState: Equatable, Sendable {
       inputChannels: group.input.channels, expansion: group.expansion, outputChannels: group.output.channels,
       hasShortcut: group.residualAdd)
     return LabRequest(
-      shape: shape, dimension: min(labDimension, shape.inputChannels), shortcut: labShortcut, seed: seed)
+      shape: shape, dimension: min(labDimension, shape.inputChannels), shortcut: labShortcut, seed: seed,
+      memoryLimit: workMemoryLimit)
   }
 
   /// The lab's result for the selected block, or nil when it is not a bottleneck or is not
@@ -250,8 +255,17 @@ public struct ExplorerState: Equatable, Sendable {
     return lab?.results
   }
 
+  /// The refusal of the lab on screen, when it is too large to run here.
+  public var currentLabRefusal: LabRefusal? {
+    guard let request = labRequest, labRefusal?.request == request else { return nil }
+    return labRefusal
+  }
+
+  /// Whether the lab on screen has its answer: results, or a refusal.
+  var labAnswered: Bool { labResults != nil || currentLabRefusal != nil }
+
   /// True while the lab on screen is still being computed.
-  public var labComputing: Bool { labRequest != nil && labResults == nil }
+  public var labComputing: Bool { labRequest != nil && !labAnswered }
 
   /// Figure 1 for the current seed and activation, or nil while it is being computed.
   public var currentManifold: ManifoldResult? {
@@ -285,4 +299,10 @@ public struct LabPair: Equatable, Sendable {
 public struct ComputedLab: Equatable, Sendable {
   public var request: LabRequest
   public var results: LabPair
+}
+
+/// A lab that was not run, and why: its estimate against the limits.
+public struct LabRefusal: Equatable, Sendable {
+  public var request: LabRequest
+  public var estimate: WorkEstimate
 }
