@@ -66,14 +66,9 @@ public struct ExplorerRunLoop {
   private mutating func handle(_ event: TerminalEvent, on backend: some TerminalBackend) {
     switch event {
     case .key(let key):
-      // Behind "terminal too small" nothing on screen can be seen changing: only quitting
-      // works there, so no key changes a state the user cannot see.
       let size = backend.size
-      if !ExplorerRenderer.fits(width: size.width, height: size.height) {
-        if KeyMap.action(for: key) == .quit { state.quitRequested = true }
-        return
-      }
-      queue += ExplorerReducer.reduce(&state, key: key)
+      queue += ExplorerReducer.reduce(
+        &state, key: key, screenFits: ExplorerRenderer.fits(width: size.width, height: size.height))
     case .mouse(let event):
       let size = backend.size
       guard ExplorerRenderer.fits(width: size.width, height: size.height), let frame = lastFrame else {
@@ -87,7 +82,7 @@ public struct ExplorerRunLoop {
       }
     case .resize: break  // the next draw uses the new size
     case .resumed: backend.resume()
-    case .endOfInput: state.quitRequested = true
+    case .endOfInput: queue += ExplorerReducer.reduce(&state, .quit)
     }
   }
 

@@ -104,6 +104,18 @@ import Testing
     return state
   }
 
+  /// Behind "terminal too small" the class cannot see a vote land, so none does; q, in the
+  /// live key table, still quits.
+  @Test func aTooSmallScreenTakesNoVotesButQuits() {
+    var state = ExplorerState(lessonStep: 3)
+    _ = ExplorerReducer.reduce(&state, key: .character("a"), screenFits: false)
+    _ = ExplorerReducer.reduce(&state, key: .character("v"), screenFits: false)
+    #expect(state.lesson?.tally(step: 3, choices: 3) == [0, 0, 0] && state.lesson?.revealed.isEmpty == true)
+    #expect(!state.quitRequested)
+    _ = ExplorerReducer.reduce(&state, key: .character("q"), screenFits: false)
+    #expect(state.quitRequested)
+  }
+
   @Test func lettersVoteUntilTheReveal() throws {
     var after = state([.character("a"), .character("a"), .character("b")], step: 4)
     #expect(after.lesson?.tally(step: 3, choices: 3) == [2, 1, 0])

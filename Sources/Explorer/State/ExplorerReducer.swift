@@ -15,6 +15,13 @@ public enum ExplorerReducer {
     return effects(for: &state)
   }
 
+  /// A key on a screen that may be too small: behind "terminal too small" nothing can be
+  /// seen changing, so only the live table's quit (q, Ctrl-C) works there.
+  public static func reduce(_ state: inout ExplorerState, key: Key, screenFits: Bool) -> [ExplorerEffect] {
+    if screenFits { return reduce(&state, key: key) }
+    return KeyMap.action(for: key, mode: keyMode(state)) == .quit ? reduce(&state, .quit) : []
+  }
+
   public static func reduce(_ state: inout ExplorerState, key: Key) -> [ExplorerEffect] {
     if state.quizOpen && !state.showHelp && state.lesson == nil {
       if key == .controlC { return reduce(&state, .quit) }
