@@ -131,7 +131,14 @@ import Testing
     for action in bound {
       #expect(ExplorerAction.keyActions.contains(action), "\(action) is bound but not a key action")
     }
-    #expect(KeyMap.bindings.allSatisfy { !$0.help.isEmpty && !$0.keys.isEmpty })
+    // Every binding is documented and has keys, but the quiz's typing, which takes every
+    // printable key the quiz's other bindings leave: q types there, and ? is the solution.
+    #expect(
+      KeyMap.bindings.allSatisfy { !$0.help.isEmpty && ($0.keys.isEmpty == ($0.action == .quiz(.type(" ")))) }
+    )
+    #expect(KeyMap.action(for: .character("q"), mode: .quiz) == .quiz(.type("q")))
+    #expect(KeyMap.action(for: .character("?"), mode: .quiz) == .quiz(.solution))
+    #expect(KeyMap.action(for: .home, mode: .quiz) == nil)
   }
 
   /// Every key action, from the network view, the block view and the lesson, reduces

@@ -13,6 +13,7 @@ import Testing
       case .lesson: mode = "lesson"
       case .both: mode = "both"
       case .prediction: mode = "lesson, on a step that asks a prediction"
+      case .quiz: mode = "quiz"
       }
       return
         "| \(KeyMap.label(binding).replacingOccurrences(of: "|", with: "\\|")) | \(binding.help) | \(mode) |"

@@ -90,4 +90,7 @@ public enum ExplorerAction: Equatable, Sendable {
       .confirmJump, .zoom, .lessonBack, .blank, .labKUp, .labKDown, .toggleLabShortcut, .ablationWidthDown,
       .ablationWidthUp, .toggleQuiz, .reveal, .undoVote, .toggleTiming,
     ] + LessonPrediction.choiceLetters.indices.map(ExplorerAction.vote)
+    // The quiz's keys; typing has no key of its own (every other printable key types).
+    + [QuizInput.submit, .solution, .deleteBackward, .skip, .levelDown, .levelUp, .close].map(
+      ExplorerAction.quiz)
 }

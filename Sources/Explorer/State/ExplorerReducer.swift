@@ -19,15 +19,12 @@ public enum ExplorerReducer {
   /// seen changing, so only the live table's quit (q, Ctrl-C) works there.
   public static func reduce(_ state: inout ExplorerState, key: Key, screenFits: Bool) -> [ExplorerEffect] {
     if screenFits { return reduce(&state, key: key) }
-    return KeyMap.action(for: key, mode: keyMode(state)) == .quit ? reduce(&state, .quit) : []
+    // The quiz's q is a letter of an answer; behind "too small" no answer is being typed.
+    let mode = keyMode(state) == .quiz ? KeyMode.explorer : keyMode(state)
+    return KeyMap.action(for: key, mode: mode) == .quit ? reduce(&state, .quit) : []
   }
 
   public static func reduce(_ state: inout ExplorerState, key: Key) -> [ExplorerEffect] {
-    if state.quizOpen && !state.showHelp && state.lesson == nil {
-      if key == .controlC { return reduce(&state, .quit) }
-      guard let input = QuizInput.input(for: key) else { return [] }
-      return reduce(&state, .quiz(input))
-    }
     guard let action = KeyMap.action(for: key, mode: keyMode(state)) else { return [] }
     return reduce(&state, action)
   }
@@ -35,7 +32,7 @@ public enum ExplorerReducer {
   /// Which key table is live: a lesson step that asks a prediction owns a–d for as long as
   /// it is shown, before and after the reveal, so a late hand never reaches blank or ASCII.
   static func keyMode(_ state: ExplorerState) -> KeyMode {
-    guard let lesson = state.lesson else { return .explorer }
+    guard let lesson = state.lesson else { return state.quizOpen && !state.showHelp ? .quiz : .explorer }
     if !state.showHelp, !lesson.blanked, !lesson.showsSummary, state.lessonStep?.prediction != nil {
       return .prediction
     }

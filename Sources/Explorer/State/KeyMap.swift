@@ -18,12 +18,14 @@ public struct KeyBinding: Sendable {
 
 /// Where a binding applies: the explorer's views, the lesson, or both; `prediction` is a
 /// lesson step that asks the class a prediction, which takes a–d for votes for as long as
-/// it is shown, before the reveal and after it.
+/// it is shown, before the reveal and after it; `quiz` is the open quiz, where every other
+/// printable key types into the answer.
 public enum KeyMode: Sendable {
   case explorer
   case lesson
   case both
   case prediction
+  case quiz
 
   /// Whether a binding of this mode is live in `other`: a prediction step keeps every
   /// lesson key, with the votes on top.
@@ -31,7 +33,8 @@ public enum KeyMode: Sendable {
     switch other {
     case .explorer: self == .explorer || self == .both
     case .lesson, .both: self == .lesson || self == .both
-    case .prediction: self != .explorer
+    case .prediction: self == .lesson || self == .both || self == .prediction
+    case .quiz: self == .quiz
     }
   }
 }
@@ -109,6 +112,18 @@ public enum KeyMap {
     KeyBinding(
       keys: LessonPrediction.choiceLetters.map { .character($0) }, action: .vote(0),
       help: "vote; 12a: 12 votes at once (also after v: refused)", mode: .prediction),
+    // The open quiz: `?` is free for the worked solution because no answer contains one.
+    KeyBinding(keys: [.enter], action: .quiz(.submit), help: "check the answer", mode: .quiz),
+    KeyBinding(keys: [.character("?")], action: .quiz(.solution), help: "the worked solution", mode: .quiz),
+    KeyBinding(
+      keys: [.backspace], action: .quiz(.deleteBackward), help: "delete the last character", mode: .quiz),
+    KeyBinding(keys: [.tab], action: .quiz(.skip), help: "skip to the next question", mode: .quiz),
+    KeyBinding(keys: [.pageUp], action: .quiz(.levelDown), help: "an easier level", mode: .quiz),
+    KeyBinding(keys: [.pageDown], action: .quiz(.levelUp), help: "a harder level", mode: .quiz),
+    KeyBinding(keys: [.escape], action: .quiz(.close), help: "back to where you were", mode: .quiz),
+    KeyBinding(keys: [.controlC], action: .quit, help: "quit", mode: .quiz),
+    // No keys of its own: every printable key no binding above takes (`action(for:mode:)`).
+    KeyBinding(keys: [], action: .quiz(.type(" ")), help: "types into the answer", mode: .quiz),
   ]
 
   private static func table(_ mode: KeyMode) -> [Key: ExplorerAction] {
@@ -134,12 +149,15 @@ public enum KeyMap {
   private static let explorerTable = table(.explorer)
   private static let lessonTable = table(.lesson)
   private static let predictionTable = table(.prediction)
+  private static let quizTable = table(.quiz)
 
   public static func action(for key: Key, mode: KeyMode = .explorer) -> ExplorerAction? {
     switch mode {
     case .explorer: explorerTable[key]
     case .lesson, .both: lessonTable[key]
     case .prediction: predictionTable[key]
+    case .quiz:
+      quizTable[key] ?? { if case .character(let c) = key { .quiz(.type(c)) } else { nil } }()
     }
   }
 
@@ -155,6 +173,7 @@ public enum KeyMap {
     var keys = binding.keys.map { compact ? $0.shortLabel : $0.label }
     if binding.action == .confirmJump { keys = ["0-9", "Enter"] }
     if case .vote = binding.action { keys = ["a-d"] }
+    if case .quiz(.type) = binding.action { keys = ["any other key"] }
     return keys.joined(separator: compact ? "/" : " / ")
   }
 }

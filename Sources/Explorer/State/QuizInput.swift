@@ -1,8 +1,6 @@
-import TermCanvas
-
-/// The quiz's keys. While it is open every printable key is typed into the answer, so it
-/// has its own small table instead of the explorer's; `?` is free for the worked solution
-/// because no answer contains one.
+/// What a key does in the open quiz. Its keys are `KeyMap`'s bindings of mode `.quiz`, in
+/// the one table with every other key: every printable key they do not take types into the
+/// answer.
 public enum QuizInput: Equatable, Sendable {
   case type(Character)
   case deleteBackward
@@ -12,19 +10,4 @@ public enum QuizInput: Equatable, Sendable {
   case levelDown
   case levelUp
   case close
-
-  /// What a key does in the quiz; nil for keys it ignores. Ctrl-C is the explorer's quit.
-  static func input(for key: Key) -> QuizInput? {
-    switch key {
-    case .character("?"): return .solution
-    case .character(let character): return .type(character)
-    case .backspace: return .deleteBackward
-    case .enter: return .submit
-    case .tab: return .skip
-    case .pageUp: return .levelDown
-    case .pageDown: return .levelUp
-    case .escape: return .close
-    default: return nil
-    }
-  }
 }
