@@ -86,48 +86,50 @@ enum BlockScreen {
     into canvas: inout Canvas
   ) -> Int {
     var y = startY
-    // (x offset, right-align width or nil): fits 80 columns.
-    let counted: [(Int, Int?)] = [
-      (0, nil), (11, nil), (36, nil), (38, nil), (40, nil), (47, 11), (59, 10), (70, 9),
-    ]
     // With the measured column (`T`) on, params and memory give way to what was measured.
     let timed = state.showTiming
     let profile = timed ? state.measuredProfile : nil
-    let columns = timed ? Array(counted.prefix(6)) + [(59, 6), (66, 6), (73, nil)] : counted
     let headers =
       ["Layer", "Input \(theme.arrow) Output", "k", "s", "Act", "MAdds"]
       + (timed ? ["ms", "GMAC/s", "bound"] : ["Params", "Act mem"])
-    func put(_ text: String, _ index: Int, style: CellStyle = .plain) {
-      let (column, alignWidth) = columns[index]
-      let offset = alignWidth.map { max(0, $0 - text.count) } ?? 0
-      canvas.write(
-        text, x: x + column + offset, y: y, style: style, maxWidth: max(0, width - column - offset))
-    }
-    for (index, header) in headers.enumerated() { put(header, index, style: theme.heading) }
-    y += 1
-    for (offset, layer) in state.network.layers[group.layerRange].enumerated() {
-      canvas.mark(Rect(x: x, y: y, width: width, height: 1), as: .layer(offset))
-      put(layer.kind.rawValue, 0)
-      put("\(theme.shape(layer.input)) \(theme.arrow) \(theme.shape(layer.output))", 1)
-      put(String(layer.kernel), 2)
-      put(String(layer.stride), 3)
+    var rows: [[(String, CellStyle)]] = [headers.map { ($0, theme.heading) }]
+    let layers = state.network.layers[group.layerRange]
+    for layer in layers {
       let isProjection = layer.kind == .project
-      put(
-        layer.activation.label, 4,
-        style: isProjection ? theme.activation(linear: layer.activation == .linear) : .plain)
-      put(NumberFormatting.grouped(layer.multiplyAdds), 5)
+      var row: [(String, CellStyle)] = [
+        (layer.kind.rawValue, .plain),
+        ("\(theme.shape(layer.input)) \(theme.arrow) \(theme.shape(layer.output))", .plain),
+        (String(layer.kernel), .plain), (String(layer.stride), .plain),
+        (
+          layer.activation.label,
+          isProjection ? theme.activation(linear: layer.activation == .linear) : .plain
+        ),
+        (NumberFormatting.grouped(layer.multiplyAdds), .plain),
+      ]
       if !timed {
-        put(NumberFormatting.grouped(layer.params.count(state.convention)), 6)
-        put(NumberFormatting.fixed(Double(layer.outputBytes()) / 1000, decimals: 1) + "K", 7)
+        row.append((NumberFormatting.grouped(layer.params.count(state.convention)), .plain))
+        row.append((NumberFormatting.fixed(Double(layer.outputBytes()) / 1000, decimals: 1) + "K", .plain))
       } else if let profile, profile.layers.indices.contains(layer.index) {
-        let row = profile.layers[layer.index]
-        put(ProfileReport.ms(row.samples.median, decimals: 2), 6)
-        put(NumberFormatting.fixed(row.achieved / 1e9, decimals: 1), 7)
-        put(row.isMemoryBound(profile.calibration) ? "memory" : "compute", 8)
+        let measured = profile.layers[layer.index]
+        row.append((ProfileReport.ms(measured.samples.median, decimals: 2), .plain))
+        row.append((NumberFormatting.fixed(measured.achieved / 1e9, decimals: 1), .plain))
+        row.append((measured.isMemoryBound(profile.calibration) ? "memory" : "compute", .plain))
       } else {
-        put(theme.unicode ? "…" : "...", 6, style: theme.dim)
+        row.append((theme.unicode ? "…" : "...", theme.dim))
       }
-      if state.selectedLayer == offset && theme.showsSelection {
+      rows.append(row)
+    }
+    let columns = TableColumns.layout(
+      defaults: timed ? TableColumns.timedLayers : TableColumns.layers, rows: rows.map { $0.map(\.0) },
+      width: width)
+    for (index, row) in rows.enumerated() {
+      let offset = index - 1
+      if offset >= 0 { canvas.mark(Rect(x: x, y: y, width: width, height: 1), as: .layer(offset)) }
+      for (column, (text, style)) in zip(columns, row) {
+        let start = column.rightAligned ? column.start + column.width - text.count : column.start
+        canvas.write(text, x: x + start, y: y, style: style, maxWidth: max(0, width - start))
+      }
+      if offset >= 0 && state.selectedLayer == offset && theme.showsSelection {
         canvas.restyle(Rect(x: x, y: y, width: width, height: 1)) { style in
           style.reverse = true
           style.bold = true
