@@ -25,14 +25,22 @@ enum BlockScreen {
         maxWidth: area.width)
       y += 1
     }
-    y = drawLayerTable(state, group: group, theme: theme, x: area.x, y: y, width: area.width, into: &canvas)
-    // What the table's units are; with a ReLU6 bottleneck, first that nothing it counts changed.
+    let leftOut: [String]
+    (y, leftOut) = drawLayerTable(
+      state, group: group, theme: theme, x: area.x, y: y, width: area.width, into: &canvas)
+    // What the table's units are, or which columns a wider screen shows; with a ReLU6
+    // bottleneck, first that nothing it counts changed.
     let framework = Framework.label(rounding: state.config.channelRounding, convention: state.convention)
     let units =
       state.showTiming
       ? NetworkScreen.timingLine(state, theme: theme, width: area.width)
       : theme.fit(
-        [("Act mem: output in 16-bit floats, K = 1000 bytes", 9), ("\(theme.dot) \(framework)", 5)],
+        [
+          leftOut.isEmpty
+            ? ("Act mem: output in 16-bit floats, K = 1000 bytes", 9)
+            : ("\(leftOut.joined(separator: " and ")) need a wider screen (mnv2 layers lists them)", 9),
+          ("\(theme.dot) \(framework)", 5),
+        ],
         width: area.width)
     let picked = state.selectedLayer.map { state.network.layers[group.layerRange.lowerBound + $0] }
     if let picked {
@@ -84,7 +92,7 @@ enum BlockScreen {
   static func drawLayerTable(
     _ state: ExplorerState, group: LayerGroup, theme: Theme, x: Int, y startY: Int, width: Int,
     into canvas: inout Canvas
-  ) -> Int {
+  ) -> (y: Int, leftOut: [String]) {
     var y = startY
     // With the measured column (`T`) on, params and memory give way to what was measured.
     let timed = state.showTiming
@@ -137,7 +145,7 @@ enum BlockScreen {
       }
       y += 1
     }
-    return y
+    return (y, Array(headers.dropFirst(columns.count)))
   }
 
   /// The inverted residual drawn top to bottom; the shortcut line exists only where the
