@@ -139,11 +139,10 @@ public enum AtomicWriter {
     writeAll(descriptor, Array(contents.utf8))
   }
 
-  static func writeAll(_ descriptor: Int32, _ contents: [UInt8]) -> Int32? {
-    var bytes = contents
+  static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes {
+      let written = bytes.withUnsafeBytes {
         Foundation.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
       }
       if written < 0 {

@@ -9,10 +9,10 @@ enum InputFile {
   static func text(at path: String, limit: Int, limitName: String) -> Result<String, Failure> {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
     let descriptor = open(PathBytes.bytes(of: path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard descriptor >= 0 else { return .failure(Failure(reason: reason(errno))) }
+    guard descriptor >= 0 else { return .failure(Failure(reason: errnoReason(errno))) }
     defer { close(descriptor) }
     var status = stat()
-    guard fstat(descriptor, &status) == 0 else { return .failure(Failure(reason: reason(errno))) }
+    guard fstat(descriptor, &status) == 0 else { return .failure(Failure(reason: errnoReason(errno))) }
     switch status.st_mode & S_IFMT {
     case S_IFREG: break
     case S_IFDIR: return .failure(Failure(reason: "it is a folder, not a file"))
@@ -27,7 +27,7 @@ enum InputFile {
       }
       if read < 0 {
         if errno == EINTR { continue }
-        return .failure(Failure(reason: reason(errno)))
+        return .failure(Failure(reason: errnoReason(errno)))
       }
       if read == 0 { break }
       count += read
@@ -42,7 +42,4 @@ enum InputFile {
   struct Failure: Error {
     var reason: String
   }
-
-  /// strerror's words, lower-cased as the rest of a message is: "no such file or directory".
-  static func reason(_ code: Int32) -> String { errnoReason(code) }
 }

@@ -153,7 +153,7 @@ struct ManifoldCommand: ParsableCommand {
       }
       guard drawn else { throw ValidationError("--columns \(width) is too narrow for a panel") }
       if let failure {
-        throw CannotCreateError(message: "cannot write to standard output: \(InputFile.reason(failure))")
+        throw CannotCreateError(message: "cannot write to standard output: \(errnoReason(failure))")
       }
     }
   }

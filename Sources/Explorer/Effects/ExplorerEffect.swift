@@ -20,13 +20,14 @@ public enum ExplorerEffect: Equatable, Sendable {
     case .runLab(let request):
       // A block too wide for this machine's limits is refused with its estimate, as `mnv2
       // lab` refuses it, instead of aborting on an allocation that fails.
-      let estimate = request.lab.workEstimate(
+      let lab = request.lab
+      let estimate = lab.workEstimate(
         projections: 2, workers: ProcessInfo.processInfo.activeProcessorCount)
       guard estimate.fits(operationLimit: BottleneckLab.maximumOperations, memoryLimit: request.memoryLimit)
       else {
         return .labRefused(LabRefusal(request: request, estimate: estimate))
       }
-      let results = request.lab.run(projections: [.linear, .relu6])
+      let results = lab.run(projections: [.linear, .relu6])
       return .labComputed(
         ComputedLab(request: request, results: LabPair(linear: results[0], relu6: results[1])))
     case .trainAblation(let batch):
