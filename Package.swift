@@ -98,8 +98,8 @@ let package = Package(
     .executableTarget(
       name: "mnv2-bench",
       dependencies: [
-        "Kernels", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Explorer", "Inference",
-        "MobileNetKit",
+        "Kernels", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Explorer", "ExplorerApp",
+        "Inference", "MobileNetKit",
       ]),
 
     // Fuzz targets: scripts/fuzz.sh builds them with -sanitize=fuzzer; a plain build replays

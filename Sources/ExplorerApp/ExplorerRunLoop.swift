@@ -3,56 +3,94 @@ import Explorer
 import TermCanvas
 import TerminalBackend
 
-/// The explorer's event loop, driven through any `TerminalBackend`: draw, perform the
-/// effects the reducer asked for, read a key, reduce, repeat.
+/// The explorer's event loop, driven through any `TerminalBackend`: draw, take in what the
+/// long jobs reported, perform the quick effects the reducer asked for, read a key, reduce,
+/// repeat.
 ///
-/// The screen is always drawn before an effect runs, so a key never waits for the lab; and
-/// a key that arrives while effects are queued is handled first, so work it makes stale is
-/// skipped instead of done.
+/// The screen is always drawn before an effect runs, so a key never waits for the lab; a
+/// key that arrives while effects are queued is handled first, so work it makes stale is
+/// skipped instead of done. Long jobs belong to the `JobRunner`, off this thread: while any
+/// runs, the loop looks for their reports between keys, at least every `pollInterval`.
 public struct ExplorerRunLoop {
   public var state: ExplorerState
   public let theme: Theme
   private var queue: [ExplorerEffect] = []
-  /// Performs one effect; tests replace it to count or hold back the work.
-  private let perform: (ExplorerEffect) -> ExplorerAction
+  /// Performs one quick effect; tests replace it to count or hold back the work.
+  private let perform: (ExplorerEffect) -> [ExplorerAction]
+  private let runner: any JobRunner
   /// Called once when Figure 6's board finishes training here, to keep it (`BoardCache`).
   public var boardFinished: ((AblationBoard) -> Void)?
   private var boardWasComplete = false
+  /// The longest a job's report waits for the screen while no key comes.
+  public static let pollInterval = Duration.milliseconds(20)
 
   public init(
-    state: ExplorerState, theme: Theme,
-    perform: @escaping (ExplorerEffect) -> ExplorerAction = { $0.perform() }
+    state: ExplorerState, theme: Theme, runner: any JobRunner = ThreadedJobRunner(),
+    perform: @escaping (ExplorerEffect) -> [ExplorerAction] = { $0.perform() }
   ) {
     self.state = state
     self.theme = theme
+    self.runner = runner
     self.perform = perform
   }
 
-  /// Runs until the user quits or input ends; returns the final state.
+  /// Runs until the user quits or input ends; returns the final state. Every job still
+  /// running is cancelled on the way out.
   @discardableResult
   public mutating func run(on backend: some TerminalBackend) -> ExplorerState {
-    queue = ExplorerReducer.reduce(&state, .refresh)
+    defer { runner.cancelAll() }
+    absorb(ExplorerReducer.reduce(&state, .refresh))
     boardWasComplete = state.ablation.isComplete
+    var needsDrawing = true
     while !state.quitRequested {
-      draw(on: backend)
+      if needsDrawing { draw(on: backend) }
+      needsDrawing = false
+      // What the jobs reported meanwhile; a key typed meanwhile is still read before the
+      // next frame, however busy the jobs are.
+      let reports = runner.reports(waiting: .zero)
+      for (id, report) in reports { absorb(ExplorerReducer.reduce(&state, .jobReported(id, report))) }
+      if !reports.isEmpty {
+        noticeBoardFinished()
+        needsDrawing = true
+      }
       if let effect = nextWantedEffect() {
         // Keys typed meanwhile come first: they may make this effect stale.
         if let event = backend.nextEvent(timeout: .zero) {
           queue.insert(effect, at: 0)
           handle(event, on: backend)
-          continue
+        } else {
+          absorb(ExplorerReducer.reduce(&state, perform(effect)))
         }
-        queue += ExplorerReducer.reduce(&state, perform(effect))
-        if state.ablation.isComplete && !boardWasComplete {
-          boardWasComplete = true
-          boardFinished?(state.ablation)
-        }
+        needsDrawing = true
         continue
       }
-      guard let event = backend.nextEvent(timeout: nil) else { continue }
-      handle(event, on: backend)
+      // A frame to draw: only a key already typed. Jobs running: a key, or the next look for
+      // their reports. Else wait for a key, using no CPU.
+      let timeout: Duration? = needsDrawing ? .zero : runner.hasJobs ? Self.pollInterval : nil
+      if let event = backend.nextEvent(timeout: timeout) {
+        handle(event, on: backend)
+        needsDrawing = true
+      }
     }
     return state
+  }
+
+  /// Hands the jobs' effects to the runner at once, and queues the quick ones for after
+  /// the next frame.
+  private mutating func absorb(_ effects: [ExplorerEffect]) {
+    for effect in effects {
+      switch effect {
+      case .startJob(let id, let job): runner.start(id, job)
+      case .cancelJob(let id): runner.cancel(id)
+      case .runManifold, .runLab: queue.append(effect)
+      }
+    }
+  }
+
+  private mutating func noticeBoardFinished() {
+    guard state.ablation.isComplete && !boardWasComplete else { return }
+    boardWasComplete = true
+    boardFinished?(state.ablation)
   }
 
   private mutating func nextWantedEffect() -> ExplorerEffect? {
@@ -67,8 +105,9 @@ public struct ExplorerRunLoop {
     switch event {
     case .key(let key):
       let size = backend.size
-      queue += ExplorerReducer.reduce(
-        &state, key: key, screenFits: ExplorerRenderer.fits(width: size.width, height: size.height))
+      absorb(
+        ExplorerReducer.reduce(
+          &state, key: key, screenFits: ExplorerRenderer.fits(width: size.width, height: size.height)))
     case .mouse(let event):
       let size = backend.size
       guard ExplorerRenderer.fits(width: size.width, height: size.height), let frame = lastFrame else {
@@ -76,13 +115,13 @@ public struct ExplorerRunLoop {
       }
       switch event.kind {
       case .click:
-        queue += ExplorerReducer.reduce(&state, .click(ClickTarget.at(x: event.x, y: event.y, of: frame)))
-      case .wheelUp: queue += ExplorerReducer.reduce(&state, .scroll(down: false))
-      case .wheelDown: queue += ExplorerReducer.reduce(&state, .scroll(down: true))
+        absorb(ExplorerReducer.reduce(&state, .click(ClickTarget.at(x: event.x, y: event.y, of: frame))))
+      case .wheelUp: absorb(ExplorerReducer.reduce(&state, .scroll(down: false)))
+      case .wheelDown: absorb(ExplorerReducer.reduce(&state, .scroll(down: true)))
       }
     case .resize: break  // the next draw uses the new size
     case .resumed: backend.resume()
-    case .endOfInput: queue += ExplorerReducer.reduce(&state, .quit)
+    case .endOfInput: absorb(ExplorerReducer.reduce(&state, .quit))
     }
   }
 

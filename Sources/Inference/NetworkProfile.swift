@@ -8,8 +8,8 @@ import MobileNetKit
 /// and output activations (for the whole batch) and its folded parameters (weights and
 /// bias), each counted once, as if every cache were perfect (the least traffic the layer
 /// can cause). A residual add's extra read of the shortcut is counted on the projection.
-public struct NetworkProfile: Sendable {
-  public struct Row: Sendable {
+public struct NetworkProfile: Equatable, Sendable {
+  public struct Row: Equatable, Sendable {
     /// The layer, or for a block row the block's first layer.
     public var name: String
     public var kind: String

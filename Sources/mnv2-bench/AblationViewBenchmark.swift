@@ -1,30 +1,46 @@
 import AblationKit
 import Explorer
+import ExplorerApp
+import Foundation
 import TermCanvas
 
-/// The Ablation view as the run loop drives it, without a terminal: how long until the
-/// first curves are on screen, how long a key can wait (the longest chunk), when the front
-/// comparison has its verdict, and when every run is trained.
+/// The Ablation view as the run loop drives it, without a terminal: the app's runner trains
+/// off this thread while this loop takes in reports and draws, as `ExplorerRunLoop` does.
+/// It reports when the first curves are on screen, when the front comparison has its
+/// verdict and when every run is trained; the longest job step (how late a cancel can take
+/// effect); and the longest frame (what a key typed during training waits for at most,
+/// beside the loop's 20 ms look for reports).
 func benchmarkAblationView() {
   let clock = ContinuousClock()
+  let steps = StepTimes()
+  let runner = ThreadedJobRunner { job, context in
+    let began = ContinuousClock.now
+    let report = job.step(context)
+    steps.add(seconds(ContinuousClock.now - began))
+    return report
+  }
   var state = ExplorerState(view: .ablation)
   let start = clock.now
-  var queue = ExplorerReducer.reduce(&state, .refresh)
-  var chunks: [Double] = []
+  func absorb(_ effects: [ExplorerEffect]) {
+    for effect in effects {
+      switch effect {
+      case .startJob(let id, let job): runner.start(id, job)
+      case .cancelJob(let id): runner.cancel(id)
+      case .runManifold, .runLab: _ = ExplorerReducer.reduce(&state, effect.perform())
+      }
+    }
+  }
+  absorb(ExplorerReducer.reduce(&state, .refresh))
   var firstCurves: Double?, verdict: Double?
   let front = state.ablation.variants(.activation)
   let theme = Theme(colored: true, unicode: true)
-  var render = 0.0
-  while !queue.isEmpty {
-    let effect = queue.removeFirst()
+  var frame = 0.0
+  while runner.hasJobs {
+    let reports = runner.reports(waiting: ExplorerRunLoop.pollInterval)
     let began = clock.now
-    let action = effect.perform()
-    if case .trainAblation = effect { chunks.append(seconds(clock.now - began)) }
-    queue += ExplorerReducer.reduce(&state, action)
-    let drawn = clock.now
-    _ = ExplorerRenderer.render(state, width: 80, height: 24, theme: theme)
-    render = max(render, seconds(clock.now - drawn))
+    for (id, report) in reports { absorb(ExplorerReducer.reduce(&state, .jobReported(id, report))) }
     let screen = ExplorerRenderer.render(state, width: 80, height: 24, theme: theme).plainText()
+    frame = max(frame, seconds(clock.now - began))
     if firstCurves == nil && screen.contains("linear")
       && !front.contains(where: { state.ablation.curveCount($0) == 0 })
     {
@@ -36,13 +52,23 @@ func benchmarkAblationView() {
       verdict = seconds(clock.now - start)
     }
   }
+  runner.cancelAll()
   let total = seconds(clock.now - start)
-  let sorted = chunks.sorted()
+  let sorted = steps.sorted()
   print(
     "ablation view d=2  first curves \(format(firstCurves ?? .nan)) s  front verdict \(format(verdict ?? .nan)) s  "
-      + "all \(state.ablation.runCount) runs \(format(total)) s")
+      + "all \(state.ablation.runCount) runs \(format(total)) s  complete \(state.ablation.isComplete)")
   print(
-    "ablation view chunks \(chunks.count)  median \(format(sorted[sorted.count / 2] * 1000)) ms  "
-      + "longest \(format(sorted.last! * 1000)) ms (a key waits at most this)  longest 80x24 render \(format(render * 1000)) ms"
-  )
+    "ablation view job steps \(sorted.count)  median \(format(sorted[sorted.count / 2] * 1000)) ms  "
+      + "longest \(format(sorted.last! * 1000)) ms (a cancel waits at most this)  "
+      + "longest frame \(format(frame * 1000)) ms (a key waits at most this)")
+}
+
+/// Step durations from the runner's worker threads.
+private final class StepTimes: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [Double] = []
+
+  func add(_ value: Double) { lock.withLock { values.append(value) } }
+  func sorted() -> [Double] { lock.withLock { values.sorted() } }
 }

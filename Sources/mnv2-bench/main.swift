@@ -108,7 +108,7 @@ func benchmarkLabPanel(runs: Int) {
       previous = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
       _ = previous.changedCells(since: previous)
       firstFrame.append(seconds(clock.now - start))
-      for effect in effects { _ = ExplorerReducer.reduce(&state, effect.perform()) }
+      _ = ExplorerReducer.reduce(&state, effects.flatMap { $0.perform() })
       let filled = ExplorerRenderer.render(state, width: 200, height: 60, theme: theme)
       _ = filled.changedCells(since: previous)
       up.toggle()

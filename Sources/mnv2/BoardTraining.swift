@@ -9,9 +9,12 @@ import TermCanvas
 /// then cached for next time.
 enum BoardTraining {
   /// Performs every effect `state` asks for, as `EffectRunner.settle` does, with the board
-  /// filled from `cache` first (nil: `--no-cache`).
-  static func settle(_ state: inout ExplorerState, cache: BoardCache?, label: String) {
-    guard state.ablationVisible, !state.ablation.isComplete else { return EffectRunner.settle(&state) }
+  /// filled from `cache` first (nil: `--no-cache`); `context` holds the runs this command
+  /// has trained already.
+  static func settle(_ state: inout ExplorerState, cache: BoardCache?, label: String, context: JobContext) {
+    guard state.ablationVisible, !state.ablation.isComplete else {
+      return EffectRunner.settle(&state, context: context)
+    }
     let study = state.ablation.study
     if let cache, let runs = cache.load(study, notice: note) {
       _ = ExplorerReducer.reduce(&state, .ablationRestored(study, runs))
@@ -19,14 +22,14 @@ enum BoardTraining {
     let trains = !state.ablation.isComplete
     if trains {
       let seconds = state.ablation.expectedSeconds()
-      let cores = AblationBatch.workers
+      let cores = TrainingJob.workers
       note(
         "training Figure 6: \(state.ablation.runCount) networks, about \(Int(seconds.rounded(.up))) s on "
           + "\(cores) core\(cores == 1 ? "" : "s")"
           + (cache.map { "; the board is then cached in \($0.folder)" } ?? " (--no-cache: not kept)"))
     }
     let progress = ProgressLine(label: "\(label): Figure 6 networks trained", total: state.ablation.runCount)
-    EffectRunner.settle(&state) { done, _ in progress.set(done) }
+    EffectRunner.settle(&state, context: context) { done, _ in progress.set(done) }
     progress.finish()
     if trains, let cache { cache.save(state.ablation, notice: note) }
   }

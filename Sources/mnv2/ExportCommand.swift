@@ -155,7 +155,7 @@ struct ExportCommand: ParsableCommand {
     for key in (try? KeySequence.parse(keys)) ?? [] {
       _ = ExplorerReducer.reduce(&state, key: key)
     }
-    BoardTraining.settle(&state, cache: options.boardCache, label: "export")
+    BoardTraining.settle(&state, cache: options.boardCache, label: "export", context: JobContext())
     var theme = Theme(
       colored: format != .txt && !options.noColor, unicode: unicode, classroom: options.theme == .classroom,
       light: options.theme == .light, formatting: format != .txt)

@@ -185,6 +185,8 @@ enum Handout {
         + "<title>MobileNetV2 in \(steps.count) steps</title>\n<style>\n\(htmlStyle)\n</style>\n</head>\n<body>\n"
         + "<h1>MobileNetV2 in \(steps.count) steps</h1>\n"
     }
+    // The process's memo for the whole handout: Figure 6 on two steps is trained once.
+    let jobs = JobContext()
     for index in only.map({ [$0] }) ?? Array(steps.indices) {
       var state = ExplorerState(
         spec: network.spec, config: options.config, seed: options.seed, plotStyle: .ascii,
@@ -194,7 +196,7 @@ enum Handout {
       let step = steps[index]
       // A student's copy asks the question and leaves out the figure that answers it.
       let withheld = students && step.prediction != nil
-      if !withheld { BoardTraining.settle(&state, cache: options.boardCache, label: "lesson") }
+      if !withheld { BoardTraining.settle(&state, cache: options.boardCache, label: "lesson", context: jobs) }
       let visual = LessonScreen.renderVisual(state, theme: theme, width: columns, height: 24)
       var picture =
         withheld

@@ -148,4 +148,65 @@ import Testing
     }
     #expect(files > 40)
   }
+
+  /// The data-flow sketch of docs/architecture.md, line by line: every type is declared in
+  /// the module it is drawn in, and the two ends of each hand-over are one module or one
+  /// imports the other (by the table, which the test above holds to the code and the package).
+  @Test func theDataFlowSketchMatchesTheCode() throws {
+    let text = try String(
+      contentsOf: Self.root.appendingPathComponent("docs/architecture.md"), encoding: .utf8)
+    let section = try #require(text.components(separatedBy: "## Data flow").dropFirst().first)
+    let sketch = try #require(section.components(separatedBy: "```").dropFirst().first)
+    let imports = Dictionary(
+      uniqueKeysWithValues: try Self.documentedRows().map { ($0.target, Set($0.imports)) })
+    var lines = 0
+    for line in sketch.split(separator: "\n") where line.contains("─►") {
+      lines += 1
+      let ends = line.components(separatedBy: "─►").map(Self.typeAndModule)
+      guard ends.count == 2, let from = ends[0], let to = ends[1] else {
+        Issue.record("not 'Type [Module] ─► Type [Module] what': \(line)")
+        continue
+      }
+      for (type, module) in [from, to] {
+        #expect(imports[module] != nil, "\(module) is not a target: \(line)")
+        #expect(try Self.declares(module, type), "\(type) is not declared in Sources/\(module): \(line)")
+      }
+      let related =
+        from.module == to.module || imports[from.module]?.contains(to.module) == true
+        || imports[to.module]?.contains(from.module) == true
+      #expect(related, "\(from.module) and \(to.module) import neither way: \(line)")
+    }
+    #expect(lines >= 10, "the sketch has \(lines) hand-overs")
+  }
+
+  /// `Type [Module]` at the start of `text` (after spaces), else nil.
+  static func typeAndModule(_ text: String) -> (type: String, module: String)? {
+    let words = text.split(separator: " ")
+    guard words.count >= 2, words[1].hasPrefix("["), words[1].hasSuffix("]") else { return nil }
+    return (String(words[0]), String(words[1].dropFirst().dropLast()))
+  }
+
+  /// Whether a Swift source of the module declares the type (struct, enum, class, protocol).
+  static func declares(_ module: String, _ type: String) throws -> Bool {
+    let folder = root.appendingPathComponent("Sources").appendingPathComponent(module)
+    let enumerator = FileManager.default.enumerator(atPath: folder.path)
+    while let file = enumerator?.nextObject() as? String {
+      guard file.hasSuffix(".swift") else { continue }
+      let source = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      for kind in ["struct", "enum", "class", "protocol"] {
+        for separator in [" ", ":", "<"] where source.contains("\(kind) \(type)\(separator)") { return true }
+      }
+    }
+    return false
+  }
+
+  /// The sketch's reader, on lines written here.
+  @Test func aHandOverIsReadAsTypeAndModule() {
+    #expect(
+      Self.typeAndModule("  ExplorerRunLoop [ExplorerApp]    ") ?? ("", "") == (
+        "ExplorerRunLoop", "ExplorerApp"
+      ))
+    #expect(Self.typeAndModule(" Canvas [TermCanvas]   the frame")?.module == "TermCanvas")
+    #expect(Self.typeAndModule("Canvas TermCanvas") == nil)
+  }
 }

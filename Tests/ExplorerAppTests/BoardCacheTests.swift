@@ -19,6 +19,14 @@ import Testing
     return path
   }
 
+  /// The board with every run trained, on this thread, as an export trains it.
+  static func trained(_ board: AblationBoard) -> AblationBoard {
+    var state = ExplorerState(view: .ablation)
+    state.ablation = board
+    EffectRunner.settle(&state)
+    return state.ablation
+  }
+
   @Test func theFolderFollowsXDG() {
     #expect(
       BoardCache.standard(environment: ["XDG_CACHE_HOME": "/x/c", "HOME": "/h"])?.folder == "/x/c/mnv2")
@@ -32,9 +40,8 @@ import Testing
   @Test func savedThenLoaded() throws {
     let cache = BoardCache(folder: try Self.folder() + "/mnv2")
     defer { try? FileManager.default.removeItem(atPath: cache.folder) }
-    var board = AblationBoard(study: Self.study)
     #expect(cache.load(Self.study) { _ in Issue.record("no notice when there is no file") } == nil)
-    while let batch = board.nextBatch() { board.record(batch.perform()) }
+    let board = Self.trained(AblationBoard(study: Self.study))
     var notices: [String] = []
     cache.save(board) { notices.append($0) }
     #expect(notices == [])
@@ -53,8 +60,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: cache.folder) }
     var other = Self.study
     other.seed = 10
-    var board = AblationBoard(study: kind == "foreign" ? other : Self.study)
-    while let batch = board.nextBatch() { board.record(batch.perform()) }
+    let board = Self.trained(AblationBoard(study: kind == "foreign" ? other : Self.study))
     var bytes = try #require(BoardArchive.encode(board))
     if kind == "damaged" { bytes[bytes.count / 2] ^= 1 }
     if kind == "text" { bytes = Array("\u{1B}[2J hello".utf8) }

@@ -12,12 +12,12 @@ import Testing
   /// Runs the loop over a script, counting the effects it performed.
   func run(
     _ script: [TestBackend.Step], state: ExplorerState = ExplorerState(), width: Int = 100, height: Int = 30,
-    keysArriveWhileBusy: Bool = false
+    keysArriveWhileBusy: Bool = false, runner: any JobRunner = SteppedJobRunner()
   ) -> (backend: TestBackend, state: ExplorerState, performed: [ExplorerEffect]) {
     let backend = TestBackend(
       width: width, height: height, script: script, keysArriveWhileBusy: keysArriveWhileBusy)
     nonisolated(unsafe) var performed: [ExplorerEffect] = []
-    var loop = ExplorerRunLoop(state: state, theme: Self.theme) { effect in
+    var loop = ExplorerRunLoop(state: state, theme: Self.theme, runner: runner) { effect in
       performed.append(effect)
       return effect.perform()
     }
@@ -98,19 +98,19 @@ import Testing
     #expect(hurried.dimensions.isEmpty && hurried.state.quitRequested)
   }
 
-  /// The Ablation view trains in chunks with the screen drawn and keys read between them:
-  /// curves appear after the first chunk, and a key typed during training is handled at
-  /// the next chunk boundary while training goes on.
+  /// The Ablation view's training is the runner's: on a runner without threads, each turn
+  /// of the loop is one step of every job, and the screen is drawn after each. Curves appear
+  /// after the first steps, and a key typed during training is handled at once while the
+  /// training goes on; quitting cancels what is left.
   @Test func ablationTrainsBetweenKeys() throws {
     let script: [TestBackend.Step] = [
       .key(.character("4")), .nothing, .nothing, .nothing, .key(.character("b")), .nothing,
       .key(.character("q")),
     ]
-    let (backend, state, performed) = run(script, width: 80, height: 24, keysArriveWhileBusy: true)
-    let chunks = performed.filter { if case .trainAblation = $0 { true } else { false } }.count
-    // Figure 1 first (asked for at start), then one chunk per empty read.
-    #expect(chunks == 3, "\(performed.count) effects")
+    let runner = SteppedJobRunner()
+    let (backend, state, _) = run(script, width: 80, height: 24, keysArriveWhileBusy: true, runner: runner)
     #expect(state.ablation.front == .shortcut && !state.ablation.isComplete)
+    #expect(runner.stepsTaken > 0 && !runner.hasJobs, "trained, then cancelled on quit")
     let texts = backend.frames.map { $0.plainText() }
     let waiting = try #require(texts.firstIndex { $0.contains("Training: 0 of 100 runs") })
     let curves = try #require(

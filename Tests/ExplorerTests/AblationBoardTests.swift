@@ -19,43 +19,36 @@ import Testing
     return state
   }
 
-  /// Performs effects as the run loop does, until none is left; returns how many chunks ran.
+  /// Performs effects as the run loop and a runner without threads do (`StepwiseJobs`),
+  /// until none is left; returns how many job steps ran.
   @discardableResult
   static func settle(_ state: inout ExplorerState, first: [ExplorerEffect]) -> Int {
-    var queue = first
-    var chunks = 0
-    while !queue.isEmpty {
-      let effect = queue.removeFirst()
-      if case .trainAblation = effect { chunks += 1 }
-      queue += ExplorerReducer.reduce(&state, effect.perform())
-    }
-    return chunks
+    var jobs = StepwiseJobs()
+    jobs.settle(&state, first)
+    return jobs.steps
   }
 
-  static func batch(_ effects: [ExplorerEffect]) -> AblationBatch? {
-    for effect in effects { if case .trainAblation(let batch) = effect { return batch } }
-    return nil
+  /// The training jobs among `effects`, by id.
+  static func started(_ effects: [ExplorerEffect]) -> [(id: JobID, job: TrainingJob)] {
+    effects.compactMap { if case .startJob(let id, .training(let job)) = $0 { (id, job) } else { nil } }
   }
 
   @Test func showingTheViewStartsTheFrontFirst() {
     var state = Self.state(view: .network)
     #expect(
-      Self.batch(ExplorerReducer.reduce(&state, .refresh)) == nil, "nothing trains before the view is shown")
-    let effects = ExplorerReducer.reduce(&state, key: .character("4"))
-    guard let batch = Self.batch(effects) else {
-      Issue.record("no training after 4: \(effects)")
-      return
-    }
+      Self.started(ExplorerReducer.reduce(&state, .refresh)).isEmpty,
+      "nothing trains before the view is shown")
+    let jobs = Self.started(ExplorerReducer.reduce(&state, key: .character("4")))
     // One run per worker, the front's two projections at d = 2, seed 1 first.
-    let keys = batch.jobs.map(\.key)
     let expected = [
       RunKey(spec: MiniNetSpec(width: 2, projection: .linear), seedIndex: 0),
       RunKey(spec: MiniNetSpec(width: 2, projection: .relu6), seedIndex: 0),
       RunKey(spec: MiniNetSpec(width: 2, projection: .linear), seedIndex: 1),
     ]
-    #expect(keys == Array(expected.prefix(min(AblationBatch.workers, 3))))
-    #expect(batch.jobs.count == min(AblationBatch.workers, state.ablation.runCount))
-    // A second key asks for nothing more while a batch is out.
+    #expect(jobs.map(\.job.key) == Array(expected.prefix(min(TrainingJob.workers, 3))))
+    #expect(jobs.allSatisfy { $0.job.study == Self.small })
+    #expect(Set(jobs.map(\.id)).count == jobs.count, "each job its own id")
+    // A second key starts nothing more while every worker has a run.
     #expect(ExplorerReducer.reduce(&state, key: .character("j")).isEmpty)
   }
 
@@ -83,7 +76,7 @@ import Testing
     var previous = Int.max
     for d in 1...64 {
       let spec = MiniNetSpec(width: d)
-      let steps = AblationBatch.chunkSteps(spec)
+      let steps = TrainingJob.chunkSteps(spec)
       #expect(steps >= interval && steps % interval == 0, "d = \(d): \(steps) steps")
       #expect(steps <= previous, "d = \(d): \(steps) steps after \(previous)")
       let work = steps * 3 * TrainingRun.defaultBatchSize * spec.multiplyAddsPerPoint
@@ -94,19 +87,20 @@ import Testing
     #expect(MiniNetSpec(width: 2).multiplyAddsPerPoint == 368)
   }
 
-  /// The board, trained chunk by chunk with keys in between, ends with the same curves and
-  /// the same weights as the study trained straight through by `AblationStudy.run`, the
-  /// code `mnv2 ablation` runs; its verdicts are the report's, word for word.
+  /// The board, trained a chunk a job step with the jobs taking turns, ends with the same
+  /// curves and the same weights as the study trained straight through by
+  /// `AblationStudy.run`, the code `mnv2 ablation` runs; its verdicts are the report's,
+  /// word for word.
   @Test func theBoardIsTheStudy() {
     // Its own seed, so no other test has trained these runs into the cache, and 700 steps,
     // so every d = 2 run takes two chunks (500 + 200) whatever the number of cores.
     let study = AblationStudy(
       comparison: .both, activationWidths: [2, 3], shortcutWidths: [3], seeds: 2, steps: 700, seed: 11)
     var state = Self.state(study: study)
-    let chunks = Self.settle(&state, first: ExplorerReducer.reduce(&state, .refresh))
-    #expect(chunks > 1)
+    let steps = Self.settle(&state, first: ExplorerReducer.reduce(&state, .refresh))
+    #expect(steps > state.ablation.runCount, "the d = 2 runs take two steps each")
     let board = state.ablation
-    #expect(board.isComplete && !board.training)
+    #expect(board.isComplete && board.running.isEmpty && board.live.isEmpty)
     let reference = study.run()
     for variant in reference.variants {
       let mine = board.result(variant.spec)!
@@ -138,49 +132,66 @@ import Testing
     var state = Self.state()
     var effects = ExplorerReducer.reduce(&state, .refresh)
     _ = ExplorerReducer.reduce(&state, key: .character("1"))
-    let chunks = Self.settle(&state, first: effects)
-    #expect(chunks > 1 && state.ablation.isComplete && state.view == .network)
+    let steps = Self.settle(&state, first: effects)
+    #expect(steps > 1 && state.ablation.isComplete && state.view == .network)
     // Not begun, it does not begin elsewhere.
     var idle = Self.state(view: .manifold)
     effects = ExplorerReducer.reduce(&idle, .refresh)
-    #expect(Self.batch(effects) == nil)
+    #expect(Self.started(effects).isEmpty)
   }
 
   /// The board's seed is the launch seed: `s` (Figure 1's and the lab's seed) and a lesson
-  /// step's seed leave Figure 6 and its training alone.
-  @Test func aNewSeedLeavesFigure6Alone() {
+  /// step's seed leave Figure 6 and its training alone: nothing is cancelled, and the jobs'
+  /// reports are taken in.
+  @Test func aNewSeedLeavesFigure6Alone() throws {
     var state = Self.state()
-    let effects = ExplorerReducer.reduce(&state, .refresh)
-    guard let batch = Self.batch(effects) else {
-      Issue.record("no batch")
-      return
-    }
-    _ = ExplorerReducer.reduce(&state, key: .character("s"))
+    let job = try #require(Self.started(ExplorerReducer.reduce(&state, .refresh)).first)
+    let effects = ExplorerReducer.reduce(&state, key: .character("s"))
     #expect(state.seed != Self.small.seed && state.ablation.study == Self.small)
-    #expect(ExplorerReducer.isWanted(.trainAblation(batch), by: state))
-    _ = ExplorerReducer.reduce(&state, .ablationAdvanced(batch.perform()))
-    #expect(!state.ablation.finished.isEmpty || !state.ablation.resumable.isEmpty)
-    // A batch for another board (another study) is stale: skipped, and dropped if it returns.
-    var other = Self.state(
-      study: AblationStudy(comparison: .both, activationWidths: [2], seeds: 1, steps: 50, seed: 9))
-    _ = ExplorerReducer.reduce(&other, .refresh)
-    #expect(!ExplorerReducer.isWanted(.trainAblation(batch), by: other))
-    let before = other.ablation
-    _ = ExplorerReducer.reduce(&other, .ablationAdvanced(batch.perform()))
-    #expect(other.ablation == before)
+    #expect(!effects.contains { if case .cancelJob = $0 { true } else { false } })
+    var training = LongJob.training(job.job)
+    let report = training.step(JobContext())
+    _ = ExplorerReducer.reduce(&state, .jobReported(job.id, report))
+    #expect(state.ablation.finished[job.job.key] != nil || state.ablation.live[job.job.key] != nil)
+    // A report from a job the board does not know (another board's) changes nothing.
+    let before = state.ablation
+    _ = ExplorerReducer.reduce(&state, .jobReported(JobID(999), report))
+    #expect(state.ablation == before)
   }
 
-  /// `.refresh` (a run loop starting afresh) loses the batch that was out: its runs start
-  /// again rather than waiting for it for ever.
-  @Test func refreshRestartsLostWork() {
+  /// `.refresh` (a run loop starting afresh, with a runner of its own) loses the jobs that
+  /// were out: their runs start again under new ids, and a late report from an old id is
+  /// dropped rather than mixed into the new run.
+  @Test func refreshRestartsLostWork() throws {
     var state = Self.state(
       study: AblationStudy(comparison: .both, activationWidths: [2], seeds: 2, steps: 100, seed: 12))
-    _ = ExplorerReducer.reduce(&state, .refresh)
-    #expect(state.ablation.training)
+    let first = Self.started(ExplorerReducer.reduce(&state, .refresh))
+    #expect(!first.isEmpty && state.ablation.running.count == first.count)
     let again = ExplorerReducer.reduce(&state, .refresh)
-    #expect(Self.batch(again) != nil)
+    let second = Self.started(again)
+    #expect(second.map(\.job.key) == first.map(\.job.key))
+    #expect(Set(second.map(\.id)).isDisjoint(with: first.map(\.id)))
+    var old = LongJob.training(first[0].job)
+    let before = state.ablation
+    _ = ExplorerReducer.reduce(&state, .jobReported(first[0].id, old.step(JobContext())))
+    #expect(state.ablation == before)
     Self.settle(&state, first: again)
     #expect(state.ablation.isComplete)
+  }
+
+  /// A board read back from the cache while runs are out makes them stale: they are
+  /// cancelled, not left training for nothing.
+  @Test func restoringTheBoardCancelsItsJobs() throws {
+    let study = AblationStudy(comparison: .both, activationWidths: [2], seeds: 1, steps: 50, seed: 13)
+    var done = Self.state(study: study)
+    Self.settle(&done, first: ExplorerReducer.reduce(&done, .refresh))
+    var state = Self.state(study: study)
+    let out = Self.started(ExplorerReducer.reduce(&state, .refresh)).map(\.id)
+    #expect(!out.isEmpty)
+    let effects = ExplorerReducer.reduce(&state, .ablationRestored(study, done.ablation.finished))
+    let cancelled = effects.compactMap { if case .cancelJob(let id) = $0 { id } else { nil } }
+    #expect(cancelled == out.sorted())
+    #expect(state.ablation.isComplete && state.ablation.running.isEmpty && Self.started(effects).isEmpty)
   }
 
   /// Part-way through, the screen fits at 80×24 in colour and in ASCII: seed counts beside

@@ -45,7 +45,7 @@ enum FixedBoard {
 
   /// p(class 1) on a 64 × 64 grid: rings crossed with quadrants, surer for a better run.
   static func ringMap(sureness target: Double) -> DecisionMap? {
-    let side = AblationBatch.mapSide
+    let side = TrainingJob.mapSide
     let sure = Float(0.9 * (target - 0.5))
     var values: [Float] = []
     for row in 0..<side {

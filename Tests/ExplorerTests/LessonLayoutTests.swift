@@ -106,24 +106,19 @@ import Testing
   }
 
   /// Figure 6 part-trained, as a class sees it while it trains: no clipped label anywhere.
-  @Test(arguments: [1, 4, 12])
-  func partlyTrainedFigure6KeepsTheRule(batches: Int) {
+  @Test(arguments: [2, 8, 24])
+  func partlyTrainedFigure6KeepsTheRule(steps: Int) {
     for keys: [Key] in [[], [.character("t")]] {
       var state = Self.lesson(step: 9, keys: keys, settled: false)
-      var queue = ExplorerReducer.reduce(&state, .refresh)
-      var done = 0
-      while done < batches, !queue.isEmpty {
-        let effect = queue.removeFirst()
-        queue += ExplorerReducer.reduce(&state, effect.perform())
-        if case .trainAblation = effect { done += 1 }
-      }
-      #expect(!state.ablation.isComplete)
+      var jobs = StepwiseJobs()
+      jobs.settle(&state, ExplorerReducer.reduce(&state, .refresh), maximumSteps: steps)
+      #expect(jobs.steps == steps && !state.ablation.isComplete)
       for (width, height) in Self.growing {
         let canvas = ExplorerRenderer.render(state, width: width, height: height, theme: Self.theme)
         #expect(
           canvas.layoutViolations().isEmpty,
-          "\(keys) \(batches) at \(width)×\(height): \(canvas.layoutViolations())")
-        #expect(!canvas.plainText().contains("needs more room"), "\(keys) \(batches) at \(width)×\(height)")
+          "\(keys) \(steps) at \(width)×\(height): \(canvas.layoutViolations())")
+        #expect(!canvas.plainText().contains("needs more room"), "\(keys) \(steps) at \(width)×\(height)")
       }
     }
   }

@@ -1,3 +1,4 @@
+import Foundation
 import Inference
 import MobileNetKit
 import SnapshotFiles
@@ -10,40 +11,64 @@ import Testing
 /// controls: the passes really run, but every reading of the clock advances it by 0.1 ms,
 /// so each layer measures exactly 0.1 ms and every figure on screen can be worked out by hand.
 @Suite struct TimingViewTests {
+  /// A clock that moves 0.1 ms each time it is read, whichever thread reads it.
+  final class SteppingClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now: UInt64 = 0
+
+    func read() -> UInt64 {
+      lock.withLock {
+        now += 100_000
+        return now
+      }
+    }
+  }
+
   static func settled(_ keys: [Key], size: (Int, Int) = (80, 24)) -> ExplorerState {
     var state = ExplorerState()
     state.timingThreads = 2
     for key in keys { _ = ExplorerReducer.reduce(&state, key: key) }
-    nonisolated(unsafe) var now: UInt64 = 0
-    let clock: () -> UInt64 = {
-      now += 100_000
-      return now
-    }
-    var queue = ExplorerReducer.reduce(&state, .refresh)
-    while !queue.isEmpty {
-      let effect = queue.removeFirst()
-      guard ExplorerReducer.isWanted(effect, by: state) else { continue }
-      if case .timeNetwork(let timing) = effect {
-        queue += ExplorerReducer.reduce(&state, .timingAdvanced(timing.advanced(clock: clock)))
-      } else {
-        queue += ExplorerReducer.reduce(&state, effect.perform())
-      }
-    }
+    let clock = SteppingClock()
+    var jobs = StepwiseJobs(context: JobContext(clock: { clock.read() }))
+    jobs.settle(&state, ExplorerReducer.reduce(&state, .refresh))
     return state
   }
 
-  @Test func theColumnAsksForOnePassAtATimeUntilEveryRunIsIn() {
+  /// The timing job asked for among `effects`.
+  static func timing(_ effects: [ExplorerEffect]) -> (id: JobID, timing: NetworkTiming)? {
+    for effect in effects { if case .startJob(let id, .timing(let timing)) = effect { return (id, timing) } }
+    return nil
+  }
+
+  @Test func theColumnIsOneJobUntilEveryRunIsIn() {
     var state = ExplorerState()
     let idle = ExplorerReducer.reduce(&state, .refresh)
-    #expect(!idle.contains { if case .timeNetwork = $0 { true } else { false } })
+    #expect(Self.timing(idle) == nil)
     let effects = ExplorerReducer.reduce(&state, key: .character("T"))
-    guard case .timeNetwork(let first) = effects.first, effects.count == 1 else {
-      Issue.record("T should ask for one timing step, got \(effects)")
+    guard let first = Self.timing(effects), effects.count == 1 else {
+      Issue.record("T should start one timing job, got \(effects)")
       return
     }
-    #expect(first.runsDone == 0 && !first.isComplete)
-    // Asked once: another key before the answer asks nothing more.
+    #expect(first.timing.runsDone == 0 && !first.timing.isComplete)
+    // Asked once: another key while it runs asks nothing more.
     #expect(ExplorerReducer.reduce(&state, key: .down).isEmpty)
+    // Its reports are taken in; a report from any other job is not.
+    // Two steps: compile, then calibrate the machine.
+    var job = LongJob.timing(first.timing)
+    let reports = [job.step(JobContext()), job.step(JobContext())]
+    var stale = state
+    _ = ExplorerReducer.reduce(&stale, reports.map { .jobReported(JobID(first.id.value + 100), $0) })
+    #expect(stale.timing?.calibration == nil)
+    _ = ExplorerReducer.reduce(&state, reports.map { .jobReported(first.id, $0) })
+    #expect(state.timing?.calibration != nil && state.timingJob == first.id)
+    // A key that changes the network while it is measured cancels the job and starts one
+    // for the new network; closing the column cancels it.
+    var changed = state
+    let replaced = ExplorerReducer.reduce(&changed, key: .character("W"))
+    #expect(replaced.first == .cancelJob(first.id))
+    #expect(Self.timing(replaced)?.timing.request.network == changed.network)
+    var closed = state
+    #expect(ExplorerReducer.reduce(&closed, key: .character("T")) == [.cancelJob(first.id)])
     let done = Self.settled([.character("T")])
     #expect(done.timing?.runsDone == NetworkTiming.runs)
     let profile = done.measuredProfile!
@@ -54,7 +79,7 @@ import Testing
     // Another width is another network: the column measures again, from the start.
     var wider = done
     let again = ExplorerReducer.reduce(&wider, key: .character("W"))
-    #expect(again.contains { if case .timeNetwork(let t) = $0 { t.runsDone == 0 } else { false } })
+    #expect(Self.timing(again)?.timing.runsDone == 0)
     // The machine is the same: its calibration carries over.
     #expect(wider.timing?.calibration == done.timing?.calibration && wider.timing?.calibration != nil)
     #expect(wider.measuredProfile == nil)

@@ -30,7 +30,7 @@ public enum BoardArchive {
   /// Everything the board's result depends on, hashed.
   public static func key(for study: AblationStudy) -> UInt64 {
     var hash = FNV1a()
-    hash.add("mnv2 Figure 6 board v\(version); data seed \(study.seed); map \(AblationBatch.mapSide)\n")
+    hash.add("mnv2 Figure 6 board v\(version); data seed \(study.seed); map \(TrainingJob.mapSide)\n")
     for spec in study.variants {
       for r in 0..<study.seeds {
         let run = study.run(spec, seedIndex: r)

@@ -1,4 +1,3 @@
-import Dispatch
 import Inference
 import Kernels
 import MobileNetKit
@@ -27,9 +26,10 @@ public struct TimingRequest: Equatable, Sendable {
   }
 }
 
-/// The Network view's measured column (`T`), gathered one pass per effect so that keys are
-/// handled between passes and the first frame never waits: a pass of MobileNetV2 1.0 at
-/// 224 takes about 30 ms here; compiling the network and calibrating the machine are a step each.
+/// The Network view's measured column (`T`) as a long job, one pass a step: a pass of
+/// MobileNetV2 1.0 at 224 takes about 30 ms here; compiling the network and calibrating the
+/// machine are a step each. The compiled network stays in the job; the state sees only its
+/// `status`.
 ///
 /// Everything in it is measured on the machine running the explorer, at that moment.
 public struct NetworkTiming: Equatable, Sendable {
@@ -108,6 +108,9 @@ public struct NetworkTiming: Equatable, Sendable {
     return next
   }
 
-  /// The monotonic clock the effect reads.
-  static func systemClock() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+  /// What the screen shows of the measurement so far.
+  public var status: TimingStatus {
+    TimingStatus(
+      request: request, runsDone: runsDone, calibration: calibration, profile: profile, failure: failure)
+  }
 }

@@ -4,8 +4,13 @@ import Dispatch
 /// Runs already trained in this process. A run is a pure function of its settings and the
 /// spirals' seed, so the memo changes no result: going back to an earlier seed, or a second
 /// export or handout of Figure 6, shows the trained board at once instead of retraining.
-final class TrainedRunCache: @unchecked Sendable {
-  static let shared = TrainedRunCache()
+///
+/// Jobs read it from their `JobContext`, never from a global: a runner or a command may
+/// give its jobs a memo of their own. By default they share the process's (`process`), the
+/// same runs being the same whoever asks for them.
+public final class TrainedRunCache: @unchecked Sendable {
+  /// The memo of this process, which `JobContext()` hands its jobs.
+  public static let process = TrainedRunCache()
 
   struct Key: Hashable {
     var run: TrainingRun
@@ -17,6 +22,8 @@ final class TrainedRunCache: @unchecked Sendable {
   private var order: [Key] = []
   /// Four boards of 100 runs: about 5 MB of weights, curves and maps.
   private let capacity = 400
+
+  public init() {}
 
   func finished(_ key: Key) -> FinishedRun? { queue.sync { entries[key] } }
 

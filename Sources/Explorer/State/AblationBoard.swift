@@ -1,8 +1,9 @@
 import AblationKit
 
 /// The live Figure 6 of the Ablation view: which comparison is in front, the width d, and
-/// every run trained so far. The training itself is the run loop's (`AblationBatch`): the
-/// board records what comes back and says what to train next, the front first.
+/// every run trained so far. The training itself is a runner's (`TrainingJob`, one job a
+/// run): the board keeps only what the screen shows, the curves and which jobs are out,
+/// and says what to train next, the front first.
 public struct AblationBoard: Equatable, Sendable {
   /// Which half of Figure 6 the screen puts in front (`b`).
   public enum Front: Equatable, Sendable {
@@ -19,13 +20,10 @@ public struct AblationBoard: Equatable, Sendable {
   /// Every run the board trains: `mnv2 ablation --compare both --seed S`, the same runs.
   public internal(set) var study: AblationStudy
   public internal(set) var finished: [RunKey: FinishedRun] = [:]
-  /// Runs part-way through, as they were when their last chunk came back; the next batch
-  /// goes on from them.
-  var resumable: [AblationJob] = []
-  /// The curves of runs part-way through, kept on screen while their next chunk trains.
+  /// The curves of runs part-way through, as their jobs last reported them.
   var live: [RunKey: [CurvePoint]] = [:]
-  /// Whether a batch is out with the run loop: one stream of training at a time.
-  var training = false
+  /// The runs out with a runner, by the job that trains each.
+  var running: [JobID: RunKey] = [:]
 
   public init(seed: UInt64) {
     study = AblationStudy(comparison: .both, seed: seed)
@@ -78,58 +76,53 @@ public struct AblationBoard: Equatable, Sendable {
   public var runCount: Int { plan.count }
   public var isComplete: Bool { finished.count == runCount }
   /// Whether training has begun: then it goes on in the background wherever the class looks.
-  var started: Bool { !finished.isEmpty || !resumable.isEmpty || training }
+  var started: Bool { !finished.isEmpty || !running.isEmpty }
 
-  /// After `.refresh`: a batch that was out is lost with its runs' progress, so they start again.
+  /// After `.refresh`: the runs that were out are lost with their progress, so they start again.
   mutating func forgetLostWork() {
-    training = false
-    let kept = Set(resumable.map(\.key))
-    live = live.filter { kept.contains($0.key) }
+    running = [:]
+    live = [:]
   }
 
-  /// The next chunk of work: the runs under way, then new ones in plan order, up to one per
-  /// worker; nil when everything is trained.
-  mutating func nextBatch(workers: Int = AblationBatch.workers) -> AblationBatch? {
-    var jobs = Array(resumable.prefix(workers))
-    resumable.removeFirst(jobs.count)
-    if jobs.count < workers {
-      let busy = Set((jobs + resumable).map(\.key))
-      for key in plan where finished[key] == nil && !busy.contains(key) {
-        jobs.append(AblationJob(key: key, run: study.run(key.spec, seedIndex: key.seedIndex)))
-        if jobs.count == workers { break }
-      }
-    }
-    return jobs.isEmpty ? nil : AblationBatch(study: study, jobs: jobs)
+  /// The runs to start now so that `workers` train at once: new ones in plan order, the
+  /// front first; none once everything is trained or out.
+  func runsToStart(workers: Int = TrainingJob.workers) -> [RunKey] {
+    let busy = Set(running.values)
+    let free = max(0, workers - running.count)
+    return Array(plan.lazy.filter { self.finished[$0] == nil && !busy.contains($0) }.prefix(free))
   }
 
-  /// Takes in a batch the run loop trained: finished runs are kept, the rest go on next time.
-  mutating func record(_ batch: AblationBatch) {
-    guard batch.study == study else { return }
-    training = false
-    for job in batch.jobs where finished[job.key] == nil && !resumable.contains(where: { $0.key == job.key })
-    {
-      if let run = job.finished {
-        finished[job.key] = run
-        live[job.key] = nil
-      } else {
-        resumable.append(job)
-        live[job.key] = job.session?.curve ?? []
-      }
+  /// Takes in what a job reported: a curve part-way, or a finished run. A job the board no
+  /// longer waits for (lost, or the board restored meanwhile) changes nothing.
+  mutating func record(_ report: JobReport, from id: JobID) {
+    switch report {
+    case .runProgressed(let key, let curve):
+      guard running[id] == key else { return }
+      live[key] = curve
+    case .runFinished(let key, let run):
+      guard running[id] == key else { return }
+      running[id] = nil
+      live[key] = nil
+      finished[key] = run
+    case .timingProgressed: return
     }
   }
 
   /// Takes in runs read back from the board cache (`BoardArchive`): only a whole board of
-  /// this study, so a board is never half from the cache and half retrained.
-  mutating func restore(_ runs: [RunKey: FinishedRun], for study: AblationStudy) {
-    guard study == self.study, Set(runs.keys) == Set(plan) else { return }
+  /// this study, so a board is never half from the cache and half retrained. Returns the
+  /// jobs it no longer needs, for the reducer to cancel.
+  mutating func restore(_ runs: [RunKey: FinishedRun], for study: AblationStudy) -> [JobID] {
+    guard study == self.study, Set(runs.keys) == Set(plan) else { return [] }
     finished = runs
-    resumable = []
+    let abandoned = running.keys.sorted()
+    running = [:]
     live = [:]
+    return abandoned
   }
 
   /// Seconds the runs not yet finished should take on `workers` cores: each run's
   /// `TrainingRun.expectedMicroseconds` (fitted on whole studies) plus the passes it allocates.
-  public func expectedSeconds(workers: Int = AblationBatch.workers) -> Double {
+  public func expectedSeconds(workers: Int = TrainingJob.workers) -> Double {
     var microseconds = 0.0
     var allocation: [MiniNetSpec: Double] = [:]
     for key in plan where finished[key] == nil {

@@ -69,8 +69,8 @@ public enum ExplorerAction: Equatable, Sendable {
   case labComputed(ComputedLab)
   /// The lab on screen would exceed the work or memory limit: not run, with its estimate.
   case labRefused(LabRefusal)
-  case ablationAdvanced(AblationBatch)
-  case timingAdvanced(NetworkTiming)
+  /// What a long job got to, from whichever runner ran it (`ExplorerEffect.startJob`).
+  case jobReported(JobID, JobReport)
   /// Shows or hides the Network view's measured column.
   case toggleTiming
   /// A finished board read back from the cache by the edge that owns the files.

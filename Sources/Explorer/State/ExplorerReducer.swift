@@ -5,7 +5,8 @@ import Practice
 import TermCanvas
 
 /// The only place state changes: a pure function of the state and an action, returning the
-/// effects the run loop must perform. It never runs the lab or Figure 1 itself.
+/// effects the run loop and its job runner must perform. It never runs the lab, Figure 1
+/// or a long job itself.
 public enum ExplorerReducer {
   /// Rows moved by PgUp/PgDn.
   public static let pageSize = 10
@@ -13,6 +14,11 @@ public enum ExplorerReducer {
   public static func reduce(_ state: inout ExplorerState, _ action: ExplorerAction) -> [ExplorerEffect] {
     apply(&state, action)
     return effects(for: &state)
+  }
+
+  /// Several actions in order (a job's reports): the effects they ask for, in order.
+  public static func reduce(_ state: inout ExplorerState, _ actions: [ExplorerAction]) -> [ExplorerEffect] {
+    actions.flatMap { reduce(&state, $0) }
   }
 
   /// A key on a screen that may be too small: behind "terminal too small" nothing can be
@@ -59,26 +65,40 @@ public enum ExplorerReducer {
     } else {
       state.pendingLab = nil
     }
-    // The measured column: one pass per effect, for the network on screen, while it is shown.
-    if let request = state.timingRequest {
-      if state.timing?.request != request {
-        let calibration = state.timing?.request.threads == request.threads ? state.timing?.calibration : nil
-        state.timing = NetworkTiming(request: request, calibration: calibration)
-        state.pendingTiming = nil
+    effects += timingEffects(&state)
+    // The ablation trains once shown, then on in the background, one job a run, a run a core.
+    if state.ablationVisible || state.ablation.started {
+      for key in state.ablation.runsToStart() {
+        let id = state.newJobID()
+        state.ablation.running[id] = key
+        effects.append(.startJob(id, .training(TrainingJob(study: state.ablation.study, key: key))))
       }
-      if let timing = state.timing, !timing.isComplete, state.pendingTiming != timing {
-        state.pendingTiming = timing
-        effects.append(.timeNetwork(timing))
-      }
-    } else {
-      state.pendingTiming = nil
     }
-    // The ablation trains once shown, then on in the background, one batch at a time.
-    if !state.ablation.training, state.ablationVisible || state.ablation.started,
-      let batch = state.ablation.nextBatch()
-    {
-      state.ablation.training = true
-      effects.append(.trainAblation(batch))
+    effects = state.abandonedJobs.map(ExplorerEffect.cancelJob) + effects
+    state.abandonedJobs = []
+    return effects
+  }
+
+  /// The measured column, for the network on screen while it is shown: a job that starts
+  /// when it is asked for, and is cancelled when the network changes or the column closes
+  /// (a measurement stopped part-way starts again from its first pass).
+  static func timingEffects(_ state: inout ExplorerState) -> [ExplorerEffect] {
+    var effects: [ExplorerEffect] = []
+    let request = state.timingRequest
+    if let id = state.timingJob, state.timing?.request != request {
+      effects.append(.cancelJob(id))
+      state.timingJob = nil
+    }
+    guard let request else { return effects }
+    if state.timing?.request != request || (state.timingJob == nil && state.timing?.isComplete == false) {
+      // Another width is another network, not another machine: the calibration carries over.
+      let calibration = state.timing?.request.threads == request.threads ? state.timing?.calibration : nil
+      state.timing = TimingStatus(request: request, calibration: calibration)
+    }
+    if state.timingJob == nil, let timing = state.timing, !timing.isComplete {
+      let id = state.newJobID()
+      state.timingJob = id
+      effects.append(.startJob(id, .timing(NetworkTiming(request: request, calibration: timing.calibration))))
     }
     return effects
   }
@@ -89,9 +109,8 @@ public enum ExplorerReducer {
     switch effect {
     case .runManifold(let request): return state.manifoldRequest == request && state.currentManifold == nil
     case .runLab(let request): return state.labRequest == request && !state.labAnswered
-    // Training goes on whatever is on screen: only a batch for another board is stale.
-    case .trainAblation(let batch): return state.ablation.study == batch.study
-    case .timeNetwork(let timing): return state.timing == timing && state.timingRequest == timing.request
+    // A runner takes jobs at once; the reducer cancels the ones it no longer needs.
+    case .startJob, .cancelJob: return true
     }
   }
 
@@ -124,11 +143,13 @@ public enum ExplorerReducer {
       // Requests nobody is performing (the caller starts afresh): ask again.
       state.pendingManifold = nil
       state.pendingLab = nil
-      state.pendingTiming = nil
+      state.timingJob = nil
       state.ablation.forgetLostWork()
-    case .timingAdvanced(let timing):
-      if state.timing?.request == timing.request { state.timing = timing }
-      state.pendingTiming = nil
+    case .jobReported(let id, .timingProgressed(let status)):
+      guard state.timingJob == id else { return true }
+      state.timing = status
+      if status.isComplete { state.timingJob = nil }
+    case .jobReported(let id, let report): state.ablation.record(report, from: id)
     case .manifoldComputed(let result):
       state.manifold = result
       if state.pendingManifold == ManifoldRequest(result: result) { state.pendingManifold = nil }
@@ -138,8 +159,8 @@ public enum ExplorerReducer {
     case .labRefused(let refusal):
       state.labRefusal = refusal
       if state.pendingLab == refusal.request { state.pendingLab = nil }
-    case .ablationAdvanced(let batch): state.ablation.record(batch)
-    case .ablationRestored(let study, let runs): state.ablation.restore(runs, for: study)
+    case .ablationRestored(let study, let runs):
+      state.abandonedJobs += state.ablation.restore(runs, for: study)
     default: return false
     }
     return true
@@ -239,8 +260,7 @@ public enum ExplorerReducer {
       .toggleBottleneck, .widthDown, .widthUp, .resolutionDown, .resolutionUp, .newSeed, .togglePlotStyle,
       .labKUp, .labKDown, .toggleLabShortcut, .toggleTiming, .ablationWidthDown, .ablationWidthUp, .click,
       .scroll,
-      .refresh, .manifoldComputed, .labComputed, .labRefused, .ablationAdvanced, .ablationRestored,
-      .timingAdvanced:
+      .refresh, .manifoldComputed, .labComputed, .labRefused, .jobReported, .ablationRestored:
       break
     }
   }

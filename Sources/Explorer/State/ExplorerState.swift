@@ -76,11 +76,23 @@ public struct ExplorerState: Equatable, Sendable {
   /// The last lab refused as too large, with the request it answers.
   public internal(set) var labRefusal: LabRefusal?
   /// The measured column as far as it has been measured, for the network it measures.
-  public internal(set) var timing: NetworkTiming?
+  public internal(set) var timing: TimingStatus?
   /// Requests handed to the run loop and not yet answered, so the reducer asks once.
   var pendingManifold: ManifoldRequest?
   var pendingLab: LabRequest?
-  var pendingTiming: NetworkTiming?
+  /// The job measuring `timing`, while it runs.
+  var timingJob: JobID?
+  /// Jobs whose work nothing needs any more, for the next effects to cancel.
+  var abandonedJobs: [JobID] = []
+  /// The last job id handed out: ids are never reused, so a stale job's report is never
+  /// taken for a live one's.
+  var lastJobID: UInt64 = 0
+
+  /// A new id for a job about to start.
+  mutating func newJobID() -> JobID {
+    lastJobID += 1
+    return JobID(lastJobID)
+  }
 
   /// Points per manifold panel: enough for smooth curves at 200 columns, computed in a few ms.
   public static let manifoldPoints = 2000
