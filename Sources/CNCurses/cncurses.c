@@ -16,10 +16,15 @@ static int saved_stderr = -1;
 static int captured_stderr = -1;
 static SCREEN *screen = NULL;
 
-int mnv2_put_cell(int y, int x, wchar_t character, attr_t attributes, short pair) {
+int mnv2_put_cell(int y, int x, const wchar_t *text, int count, attr_t attributes, short pair) {
+  /* A base character and its combining marks (CCHARW_MAX in all, five in ncurses); a wide
+     one fills this cell and the next, as the canvas counted it. */
   cchar_t cell;
-  wchar_t text[2] = {character, L'\0'};
-  setcchar(&cell, text, attributes, pair, NULL);
+  wchar_t characters[CCHARW_MAX + 1];
+  int used = count < CCHARW_MAX ? count : CCHARW_MAX;
+  for (int index = 0; index < used; index++) characters[index] = text[index];
+  characters[used] = L'\0';
+  setcchar(&cell, characters, attributes, pair, NULL);
   /* The bottom-right cell: adding a character there would move the cursor past the end of
      the screen, which ncurses refuses, so the cell stayed blank ("q:qui"). Inserting it
      leaves the cursor where it is. */

@@ -10,6 +10,7 @@ public enum ANSIRenderer {
       var pendingSpaces = 0
       for column in 0..<canvas.width {
         let cell = canvas[column, row]
+        guard cell.width > 0 else { continue }  // the right half of a wide character
         // Unstyled blanks are held back: dropped at the end of a line, printed otherwise.
         if cell.scalar == " " && cell.style == .plain {
           pendingSpaces += 1
@@ -28,6 +29,7 @@ public enum ANSIRenderer {
           current = cell.style
         }
         line.unicodeScalars.append(cell.scalar)
+        if !cell.marks.isEmpty { line.unicodeScalars.append(contentsOf: cell.marks.unicodeScalars) }
       }
       if current != .plain { line += "\u{1B}[0m" }
       output += line + "\n"

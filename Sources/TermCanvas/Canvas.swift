@@ -31,32 +31,68 @@ public struct Canvas: Equatable, Sendable {
     }
     set {
       guard x >= 0, y >= 0, x < width, y < height else { return }
-      cells[y * width + x] = newValue
+      let index = y * width + x
+      var cell = newValue
+      if cell.width == 0 {
+        // A right half stands only beside its wide character (as when a canvas is blitted).
+        if x > 0 && cells[index - 1].width == 2 {
+          cells[index] = cell
+          return
+        }
+        cell = Cell(" ", style: cell.style)
+      }
+      // Overwriting either half of a wide character blanks the other half.
+      let old = cells[index]
+      if old.width == 0, x > 0, cells[index - 1].width == 2 { cells[index - 1] = Cell(" ", style: old.style) }
+      if old.width == 2, x + 1 < width, cells[index + 1].width == 0 {
+        cells[index + 1] = Cell(" ", style: old.style)
+      }
+      if cell.width == 2 {
+        if x + 1 < width {
+          let right = cells[index + 1]
+          if right.width == 2, x + 2 < width, cells[index + 2].width == 0 {
+            cells[index + 2] = Cell(" ", style: right.style)
+          }
+          cells[index + 1] = .continuation(style: cell.style)
+        } else {
+          cell = Cell(" ", style: cell.style)  // no room for both halves at the edge
+        }
+      }
+      cells[index] = cell
     }
   }
 
-  /// Sets one cell; writes outside the canvas are ignored, so views never need to clip.
+  /// Sets one cell to a single-width scalar (a symbol a view draws: box drawing, Braille,
+  /// a bar); writes outside the canvas are ignored, so views never need to clip. Text of
+  /// any script goes through `write`, which knows how wide each character is.
   public mutating func put(_ scalar: Unicode.Scalar, x: Int, y: Int, style: CellStyle = .plain) {
     self[x, y] = Cell(scalar, style: style)
   }
 
   /// Writes text from (x, y), clipped to `maxWidth` cells and the canvas edge. Returns the
-  /// number of cells written. Control, C1 and bidi characters are drawn as `?` (text from
-  /// files is spelled out with `TerminalSafe` before it gets here).
+  /// number of cells written. A wide character (CJK, emoji) takes two cells, and one that
+  /// would be cut in half is left out with the rest. Control, C1 and bidi characters are
+  /// drawn as `?` (text from files is spelled out with `TerminalSafe` before it gets here);
+  /// see `TerminalGlyph` for what else is made plain.
   @discardableResult
   public mutating func write(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil)
     -> Int
   {
     let limit = min(maxWidth ?? Int.max, width - x)
     var column = 0
-    for scalar in text.unicodeScalars {
-      guard column < limit else {
-        noteClipped(text, from: column)
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      let cell =
+        character.isASCII && !TerminalSafe.isUnsafe(character.unicodeScalars.first!)
+        ? Cell(character.unicodeScalars.first!, style: style) : Cell(TerminalGlyph(character), style: style)
+      guard column + Int(cell.width) <= limit else {
+        noteClipped(text, lost: text[index...])
         break
       }
-      let safe: Unicode.Scalar = TerminalSafe.isUnsafe(scalar) ? "?" : scalar
-      put(safe, x: x + column, y: y, style: style)
-      column += 1
+      self[x + column, y] = cell
+      column += Int(cell.width)
+      index = text.index(after: index)
     }
     return max(0, column)
   }
@@ -80,8 +116,7 @@ public struct Canvas: Equatable, Sendable {
   }
 
   /// Records a cut unless only spaces were lost.
-  private mutating func noteClipped(_ text: String, from column: Int) {
-    let lost = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(column)))
+  private mutating func noteClipped(_ text: String, lost: Substring) {
     if !lost.allSatisfy({ $0 == " " }) { clipped.append("\(text) [cut: \(lost)]") }
   }
 
@@ -134,33 +169,42 @@ public struct Canvas: Equatable, Sendable {
     return violations
   }
 
-  /// Greedy word wrap to `width` cells.
+  /// Greedy word wrap to `width` cells, each character counted as wide as `write` draws
+  /// it (two cells for CJK and emoji). Words wider than the line are split between characters.
   public static func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
-    // Measured in scalars, one per cell, as `write` draws them: a combining mark counts as a
-    // Character with the letter before it, but takes a cell of its own here.
-    func cells(_ text: String) -> Int { text.unicodeScalars.count }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       var line = ""
-      for word in paragraph.split(separator: " ") {
-        var scalars = Array(String(word).unicodeScalars)
-        while scalars.count > width {
+      var lineWidth = 0
+      for piece in paragraph.split(separator: " ") {
+        var word = Substring(piece)
+        var wordWidth = TerminalGlyph.width(of: word)
+        while wordWidth > width {
           if !line.isEmpty {
             lines.append(line)
             line = ""
+            lineWidth = 0
           }
-          lines.append(String(String.UnicodeScalarView(scalars[..<width])))
-          scalars = Array(scalars[width...])
+          var head = TerminalGlyph.prefix(of: word, fitting: width)
+          if head.isEmpty { head = word.prefix(1) }
+          // One character wider than the line (a wide one on a one-cell line): it stays a
+          // word of its own, which `write` then leaves out as cut.
+          if head.endIndex == word.endIndex { break }
+          lines.append(String(head))
+          word = word[head.endIndex...]
+          wordWidth = TerminalGlyph.width(of: word)
         }
-        let word = String(String.UnicodeScalarView(scalars))
         if line.isEmpty {
-          line = word
-        } else if cells(line) + 1 + cells(word) <= width {
+          line = String(word)
+          lineWidth = wordWidth
+        } else if lineWidth + 1 + wordWidth <= width {
           line += " " + word
+          lineWidth += 1 + wordWidth
         } else {
           lines.append(line)
-          line = word
+          line = String(word)
+          lineWidth = wordWidth
         }
       }
       lines.append(line)
@@ -209,7 +253,10 @@ public struct Canvas: Equatable, Sendable {
     lines.reserveCapacity(height)
     for row in 0..<height {
       var line = String.UnicodeScalarView()
-      for column in 0..<width { line.append(cells[row * width + column].scalar) }
+      for cell in cells[(row * width)..<(row * width + width)] where cell.width > 0 {
+        line.append(cell.scalar)
+        if !cell.marks.isEmpty { line.append(contentsOf: cell.marks.unicodeScalars) }
+      }
       var text = String(line)
       while text.hasSuffix(" ") { text.removeLast() }
       lines.append(text)

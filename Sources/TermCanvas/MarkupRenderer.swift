@@ -18,14 +18,19 @@ public enum MarkupRenderer {
 
   static func runs(row: Int, of canvas: Canvas) -> [Run] {
     var runs: [Run] = []
+    // A run ends after a wide character: a font's CJK or emoji glyph need not be exactly two
+    // columns wide, so the text after it starts at its own column.
+    var afterWide = false
     for column in 0..<canvas.width {
       let cell = canvas[column, row]
-      if var last = runs.last, last.style == cell.style {
-        last.text.unicodeScalars.append(cell.scalar)
+      guard cell.width > 0 else { continue }  // the right half of a wide character
+      if !afterWide, var last = runs.last, last.style == cell.style {
+        last.text += cell.text
         runs[runs.count - 1] = last
       } else {
-        runs.append(Run(text: String(Character(cell.scalar)), style: cell.style, column: column))
+        runs.append(Run(text: cell.text, style: cell.style, column: column))
       }
+      afterWide = cell.width == 2
     }
     return runs
   }
@@ -82,7 +87,7 @@ public enum MarkupRenderer {
       for run in runs(row: row, of: canvas) {
         let (fg, bg) = colors(run.style)
         let x = Double(run.column) * cellWidth
-        let runWidth = Double(run.text.unicodeScalars.count) * cellWidth
+        let runWidth = Double(TerminalGlyph.width(of: run.text)) * cellWidth
         if let bg {
           out +=
             "<rect x=\"\(fixed(x))\" y=\"\(fixed(y))\" width=\"\(fixed(runWidth))\" height=\"\(fixed(lineHeight))\" fill=\"\(bg)\"/>\n"

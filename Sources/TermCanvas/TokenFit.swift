@@ -10,8 +10,8 @@ public enum TokenFit {
   {
     var kept = Array(tokens.indices)
     func joined() -> String { kept.map { tokens[$0].text }.joined(separator: separator) }
-    // Scalars, one per cell, as Canvas.write draws them.
-    while !kept.isEmpty && joined().unicodeScalars.count > width {
+    // Cells, as Canvas.write draws them (two for a wide character).
+    while !kept.isEmpty && TerminalGlyph.width(of: joined()) > width {
       let drop = kept.enumerated().min { a, b in
         let pa = tokens[a.element].priority, pb = tokens[b.element].priority
         return pa != pb ? pa < pb : a.offset > b.offset

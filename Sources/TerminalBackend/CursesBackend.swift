@@ -131,8 +131,12 @@ public final class CursesBackend: TerminalBackend {
       // The bottom-right cell too: `mnv2_put_cell` inserts it rather than adds it, so the
       // screen does not scroll (skipping it cut the footer's last letter, "q:qui").
       let cell = canvas.cells[index]
+      // The right half of a wide character: ncurses filled it when it drew the left half.
+      guard cell.width > 0 else { continue }
       let (attributes, pair) = curses(cell.style)
-      _ = mnv2_put_cell(Int32(row), Int32(column), wchar_t(bitPattern: cell.scalar.value), attributes, pair)
+      var text = [wchar_t(bitPattern: cell.scalar.value)]
+      for mark in cell.marks.unicodeScalars { text.append(wchar_t(bitPattern: mark.value)) }
+      _ = mnv2_put_cell(Int32(row), Int32(column), text, Int32(text.count), attributes, pair)
     }
     previous = canvas
     refresh()

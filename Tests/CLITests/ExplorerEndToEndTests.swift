@@ -281,6 +281,70 @@ import Testing
     try expectTerminalRestored(session)
   }
 
+  /// Lessons in Chinese and with emoji at 80×24, as the terminal shows them: each wide
+  /// character takes two columns, so no line runs past the edge, the text wraps inside it,
+  /// and the footer and status bar stay whole.
+  @Test func lessonsInChineseAndWithEmojiKeepTheirColumns() throws {
+    let folder = NSTemporaryDirectory() + "mnv2-wide-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try """
+    title: 深度可分离卷积 (depthwise separable)
+    visual: separable-cost
+    width: 1.0
+    block: 2
+    live: j/k 选择另一个块。
+    ---
+    标准的 k×k 卷积同时混合空间和通道，代价是 h·w·d_i·d_j·k²。MobileNets 把它分成两步：每个通道一个 k×k 深度卷积，然后一个 1×1 逐点卷积混合通道。当 k = 3 时节省趋近于 9 倍。
+    """.write(toFile: folder + "/01-zh.lesson", atomically: true, encoding: .utf8)
+    try """
+    title: 🧪 Linear bottlenecks 🚀
+    visual: linear-bottleneck
+    width: 1.0
+    block: 3
+    ---
+    ReLU 🔥 on a narrow layer destroys information 💥: the linear bottleneck keeps it ✅. Ｆｕｌｌｗｉｄｔｈ, café, 한국어 and 日本語 on one line 👍.
+    """.write(toFile: folder + "/02-emoji.lesson", atomically: true, encoding: .utf8)
+    // Columns by hand, independent of the program's table: the CJK, Hangul, fullwidth and
+    // emoji blocks these lessons use are two columns, everything else here one.
+    func columns(_ line: Substring) -> Int {
+      line.unicodeScalars.reduce(0) { sum, scalar in
+        let v = scalar.value
+        let wide =
+          (0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0xFF00...0xFF60).contains(v)
+          || (0xAC00...0xD7A3).contains(v) || (0x1F300...0x1FAFF).contains(v) || v == 0x2705
+        return sum + (wide ? 2 : 1)
+      }
+    }
+    // The whole text is on screen, nothing lost at a line's end (as when a wide character
+    // was counted as one column and the terminal pushed the rest of the line off the edge).
+    func expectWhole(_ text: String, in screen: String) {
+      let flat = screen.filter { $0 != "\n" && $0 != " " }
+      #expect(flat.contains(text.filter { $0 != " " }), "'\(text)' is not whole on screen:\n\(screen)")
+    }
+    func expectWithinTheScreen(_ screen: String) {
+      let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+      for line in lines { #expect(columns(line) <= 80, "\(columns(line)) columns: \(line)") }
+      #expect(lines.contains { $0.hasSuffix("?:help L:explorer q:quit") }, "status bar cut:\n\(screen)")
+    }
+    let session = try TmuxSession(width: 80, height: 24)
+    try session.run(Self.command + " lesson --lessons \(folder); echo EXIT=$?")
+    let chinese = try session.waitForAll(["Step 1 / 2 · 深度可分离卷积 (depthwise separable)", "Lesson 1 / 2"])
+    expectWhole(
+      "标准的 k×k 卷积同时混合空间和通道，代价是 h·w·d_i·d_j·k²。MobileNets 把它分成两步：每个通道一个 k×k 深度卷积，"
+        + "然后一个 1×1 逐点卷积混合通道。当 k = 3 时节省趋近于 9 倍。▸ j/k 选择另一个块。", in: chinese)
+    expectWithinTheScreen(chinese)
+    try session.press("Right")
+    let emoji = try session.waitForAll(["Step 2 / 2 · 🧪 Linear bottlenecks 🚀", "Lesson 2 / 2"])
+    expectWhole(
+      "ReLU 🔥 on a narrow layer destroys information 💥: the linear bottleneck keeps it ✅. Ｆｕｌｌｗｉｄｔｈ, café, "
+        + "한국어 and 日本語 on one line 👍.", in: emoji)
+    expectWithinTheScreen(emoji)
+    try session.press("q")
+    try session.waitFor(text: "EXIT=0")
+    try expectTerminalRestored(session)
+  }
+
   /// The bottom-right cell is drawn (it was skipped, so the footer read "q:qui"), without
   /// scrolling the screen: the title stays on the first line.
   @Test(arguments: ["screen-256color", "vt100"])

@@ -32,8 +32,9 @@ static inline attr_t mnv2_attr_underline(void) { return A_UNDERLINE; }
 static inline int mnv2_key_resize(void) { return KEY_RESIZE; }
 static inline int mnv2_key_code_yes(void) { return KEY_CODE_YES; }
 
-/// Draws one cell: a single wide character with attributes and a colour pair.
-int mnv2_put_cell(int y, int x, wchar_t character, attr_t attributes, short pair);
+/// Draws one cell: a character and its combining marks (`count` wide characters, at most
+/// CCHARW_MAX used), with attributes and a colour pair.
+int mnv2_put_cell(int y, int x, const wchar_t *text, int count, attr_t attributes, short pair);
 
 /// Reads one key; returns KEY_CODE_YES with *key set for function keys, OK for a byte of a
 /// character (the backend decodes UTF-8), ERR on timeout or interruption.

@@ -124,7 +124,9 @@ enum AblationScreen {
     let drawMaps = mapRows >= 3
     let mapsWidth = drawMaps ? specs.count * (mapColumns + 1) : 0
     let chartRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width - mapsWidth - 1, height: rect.height - 1)
-    let title = titles.map { $0.replacingUnicode(theme) }.first { $0.unicodeScalars.count <= chartRect.width }
+    let title = titles.map { $0.replacingUnicode(theme) }.first {
+      TerminalGlyph.width(of: $0) <= chartRect.width
+    }
     canvas.write(title ?? "", x: rect.x, y: rect.y, style: theme.heading, maxWidth: chartRect.width)
     let chart = AccuracyChart(
       series: specs.map {
@@ -145,7 +147,7 @@ enum AblationScreen {
         "Run 1: class 1 dotted", "Run 1",
       ]
     canvas.write(
-      headings.first { $0.unicodeScalars.count <= mapsWidth - 1 } ?? "",
+      headings.first { TerminalGlyph.width(of: $0) <= mapsWidth - 1 } ?? "",
       x: mapsX, y: rect.y, style: theme.heading, maxWidth: mapsWidth - 1)
     for (index, spec) in specs.enumerated() {
       let x = mapsX + index * (mapColumns + 1)

@@ -202,7 +202,7 @@ public enum LessonScreen {
     var line = ""
     for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
       let next = line.isEmpty ? String(word) : line + " " + word
-      if next.unicodeScalars.count + tail.unicodeScalars.count > width { break }
+      if TerminalGlyph.width(of: next) + TerminalGlyph.width(of: tail) > width { break }
       line = next
     }
     // A sentence that ends where the line does needs no "…": the brackets say there is more.

@@ -51,7 +51,9 @@ enum PredictionSummary {
           "Most-voted choice right on \(right) of \(voted)\(tie) · ← back · q quit",
           "Most-voted right on \(right) of \(voted)\(shortTie) · ← back",
         ]
-      let text = candidates.map { $0.replacingUnicode(theme) }.first { $0.unicodeScalars.count <= area.width }
+      let text = candidates.map { $0.replacingUnicode(theme) }.first {
+        TerminalGlyph.width(of: $0) <= area.width
+      }
       canvas.write(text ?? "", x: area.x, y: area.maxY - 1, style: theme.dim, maxWidth: area.width)
     }
   }

@@ -98,9 +98,13 @@ extension Canvas {
     for row in 0..<height {
       for column in 0..<width {
         var cell = self[column, row]
-        guard !cell.scalar.isASCII else { continue }
+        // A wide character becomes "?" and a blank, so the columns after it stay put.
+        guard !cell.scalar.isASCII || cell.width != 1 else { continue }
         let replacement = TextStyle(unicode: false).apply(String(Character(cell.scalar)))
-        cell.scalar = replacement.unicodeScalars.count == 1 ? replacement.unicodeScalars.first! : "?"
+        let ascii: Unicode.Scalar =
+          cell.width == 1 && cell.marks.isEmpty && replacement.unicodeScalars.count == 1
+          ? replacement.unicodeScalars.first! : "?"
+        cell = Cell(ascii.isASCII ? ascii : "?", style: cell.style)
         self[column, row] = cell
       }
     }
