@@ -16,7 +16,8 @@ let package = Package(
   ],
   targets: [
     // Core: pure values, no I/O.
-    .target(name: "MobileNetKit"),
+    // Bundled/ is Assets/architectures, embedded in the binary (PackageResources).
+    .target(name: "MobileNetKit", resources: [.embedInCode("Bundled")]),
 
     // Portable numeric kernels: matrices, products, Cholesky, nearest neighbours. Fixed
     // summation order and no fused multiply-add, so every machine gets the same bits.
@@ -74,7 +75,9 @@ let package = Package(
       dependencies: [
         "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "Kernels", "TermCanvas", "Reports",
         "Practice", "Inference",
-      ]),
+      ],
+      // Lessons/Bundled/ is Assets/lessons, embedded in the binary (PackageResources).
+      resources: [.embedInCode("Lessons/Bundled")]),
 
     // The backend protocol, its ncurses implementation and a test backend: cells out, keys in.
     .target(name: "TerminalBackend", dependencies: ["CNCurses", "TermCanvas"]),
