@@ -41,7 +41,7 @@ let package = Package(
 
     // Exercises from the exact cost model: question kinds, the seeded generator, worked
     // solutions, and the parser of typed answers.
-    .target(name: "Practice", dependencies: ["MobileNetKit", "ManifoldKit", "TermCanvas", "Reports"]),
+    .target(name: "Practice", dependencies: ["MobileNetKit", "ManifoldKit"]),
 
     // Cell grid, frames, tables and scatter plots; nothing terminal-specific.
     .target(name: "TermCanvas"),
@@ -67,7 +67,9 @@ let package = Package(
     // Presentation: tables, JSON and CSV built from core values; still no I/O.
     .target(
       name: "Reports",
-      dependencies: ["MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Inference"]),
+      dependencies: [
+        "MobileNetKit", "ManifoldKit", "BottleneckLab", "AblationKit", "TermCanvas", "Inference", "Practice",
+      ]),
 
     // The explorer: state, reducer, key table and views rendered into a Canvas.
     .target(

@@ -1,5 +1,4 @@
 import MobileNetKit
-import Reports
 
 /// What a typed answer is: right (perhaps with a note on how it was read), wrong, or not
 /// in a form that can be read, with one line saying what form is expected. Never a trap,

@@ -1,4 +1,4 @@
-import Reports
+import MobileNetKit
 
 /// The two decimal forms a sheet needs beyond `NumberFormatting.fixed`.
 enum DecimalText {

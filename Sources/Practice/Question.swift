@@ -1,5 +1,4 @@
 import MobileNetKit
-import Reports
 
 /// One exercise: what is asked, about which network and layer, the exact answer, the hint
 /// a wrong answer gets first, and the worked solution, one step per line.

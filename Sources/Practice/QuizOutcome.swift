@@ -1,3 +1,5 @@
+import Foundation
+
 /// How one question of a quiz ended, as `mnv2 quiz --record` writes it.
 public struct QuizOutcome: Equatable, Sendable {
   public enum Result: String, Sendable {

@@ -1,4 +1,5 @@
 import AblationKit
+import MobileNetKit
 import TermCanvas
 
 /// `mnv2 ablation`: the miniature Figure 6 as a table, verdicts in words, and charts of

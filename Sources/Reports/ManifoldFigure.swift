@@ -1,4 +1,5 @@
 import ManifoldKit
+import MobileNetKit
 import TermCanvas
 
 /// The paper's Figure 1 drawn into a canvas: Input plus one framed panel per n, all on one

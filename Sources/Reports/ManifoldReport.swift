@@ -1,4 +1,5 @@
 import ManifoldKit
+import MobileNetKit
 import TermCanvas
 
 /// `mnv2 manifold`: the figure, then the metrics table, or the metrics as JSON or CSV.

@@ -2,6 +2,7 @@ import ArgumentParser
 import AtomicFile
 import Foundation
 import ManifoldKit
+import MobileNetKit
 import Reports
 import TermCanvas
 

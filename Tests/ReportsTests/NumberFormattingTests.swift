@@ -1,3 +1,4 @@
+import MobileNetKit
 import Testing
 
 @testable import Reports

@@ -1,4 +1,5 @@
 import AblationKit
+import MobileNetKit
 import Reports
 import TermCanvas
 

@@ -1,4 +1,5 @@
 import ManifoldKit
+import MobileNetKit
 import Reports
 import TermCanvas
 

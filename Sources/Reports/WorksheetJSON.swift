@@ -1,4 +1,4 @@
-import Reports
+import Practice
 
 /// The worksheet as JSON, schema `mnv2-quiz/1` (docs/practice.md). Without `--answers` the
 /// `answer`, `hint` and `solution` keys are absent, so a student's copy holds no key.

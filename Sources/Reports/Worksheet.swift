@@ -1,5 +1,5 @@
 import MobileNetKit
-import Reports
+import Practice
 import TermCanvas
 
 /// A printable sheet of generated questions, with or without its answer key. The header
