@@ -46,13 +46,17 @@ import Testing
   func fullConvolutionEqualsTheDefinitionBitForBit(case index: Int) {
     let (k, stride, padding) = Self.paddings[index]
     let x = OpsTestData.tensor(Tensor.Shape(batch: 2, height: 10, width: 7, channels: 3), salt: index)
-    let conv = Convolution(
-      kernel: k, stride: stride, padding: padding, inputChannels: 3, outputChannels: 11,
-      weights: OpsTestData.values(k * k * 3 * 11, salt: 100 + index), bias: OpsTestData.values(11, salt: 200),
-      nonlinearity: Nonlinearity.allCases[index % 3])
-    #expect(conv.forward(x) == Self.naiveConvolution(conv, x))
-    #expect(conv.forward(x, threads: 1) == conv.forward(x, threads: 2))
-    #expect(conv.outputShape(x.shape) == Self.naiveConvolution(conv, x).shape)
+    // 11 outputs: a lane of eight and a tail of three; 45: a block of 32 in registers, a
+    // lane of eight and a tail of five.
+    for outputs in [11, 45] {
+      let conv = Convolution(
+        kernel: k, stride: stride, padding: padding, inputChannels: 3, outputChannels: outputs,
+        weights: OpsTestData.values(k * k * 3 * outputs, salt: 100 + index),
+        bias: OpsTestData.values(outputs, salt: 200), nonlinearity: Nonlinearity.allCases[index % 3])
+      #expect(conv.forward(x) == Self.naiveConvolution(conv, x))
+      #expect(conv.forward(x, threads: 1) == conv.forward(x, threads: 2))
+      #expect(conv.outputShape(x.shape) == Self.naiveConvolution(conv, x).shape)
+    }
   }
 
   static func naiveDepthwise(_ conv: DepthwiseConvolution, _ x: Tensor) -> Tensor {
@@ -80,19 +84,22 @@ import Testing
     return y
   }
 
-  /// 19 channels: two full lanes of eight and a tail of three.
+  /// 19 channels: two full lanes of eight and a tail of three; 77: two blocks of 32 in
+  /// registers, a lane of eight and a tail of five.
   @Test(arguments: 0..<7)
   func depthwiseEqualsTheDefinitionBitForBit(case index: Int) {
     let (k, stride, padding) = Self.paddings[index]
-    let x = OpsTestData.tensor(
-      Tensor.Shape(batch: 2, height: 10, width: 7, channels: 19), salt: 10 + index, scale: 4)
-    let conv = DepthwiseConvolution(
-      kernel: k, stride: stride, padding: padding, channels: 19,
-      weights: OpsTestData.values(k * k * 19, salt: 300 + index, scale: 3),
-      bias: OpsTestData.values(19, salt: 400),
-      nonlinearity: Nonlinearity.allCases[index % 3])
-    #expect(conv.forward(x) == Self.naiveDepthwise(conv, x))
-    #expect(conv.forward(x, threads: 1) == conv.forward(x, threads: 2))
+    for channels in [19, 77] {
+      let x = OpsTestData.tensor(
+        Tensor.Shape(batch: 2, height: 10, width: 7, channels: channels), salt: 10 + index, scale: 4)
+      let conv = DepthwiseConvolution(
+        kernel: k, stride: stride, padding: padding, channels: channels,
+        weights: OpsTestData.values(k * k * channels, salt: 300 + index, scale: 3),
+        bias: OpsTestData.values(channels, salt: 400),
+        nonlinearity: Nonlinearity.allCases[index % 3])
+      #expect(conv.forward(x) == Self.naiveDepthwise(conv, x))
+      #expect(conv.forward(x, threads: 1) == conv.forward(x, threads: 2))
+    }
   }
 
   @Test(arguments: [(1, 1), (7, 5), (50, 33), (130, 24)])

@@ -55,4 +55,23 @@ enum ConvolutionRows {
       }
     }
   }
+
+  /// The taps `forEachTap` would visit for output pixel (n, oy, ox), in its order, written
+  /// as (input pixel, kernel position) pairs into `taps` (room for k² pairs); returns how
+  /// many. A kernel then runs over them once for each block of channels it keeps in
+  /// registers, with every output entry's sum still taken in the taps' order.
+  @inline(__always)
+  static func gatherTaps(
+    image n: Int, row oy: Int, column ox: Int, input s: Tensor.Shape, kernel: Int, stride: Int,
+    padding: Padding, into taps: UnsafeMutablePointer<Int>
+  ) -> Int {
+    var count = 0
+    forEachTap(image: n, row: oy, column: ox, input: s, kernel: kernel, stride: stride, padding: padding) {
+      pixel, position in
+      taps[2 * count] = pixel
+      taps[2 * count + 1] = position
+      count += 1
+    }
+    return count
+  }
 }
